@@ -1,0 +1,91 @@
+#include "ApiClient.h"
+
+#include <QHostAddress>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+bool isLoopbackHost(const QString &host)
+{
+    if (host.compare(u"localhost"_s, Qt::CaseInsensitive) == 0)
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
+
+} // namespace
+
+QUrl ApiClient::defaultBaseUrl()
+{
+    return QUrl(u"https://api.cloudflare.com/client/v4"_s);
+}
+
+ApiClient::ApiClient(QNetworkAccessManager *network, QObject *parent)
+    : QObject(parent), m_network(network), m_baseUrl(defaultBaseUrl())
+{
+}
+
+QString ApiClient::checkBaseUrl(const QUrl &url)
+{
+    if (!url.isValid() || url.host().isEmpty())
+        return u"The API base URL \u201c%1\u201d is not a valid URL."_s.arg(url.toDisplayString());
+    if (!url.userInfo().isEmpty() || url.hasQuery() || url.hasFragment())
+        return u"The API base URL may not contain a user name, a query or a fragment."_s;
+    const QString scheme = url.scheme().toLower();
+    if (scheme == u"https"_s)
+        return {};
+    if (scheme == u"http"_s) {
+        if (isLoopbackHost(url.host()))
+            return {};
+        return u"Plain http:// would send the credentials unencrypted; it is allowed only for "
+               "a local test server (localhost, 127.0.0.1). Use https://."_s;
+    }
+    return u"The API base URL must start with https://."_s;
+}
+
+QByteArray ApiClient::userAgent()
+{
+    return "BuildTokenBrowser/" BTB_VERSION " (Qt " QT_VERSION_STR ")";
+}
+
+ApiCall *ApiClient::fail(const ApiError &error)
+{
+    return new ApiCall(error, this);
+}
+
+ApiCall *ApiClient::get(const QString &path, const QUrlQuery &query)
+{
+    if (const QString problem = checkBaseUrl(m_baseUrl); !problem.isEmpty())
+        return fail(ApiError(ApiError::Kind::InvalidRequest, problem));
+    if (!m_credentials.isComplete()) {
+        return fail(ApiError(ApiError::Kind::InvalidRequest,
+                             m_credentials.scheme == Credentials::Scheme::ApiToken
+                                 ? u"Enter an API token."_s
+                                 : u"Enter the account email and the Global API Key."_s));
+    }
+
+    QUrl url = m_baseUrl;
+    QString basePath = url.path(QUrl::FullyEncoded);
+    if (!basePath.endsWith(u'/'))
+        basePath += u'/';
+    url.setPath(basePath + path, QUrl::StrictMode);
+    url.setQuery(query);
+
+    QNetworkRequest request(url);
+    // Qt 6 follows cross-origin redirects with the Authorization header by default.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
+    request.setTransferTimeout(static_cast<int>(m_timeout.count()));
+    request.setHeader(QNetworkRequest::UserAgentHeader, userAgent());
+    request.setRawHeader("Accept", "application/json");
+    if (m_credentials.scheme == Credentials::Scheme::ApiToken) {
+        request.setRawHeader("Authorization", "Bearer " + m_credentials.apiToken.toUtf8());
+    } else {
+        request.setRawHeader("X-Auth-Email", m_credentials.email.toUtf8());
+        request.setRawHeader("X-Auth-Key", m_credentials.globalApiKey.toUtf8());
+    }
+    return new ApiCall(m_network->get(request), this);
+}

@@ -1,0 +1,15 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+// One item of "List build tokens". Every field is optional in Cloudflare's schema, so a
+// missing one is an empty string; `raw` keeps the object as the API sent it.
+struct BuildToken
+{
+    QString name;              // build_token_name
+    QString uuid;              // build_token_uuid
+    QString cloudflareTokenId; // cloudflare_token_id: the id of the underlying API token
+    QString ownerType;         // owner_type: only "user" is documented, kept as open text
+    QJsonObject raw;
+};

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "ApiResult.h"
+#include "BuildToken.h"
+#include "PageInfo.h"
+
+#include <QByteArray>
+#include <QJsonValue>
+#include <QList>
+
+// Cloudflare API v4's response envelope:
+// {"success", "errors": [{"code", "message"}], "messages", "result", "result_info"}.
+struct Envelope
+{
+    int httpStatus = 0; // of the response it came in, for the errors found in it later
+    bool success = false;
+    QList<ApiMessage> errors;
+    QJsonValue result;
+    QJsonValue resultInfo; // Undefined when absent
+};
+
+struct BuildTokenPage
+{
+    QList<BuildToken> tokens;
+    PageInfo info;
+};
+
+// Pure functions from bytes to values. Tolerant of missing optional fields, strict about
+// wrong types: an error names the field ("result[3].build_token_name").
+namespace EnvelopeParser {
+
+// The envelope in `body`, or a Malformed error saying why it is not one.
+ApiResult<Envelope> parseEnvelope(const QByteArray &body);
+
+// Success needs a 2xx status *and* `success: true`; anything else becomes the ApiError the
+// status and `errors[]` stand for (an `errors` entry beside `success: true` is not an error,
+// as in Cloudflare's own documented example).
+ApiResult<Envelope> interpretResponse(int httpStatus, const QByteArray &body);
+
+ApiResult<PageInfo> parsePageInfo(const QJsonValue &resultInfo);
+ApiResult<BuildTokenPage> parseBuildTokenPage(const Envelope &envelope);
+
+} // namespace EnvelopeParser

@@ -1,0 +1,95 @@
+#pragma once
+
+#include "../api/BuildToken.h"
+
+#include <QHttpServer>
+#include <QList>
+#include <QObject>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <chrono>
+
+struct DemoReply;
+
+// A fake Cloudflare API v4 on 127.0.0.1 only: build-token listing with paging and
+// validation like the real API, auth checks, latency and fault switches. It backs the GUI's
+// --demo mode, `build-tokens demo-server`, every integration test and every benchmark.
+// All Qt HttpServer code lives here because its API changed after Qt 6.4.
+class DemoApiServer : public QObject
+{
+    Q_OBJECT
+
+public:
+    // The demo's own credentials: not secrets, they open nothing but this server.
+    static QString accountId();
+    static QString apiToken();
+    // A user API token without the "Workers CI Read" permission.
+    static QString apiTokenWithoutBuildsAccess();
+    static QString email();
+    static QString globalApiKey();
+
+    enum class Fault {
+        None,
+        RateLimited,   // 429 with Retry-After and Cloudflare's error 971
+        ServerError,   // 503 with an error envelope
+        BadGateway,    // 502 with an HTML page, as a proxy sends
+        HtmlPage,      // 200 with an HTML page, as a captive portal sends
+        TruncatedJson, // 200 with JSON cut off halfway
+        NotEnvelope,   // 200 with JSON that is not the envelope
+        WrongType,     // 200 with an envelope whose result_info.total_count is a string
+        Redirect,      // 302 to redirectTarget() + the same path
+    };
+
+    // One request as the server received it; the tests read what was really sent.
+    struct Request
+    {
+        QString path;
+        QUrlQuery query;
+        QList<QPair<QByteArray, QByteArray>> headers;
+        QByteArray header(const QByteArray &name) const;
+    };
+
+    explicit DemoApiServer(QObject *parent = nullptr);
+    ~DemoApiServer() override;
+
+    // Binds to 127.0.0.1 only; `port` 0 picks a free one. False when the port is taken.
+    bool listen(quint16 port = 0);
+    quint16 port() const { return m_port; }
+    QUrl baseUrl() const; // http://127.0.0.1:PORT/client/v4
+
+    void setTokenCount(int count);
+    int tokenCount() const { return int(m_tokens.size()); }
+    const QList<BuildToken> &tokens() const { return m_tokens; }
+
+    void setLatency(std::chrono::milliseconds latency) { m_latency = latency; }
+    // The next `times` requests (or all, with -1) answer with `fault`.
+    void setFault(Fault fault, int times = -1);
+    void setRetryAfterSeconds(int seconds) { m_retryAfterSeconds = seconds; }
+    void setRedirectTarget(const QUrl &origin) { m_redirectTarget = origin; }
+    // Leave total_count and total_pages out of result_info, as some Cloudflare lists do.
+    void setSendsTotals(bool sends) { m_sendsTotals = sends; }
+
+    const QList<Request> &requests() const { return m_requests; }
+    void clearRequests() { m_requests.clear(); }
+
+private:
+    void respond(const DemoReply &reply, QHttpServerResponder &&responder);
+    DemoReply handle(const QString &accountId, const QHttpServerRequest &request);
+    DemoReply faultReply(Fault fault, const QHttpServerRequest &request) const;
+    DemoReply authFailure(const Request &request) const;
+    DemoReply listBuildTokens(const QUrlQuery &query) const;
+
+    QHttpServer m_server;
+    quint16 m_port = 0;
+    QList<BuildToken> m_tokens;
+    std::chrono::milliseconds m_latency{0};
+    Fault m_fault = Fault::None;
+    int m_faultTimes = 0;
+    int m_retryAfterSeconds = 1;
+    QUrl m_redirectTarget;
+    bool m_sendsTotals = true;
+    QList<Request> m_requests;
+};
+
+Q_DECLARE_METATYPE(DemoApiServer::Fault)

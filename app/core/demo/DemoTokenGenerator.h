@@ -1,0 +1,14 @@
+#pragma once
+
+#include "../api/BuildToken.h"
+
+#include <QList>
+
+// Build tokens that look like a real team's: the same count always gives the same tokens,
+// so tests and screenshots are repeatable.
+namespace DemoTokenGenerator {
+
+BuildToken token(int index);
+QList<BuildToken> generate(int count);
+
+} // namespace DemoTokenGenerator

@@ -1,0 +1,133 @@
+#include "BrowserSession.h"
+
+#include <QLocale>
+
+#include <limits>
+
+using namespace Qt::Literals::StringLiterals;
+
+BrowserSession::BrowserSession(BuildTokensService *service, QObject *parent)
+    : QObject(parent), m_service(service)
+{
+}
+
+BrowserSession::~BrowserSession()
+{
+    ++m_generation;
+    if (m_inFlight)
+        m_inFlight->cancel();
+}
+
+void BrowserSession::setAccountId(const QString &accountId)
+{
+    if (accountId == m_accountId)
+        return;
+    m_accountId = accountId;
+    m_shownPage = 1;
+}
+
+bool BrowserSession::setPerPage(int perPage)
+{
+    if (perPage < BuildTokensService::MinPerPage || perPage > BuildTokensService::MaxPerPage)
+        return false;
+    if (perPage == m_perPage)
+        return true;
+    const qint64 firstRow = qint64(targetPage() - 1) * m_perPage;
+    m_perPage = perPage;
+    if (m_hasPage)
+        loadPage(int(firstRow / perPage) + 1);
+    return true;
+}
+
+std::optional<qint64> BrowserSession::totalPages() const
+{
+    if (m_page.info.totalPages)
+        return m_page.info.totalPages;
+    if (m_page.info.totalCount && m_shownPerPage > 0)
+        return (*m_page.info.totalCount + m_shownPerPage - 1) / m_shownPerPage;
+    return std::nullopt;
+}
+
+QString BrowserSession::summary() const
+{
+    if (!m_hasPage)
+        return tr("No tokens loaded");
+    const QLocale locale;
+    const auto total = totalPages();
+    QString text = total ? tr("Page %1 of %2").arg(locale.toString(m_shownPage), locale.toString(qMax<qint64>(1, *total)))
+                         : tr("Page %1").arg(locale.toString(m_shownPage));
+    text += u" \u00b7 "_s;
+    if (const auto count = totalCount())
+        return text + (*count == 1 ? tr("1 token") : tr("%1 tokens").arg(locale.toString(*count)));
+    return text + tr("%1 on this page").arg(locale.toString(m_page.tokens.size()));
+}
+
+bool BrowserSession::canGoForward() const
+{
+    if (!m_hasPage)
+        return false;
+    if (const auto total = totalPages())
+        return targetPage() < *total;
+    // Without totals, page on while pages come back full, as Cloudflare's SDKs do.
+    return m_page.tokens.size() >= m_shownPerPage;
+}
+
+bool BrowserSession::canGoLast() const
+{
+    const auto total = totalPages();
+    return m_hasPage && total && targetPage() < *total;
+}
+
+void BrowserSession::lastPage()
+{
+    if (const auto total = totalPages(); total && *total >= 1)
+        loadPage(int(qMin<qint64>(*total, std::numeric_limits<int>::max())));
+}
+
+void BrowserSession::loadPage(int page)
+{
+    page = qMax(1, page);
+    const quint64 generation = ++m_generation;
+    if (m_inFlight)
+        m_inFlight->cancel(); // its reply is of an older generation now, and dropped
+    m_requestedPage = page;
+    const int perPage = m_perPage;
+    setInFlight(m_service->fetchPage(m_accountId, page, perPage, this,
+                                     [this, generation, page, perPage](const ApiResult<BuildTokenPage> &result) {
+                                         onPage(generation, page, perPage, result);
+                                     }));
+}
+
+void BrowserSession::cancel()
+{
+    if (m_inFlight)
+        m_inFlight->cancel(); // reports Canceled through onPage while still current
+}
+
+void BrowserSession::onPage(quint64 generation, int page, int perPage,
+                            const ApiResult<BuildTokenPage> &result)
+{
+    if (generation != m_generation)
+        return;
+    ++m_generation;
+    if (result.ok()) {
+        m_page = result.value();
+        m_shownPage = page;
+        m_shownPerPage = perPage;
+        m_hasPage = true;
+    }
+    setInFlight(nullptr);
+    if (result.ok())
+        emit pageLoaded();
+    else
+        emit failed(result.error());
+}
+
+void BrowserSession::setInFlight(ApiCall *call)
+{
+    const bool wasBusy = isBusy();
+    m_inFlight = call;
+    if (wasBusy != isBusy())
+        emit busyChanged(isBusy());
+    emit stateChanged();
+}

@@ -1,0 +1,31 @@
+#include "ApiFixture.h"
+
+#include <QTest>
+
+ApiFixture::ApiFixture()
+{
+    if (!server.listen())
+        qFatal("DemoApiServer could not listen on 127.0.0.1");
+    client.setBaseUrl(server.baseUrl());
+    client.setCredentials(Credentials::fromApiToken(DemoApiServer::apiToken()));
+}
+
+std::optional<ApiResult<BuildTokenPage>> ApiFixture::fetchPage(const QString &accountId, int page,
+                                                               int perPage, int timeoutMs)
+{
+    std::optional<ApiResult<BuildTokenPage>> result;
+    QObject context;
+    service.fetchPage(accountId, page, perPage, &context,
+                      [&result](const ApiResult<BuildTokenPage> &r) { result = r; });
+    if (!QTest::qWaitFor([&result] { return result.has_value(); }, timeoutMs))
+        return std::nullopt; // the caller QVERIFYs the result
+    return result;
+}
+
+QStringList uuidsOf(const QList<BuildToken> &tokens)
+{
+    QStringList uuids;
+    for (const BuildToken &token : tokens)
+        uuids.append(token.uuid);
+    return uuids;
+}

@@ -1,0 +1,219 @@
+#include "ApiFixture.h"
+#include "session/BrowserSession.h"
+
+#include <QLocale>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <memory>
+
+using namespace Qt::Literals::StringLiterals;
+using Kind = ApiError::Kind;
+
+class TestBrowserSession : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<ApiFixture> f;
+    std::unique_ptr<BrowserSession> session;
+
+    QStringList expectedUuids(int page, int perPage) const
+    {
+        return uuidsOf(f->server.tokens().mid((page - 1) * perPage, perPage));
+    }
+
+    bool waitUntilIdle()
+    {
+        return QTest::qWaitFor([this] { return !session->isBusy(); }, 10000);
+    }
+
+private slots:
+    void init()
+    {
+        f = std::make_unique<ApiFixture>();
+        f->server.setTokenCount(1234);
+        session = std::make_unique<BrowserSession>(&f->service);
+        session->setAccountId(DemoApiServer::accountId());
+    }
+    void cleanup()
+    {
+        session.reset();
+        f.reset();
+    }
+
+    void pagesForwardBackAndToTheEnds()
+    {
+        QSignalSpy loaded(session.get(), &BrowserSession::pageLoaded);
+        QSignalSpy failed(session.get(), &BrowserSession::failed);
+        QSignalSpy busy(session.get(), &BrowserSession::busyChanged);
+        QVERIFY(!session->canGoForward());
+
+        session->firstPage();
+        QVERIFY(session->isBusy());
+        QTRY_COMPARE(loaded.size(), 1);
+        QCOMPARE(busy.size(), 2);
+        QCOMPARE(busy.at(0).at(0).toBool(), true);
+        QCOMPARE(busy.at(1).at(0).toBool(), false);
+        QCOMPARE(session->page(), 1);
+        QCOMPARE(uuidsOf(session->tokens()), expectedUuids(1, 50));
+        QCOMPARE(session->totalPages(), 25);
+        QCOMPARE(session->totalCount(), 1234);
+        QCOMPARE(session->summary(), u"Page 1 of 25 \u00b7 %1 tokens"_s.arg(QLocale().toString(1234)));
+        QVERIFY(!session->canGoBack());
+        QVERIFY(session->canGoForward());
+        QVERIFY(session->canGoLast());
+
+        session->nextPage();
+        QTRY_COMPARE(loaded.size(), 2);
+        QCOMPARE(session->page(), 2);
+        QCOMPARE(uuidsOf(session->tokens()), expectedUuids(2, 50));
+        QVERIFY(session->canGoBack());
+
+        session->lastPage();
+        QTRY_COMPARE(loaded.size(), 3);
+        QCOMPARE(session->page(), 25);
+        QCOMPARE(session->tokens().size(), 34);
+        QVERIFY(!session->canGoForward());
+        QVERIFY(!session->canGoLast());
+
+        session->previousPage();
+        QTRY_COMPARE(loaded.size(), 4);
+        QCOMPARE(session->page(), 24);
+        QCOMPARE(uuidsOf(session->tokens()), expectedUuids(24, 50));
+        QCOMPARE(failed.size(), 0);
+    }
+
+    void perPageOutsideTheRangeIsNeverSent()
+    {
+        QSignalSpy loaded(session.get(), &BrowserSession::pageLoaded);
+        QVERIFY(!session->setPerPage(0));
+        QVERIFY(!session->setPerPage(201));
+        QVERIFY(!session->setPerPage(-1));
+        QCOMPARE(session->perPage(), 50);
+        QVERIFY(session->setPerPage(200));
+        session->firstPage();
+        QTRY_COMPARE(loaded.size(), 1);
+        for (const DemoApiServer::Request &request : f->server.requests())
+            QCOMPARE(request.query.queryItemValue(u"per_page"_s), u"200"_s);
+    }
+
+    void changingPerPageKeepsTheFirstRowInView()
+    {
+        QSignalSpy loaded(session.get(), &BrowserSession::pageLoaded);
+        session->loadPage(5); // rows 200..249
+        QTRY_COMPARE(loaded.size(), 1);
+        QVERIFY(session->setPerPage(100));
+        QTRY_COMPARE(loaded.size(), 2);
+        QCOMPARE(session->page(), 3); // rows 200..299
+        QCOMPARE(session->tokens().first().uuid, f->server.tokens().at(200).uuid);
+        QCOMPARE(session->totalPages(), 13);
+    }
+
+    void cancelKeepsTheRowsShown()
+    {
+        QSignalSpy loaded(session.get(), &BrowserSession::pageLoaded);
+        QSignalSpy failed(session.get(), &BrowserSession::failed);
+        session->firstPage();
+        QTRY_COMPARE(loaded.size(), 1);
+
+        f->server.setLatency(std::chrono::milliseconds(1500));
+        session->nextPage();
+        QTRY_COMPARE(f->server.requests().size(), 2);
+        QVERIFY(session->isBusy());
+        session->cancel();
+        QVERIFY(!session->isBusy());
+        QCOMPARE(failed.size(), 1);
+        QCOMPARE(failed.first().first().value<ApiError>().kind(), Kind::Canceled);
+        QCOMPARE(session->page(), 1);
+        QCOMPARE(uuidsOf(session->tokens()), expectedUuids(1, 50));
+        QCOMPARE(loaded.size(), 1);
+    }
+
+    void aNewerRequestWinsOverALateReply()
+    {
+        QSignalSpy loaded(session.get(), &BrowserSession::pageLoaded);
+        QSignalSpy failed(session.get(), &BrowserSession::failed);
+        f->server.setLatency(std::chrono::milliseconds(600));
+        session->loadPage(2);
+        QTRY_COMPARE(f->server.requests().size(), 1);
+        f->server.setLatency(std::chrono::milliseconds(0));
+        session->loadPage(3); // cancels page 2, which the server still answers later
+        QTRY_COMPARE(loaded.size(), 1);
+        QCOMPARE(session->page(), 3);
+        QCOMPARE(uuidsOf(session->tokens()), expectedUuids(3, 50));
+
+        QTest::qWait(900); // past the moment page 2's answer is sent
+        QCOMPARE(loaded.size(), 1);
+        QCOMPARE(session->page(), 3);
+        QCOMPARE(uuidsOf(session->tokens()), expectedUuids(3, 50));
+        QCOMPARE(failed.size(), 0); // the superseded request is not reported as a failure
+    }
+
+    void rapidPagingLandsOnTheLastRequested()
+    {
+        QSignalSpy loaded(session.get(), &BrowserSession::pageLoaded);
+        session->firstPage();
+        QTRY_COMPARE(loaded.size(), 1);
+        f->server.setLatency(std::chrono::milliseconds(200));
+        session->nextPage();
+        session->nextPage();
+        session->nextPage(); // counts from the page in flight: 2, 3, 4
+        QCOMPARE(session->requestedPage(), 4);
+        QVERIFY(waitUntilIdle());
+        QTRY_COMPARE(loaded.size(), 2);
+        QCOMPARE(session->page(), 4);
+        QCOMPARE(uuidsOf(session->tokens()), expectedUuids(4, 50));
+    }
+
+    void aFailureKeepsTheRowsShown()
+    {
+        QSignalSpy loaded(session.get(), &BrowserSession::pageLoaded);
+        QSignalSpy failed(session.get(), &BrowserSession::failed);
+        session->firstPage();
+        QTRY_COMPARE(loaded.size(), 1);
+        f->server.setFault(DemoApiServer::Fault::ServerError, 1);
+        session->nextPage();
+        QTRY_COMPARE(failed.size(), 1);
+        QCOMPARE(failed.first().first().value<ApiError>().kind(), Kind::Server);
+        QCOMPARE(session->page(), 1);
+        QCOMPARE(uuidsOf(session->tokens()), expectedUuids(1, 50));
+        // and the next try goes through
+        session->nextPage();
+        QTRY_COMPARE(loaded.size(), 2);
+        QCOMPARE(session->page(), 2);
+    }
+
+    void withoutTotalsPagesOnWhileFull()
+    {
+        f->server.setTokenCount(100);
+        f->server.setSendsTotals(false);
+        QSignalSpy loaded(session.get(), &BrowserSession::pageLoaded);
+        session->firstPage();
+        QTRY_COMPARE(loaded.size(), 1);
+        QVERIFY(!session->totalPages());
+        QVERIFY(!session->canGoLast());
+        QVERIFY(session->canGoForward()); // a full page: there may be more
+        QCOMPARE(session->summary(), u"Page 1 \u00b7 50 on this page"_s);
+        session->nextPage();
+        QTRY_COMPARE(loaded.size(), 2);
+        QVERIFY(session->canGoForward());
+        session->nextPage();
+        QTRY_COMPARE(loaded.size(), 3);
+        QVERIFY(session->tokens().isEmpty()); // the empty page ends it, as Cloudflare's SDKs do
+        QVERIFY(!session->canGoForward());
+    }
+
+    void destroyingTheSessionMidRequestIsSafe()
+    {
+        f->server.setLatency(std::chrono::milliseconds(300));
+        session->firstPage();
+        QTRY_COMPARE(f->server.requests().size(), 1);
+        session.reset();
+        QTest::qWait(500);
+        QVERIFY(!session);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBrowserSession)
+#include "tst_browsersession.moc"

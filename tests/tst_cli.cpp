@@ -1,0 +1,258 @@
+// build-tokens as a script runs it: a separate process, no display, talking to
+// DemoApiServer over loopback.
+
+#include "ApiFixture.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+using Fault = DemoApiServer::Fault;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+// The environment of a script on a machine without a display or any Cloudflare variables.
+QProcessEnvironment cleanEnvironment()
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "CLOUDFLARE_API_TOKEN",
+                             "CLOUDFLARE_EMAIL", "CLOUDFLARE_API_KEY", "CLOUDFLARE_ACCOUNT_ID"})
+        env.remove(QString::fromLatin1(name));
+    return env;
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<ApiFixture> f;
+
+    // Waits with the event loop running, so that the in-process server can answer.
+    Run run(const QStringList &arguments, const QProcessEnvironment &env)
+    {
+        QProcess process;
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(BTB_CLI_PATH), arguments);
+        if (!QTest::qWaitFor([&process] { return process.state() == QProcess::NotRunning; }, 30000)) {
+            process.kill();
+            return {};
+        }
+        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+                process.readAllStandardOutput(), process.readAllStandardError()};
+    }
+    Run list(const QStringList &extra, const QString &token = DemoApiServer::apiToken())
+    {
+        QProcessEnvironment env = cleanEnvironment();
+        env.insert(u"CLOUDFLARE_API_TOKEN"_s, token);
+        return run(QStringList{u"list"_s, u"--api-base"_s, f->server.baseUrl().toString(),
+                               u"--account"_s, DemoApiServer::accountId()} + extra, env);
+    }
+
+private slots:
+    void init()
+    {
+        f = std::make_unique<ApiFixture>();
+        f->server.setTokenCount(1234);
+    }
+    void cleanup() { f.reset(); }
+
+    void listPrintsATable()
+    {
+        const Run r = list({u"--page"_s, u"2"_s});
+        QCOMPARE(r.exitCode, 0);
+        const QList<QByteArray> lines = r.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 51);
+        QVERIFY(lines.first().startsWith("NAME"));
+        QVERIFY(lines.first().contains("CLOUDFLARE TOKEN ID"));
+        const BuildToken &first = f->server.tokens().at(50);
+        QVERIFY(lines.at(1).startsWith(first.name.toUtf8()));
+        QVERIFY(lines.at(1).contains(first.uuid.toUtf8()));
+        QVERIFY(lines.at(1).contains(first.cloudflareTokenId.toUtf8()));
+        QVERIFY2(r.err.contains("Page 2 of 25"), r.err.constData());
+    }
+
+    void listPrintsJson()
+    {
+        const Run r = list({u"--page"_s, u"3"_s, u"--per-page"_s, u"200"_s, u"--format"_s, u"json"_s});
+        QCOMPARE(r.exitCode, 0);
+        QJsonParseError error;
+        const QJsonDocument document = QJsonDocument::fromJson(r.out, &error);
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        const QJsonArray array = document.array();
+        QCOMPARE(array.size(), 200);
+        for (int i : {0, 199}) {
+            const QJsonObject object = array.at(i).toObject();
+            const BuildToken &token = f->server.tokens().at(400 + i);
+            QCOMPARE(object.value(u"build_token_uuid"_s).toString(), token.uuid);
+            QCOMPARE(object.value(u"build_token_name"_s).toString(), token.name);
+            QCOMPARE(object.value(u"cloudflare_token_id"_s).toString(), token.cloudflareTokenId);
+            QCOMPARE(object.value(u"owner_type"_s).toString(), u"user"_s);
+        }
+    }
+
+    void globalApiKeyFromTheEnvironment()
+    {
+        QProcessEnvironment env = cleanEnvironment();
+        env.insert(u"CLOUDFLARE_EMAIL"_s, DemoApiServer::email());
+        env.insert(u"CLOUDFLARE_API_KEY"_s, DemoApiServer::globalApiKey());
+        env.insert(u"CLOUDFLARE_ACCOUNT_ID"_s, DemoApiServer::accountId());
+        const Run r = run({u"list"_s, u"--api-base"_s, f->server.baseUrl().toString(), u"--per-page"_s, u"5"_s}, env);
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out.trimmed().split('\n').size(), 6);
+        QCOMPARE(f->server.requests().first().header("X-Auth-Key"), DemoApiServer::globalApiKey().toUtf8());
+    }
+
+    void usageErrorsSendNothing_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("per-page 0") << QStringList{u"--per-page"_s, u"0"_s} << u"--per-page"_s;
+        QTest::newRow("per-page 201") << QStringList{u"--per-page"_s, u"201"_s} << u"--per-page"_s;
+        QTest::newRow("per-page text") << QStringList{u"--per-page"_s, u"all"_s} << u"--per-page"_s;
+        QTest::newRow("page 0") << QStringList{u"--page"_s, u"0"_s} << u"--page"_s;
+        QTest::newRow("bad format") << QStringList{u"--format"_s, u"xml"_s} << u"--format"_s;
+        QTest::newRow("unknown option") << QStringList{u"--bogus"_s} << u"bogus"_s;
+        QTest::newRow("http to a remote host") << QStringList{u"--api-base"_s, u"http://api.cloudflare.com/client/v4"_s} << u"https://"_s;
+        QTest::newRow("bad account id") << QStringList{u"--account"_s, u"a/b"_s} << u"account ID"_s;
+    }
+    void usageErrorsSendNothing()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, says);
+        const Run r = list(arguments);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(QString::fromUtf8(r.err).contains(says), r.err.constData());
+        QVERIFY(r.out.isEmpty());
+        QVERIFY(f->server.requests().isEmpty());
+    }
+
+    void usageErrorsWithoutCredentialsOrCommand()
+    {
+        const Run noCredentials = run({u"list"_s, u"--api-base"_s, f->server.baseUrl().toString(), u"--account"_s, DemoApiServer::accountId()}, cleanEnvironment());
+        QCOMPARE(noCredentials.exitCode, 2);
+        QVERIFY(noCredentials.err.contains("CLOUDFLARE_API_TOKEN"));
+        QCOMPARE(run({u"list"_s, u"--api-base"_s, f->server.baseUrl().toString()}, cleanEnvironment()).exitCode, 2);
+        QCOMPARE(run({u"frobnicate"_s}, cleanEnvironment()).exitCode, 2);
+        QCOMPARE(run({}, cleanEnvironment()).exitCode, 2);
+        QVERIFY(f->server.requests().isEmpty());
+    }
+
+    void exitCodeForEachErrorClass_data()
+    {
+        QTest::addColumn<QString>("token");
+        QTest::addColumn<QString>("account");
+        QTest::addColumn<Fault>("fault");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("says");
+        const QString token = DemoApiServer::apiToken();
+        const QString account = DemoApiServer::accountId();
+        QTest::newRow("auth") << u"wrong-token"_s << account << Fault::None << 3 << u"Invalid API Token"_s;
+        QTest::newRow("not found") << token << u"ffffffffffffffffffffffffffffffff"_s << Fault::None << 4 << u"7003"_s;
+        QTest::newRow("rate limited") << token << account << Fault::RateLimited << 5 << u"HTTP 429"_s;
+        QTest::newRow("malformed") << token << account << Fault::HtmlPage << 7 << u"HTML"_s;
+        QTest::newRow("truncated") << token << account << Fault::TruncatedJson << 7 << u"truncated"_s;
+        QTest::newRow("server error") << token << account << Fault::ServerError << 1 << u"HTTP 503"_s;
+    }
+    void exitCodeForEachErrorClass()
+    {
+        QFETCH(QString, token);
+        QFETCH(QString, account);
+        QFETCH(Fault, fault);
+        QFETCH(int, exitCode);
+        QFETCH(QString, says);
+        f->server.setFault(fault);
+        QProcessEnvironment env = cleanEnvironment();
+        env.insert(u"CLOUDFLARE_API_TOKEN"_s, token);
+        const Run r = run({u"list"_s, u"--api-base"_s, f->server.baseUrl().toString(), u"--account"_s, account}, env);
+        QCOMPARE(r.exitCode, exitCode);
+        QVERIFY2(QString::fromUtf8(r.err).contains(says), r.err.constData());
+        QVERIFY(r.out.isEmpty());
+        QVERIFY(!r.err.contains(token.toUtf8()) || token == DemoApiServer::apiToken());
+    }
+
+    void networkErrorExitCode()
+    {
+        quint16 closedPort = 0;
+        {
+            DemoApiServer gone;
+            QVERIFY(gone.listen());
+            closedPort = gone.port();
+        }
+        QProcessEnvironment env = cleanEnvironment();
+        env.insert(u"CLOUDFLARE_API_TOKEN"_s, DemoApiServer::apiToken());
+        const Run r = run({u"list"_s, u"--api-base"_s, u"http://127.0.0.1:%1/client/v4"_s.arg(closedPort),
+                           u"--account"_s, DemoApiServer::accountId()}, env);
+        QCOMPARE(r.exitCode, 6);
+        QVERIFY(r.err.contains("Network error"));
+    }
+
+    void timeoutExitCode()
+    {
+        f->server.setLatency(std::chrono::milliseconds(3000));
+        const Run r = list({u"--timeout"_s, u"1"_s});
+        QCOMPARE(r.exitCode, 6);
+        QVERIFY2(r.err.contains("timed out"), r.err.constData());
+    }
+
+    void secretsNeverPrinted()
+    {
+        const QString secret = u"cli-secret-4f9a2b7c1d"_s;
+        const Run r = list({}, secret);
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY(!r.out.contains(secret.toUtf8()));
+        QVERIFY(!r.err.contains(secret.toUtf8()));
+    }
+
+    void helpListsCommandsAndExitCodes()
+    {
+        const Run help = run({u"--help"_s}, cleanEnvironment());
+        QCOMPARE(help.exitCode, 0);
+        for (const char *text : {"list", "demo-server", "Exit codes", "rate limited", "malformed"})
+            QVERIFY2(help.out.contains(text), text);
+        const Run listHelp = run({u"list"_s, u"--help"_s}, cleanEnvironment());
+        QCOMPARE(listHelp.exitCode, 0);
+        QVERIFY(listHelp.out.contains("--per-page"));
+        const Run version = run({u"--version"_s}, cleanEnvironment());
+        QCOMPARE(version.exitCode, 0);
+        QVERIFY(version.out.contains(BTB_VERSION));
+    }
+
+    void demoServerCommandServesTheCli()
+    {
+        QProcess server;
+        server.setProcessEnvironment(cleanEnvironment());
+        server.start(QStringLiteral(BTB_CLI_PATH), {u"demo-server"_s, u"--port"_s, u"0"_s, u"--tokens"_s, u"20"_s});
+        QVERIFY(QTest::qWaitFor([&server] { return server.canReadLine(); }, 15000));
+        const QUrl baseUrl(QString::fromUtf8(server.readLine().trimmed()));
+        QCOMPARE(baseUrl.host(), u"127.0.0.1"_s);
+        QVERIFY(baseUrl.port() > 0);
+
+        QProcessEnvironment env = cleanEnvironment();
+        env.insert(u"CLOUDFLARE_API_TOKEN"_s, DemoApiServer::apiToken());
+        const Run r = run({u"list"_s, u"--api-base"_s, baseUrl.toString(), u"--account"_s, DemoApiServer::accountId(),
+                           u"--format"_s, u"json"_s}, env);
+        server.kill();
+        server.waitForFinished(5000);
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(r.out).array().size(), 20);
+        QVERIFY(r.err.contains("Page 1 of 1"));
+
+        QCOMPARE(run({u"demo-server"_s, u"--port"_s, u"70000"_s}, cleanEnvironment()).exitCode, 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

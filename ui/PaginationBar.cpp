@@ -1,0 +1,158 @@
+#include "PaginationBar.h"
+
+#include "Icons.h"
+#include "session/BrowserSession.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QProgressBar>
+#include <QSpinBox>
+#include <QToolButton>
+
+#include <algorithm>
+#include <limits>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+QToolButton *buttonFor(QAction *action, QWidget *parent)
+{
+    auto *button = new QToolButton(parent);
+    button->setDefaultAction(action);
+    button->setAutoRaise(true);
+    button->setAccessibleName(action->text());
+    return button;
+}
+
+} // namespace
+
+const QList<int> &PaginationBar::perPageChoices()
+{
+    static const QList<int> choices{10, 25, 50, 100, 200};
+    return choices;
+}
+
+PaginationBar::PaginationBar(BrowserSession *session, QWidget *parent)
+    : QWidget(parent), m_session(session)
+{
+    auto makeAction = [this](const QString &icon, const QString &text, const QKeySequence &key,
+                             const QString &tip) {
+        auto *action = new QAction(Icons::themed(icon), text, this);
+        action->setShortcut(key);
+        action->setStatusTip(tip);
+        action->setToolTip(u"%1 (%2)"_s.arg(tip, key.toString(QKeySequence::NativeText)));
+        return action;
+    };
+    m_first = makeAction(u"go-first"_s, tr("First page"), QKeySequence(Qt::ALT | Qt::Key_Home), tr("Go to the first page"));
+    m_previous = makeAction(u"go-previous"_s, tr("Previous page"), QKeySequence(QKeySequence::Back), tr("Go to the previous page"));
+    m_next = makeAction(u"go-next"_s, tr("Next page"), QKeySequence(QKeySequence::Forward), tr("Go to the next page"));
+    m_last = makeAction(u"go-last"_s, tr("Last page"), QKeySequence(Qt::ALT | Qt::Key_End), tr("Go to the last page"));
+    m_cancel = makeAction(u"process-stop"_s, tr("Cancel"), QKeySequence(QKeySequence::Cancel), tr("Cancel the request in progress"));
+    m_first->setObjectName(u"firstPageAction"_s);
+    m_previous->setObjectName(u"previousPageAction"_s);
+    m_next->setObjectName(u"nextPageAction"_s);
+    m_last->setObjectName(u"lastPageAction"_s);
+    m_cancel->setObjectName(u"cancelAction"_s);
+    connect(m_first, &QAction::triggered, session, &BrowserSession::firstPage);
+    connect(m_previous, &QAction::triggered, session, &BrowserSession::previousPage);
+    connect(m_next, &QAction::triggered, session, &BrowserSession::nextPage);
+    connect(m_last, &QAction::triggered, session, &BrowserSession::lastPage);
+    connect(m_cancel, &QAction::triggered, session, &BrowserSession::cancel);
+
+    m_pageBox = new QSpinBox(this);
+    m_pageBox->setObjectName(u"pageBox"_s);
+    m_pageBox->setAccessibleName(tr("Page number"));
+    m_pageBox->setToolTip(tr("Type a page number and press Enter"));
+    m_pageBox->setRange(1, 1);
+    m_pageBox->setKeyboardTracking(false); // one request per typed number, not per digit
+    m_pageBox->setButtonSymbols(QAbstractSpinBox::NoButtons);
+    m_pageBox->setAlignment(Qt::AlignRight);
+    m_pageBox->setMinimumWidth(m_pageBox->fontMetrics().horizontalAdvance(u"0000000"_s));
+    connect(m_pageBox, &QSpinBox::editingFinished, this, [this] {
+        if (m_pageBox->value() != m_session->page() || !m_session->hasPage())
+            m_session->loadPage(m_pageBox->value());
+    });
+    m_ofPagesLabel = new QLabel(this);
+
+    m_perPageBox = new QComboBox(this);
+    m_perPageBox->setObjectName(u"perPageBox"_s);
+    m_perPageBox->setAccessibleName(tr("Rows per page"));
+    m_perPageBox->setToolTip(tr("Rows per page"));
+    for (int choice : perPageChoices())
+        m_perPageBox->addItem(QLocale().toString(choice), choice);
+    connect(m_perPageBox, &QComboBox::activated, this, &PaginationBar::onPerPageActivated);
+
+    m_summaryLabel = new QLabel(this);
+    m_summaryLabel->setObjectName(u"summaryLabel"_s);
+    m_busyIndicator = new QProgressBar(this);
+    m_busyIndicator->setObjectName(u"busyIndicator"_s);
+    m_busyIndicator->setRange(0, 0); // indeterminate: a page has no progress to show
+    m_busyIndicator->setTextVisible(false);
+    m_busyIndicator->setMaximumWidth(120);
+    m_busyIndicator->setAccessibleName(tr("Loading"));
+    m_cancelButton = buttonFor(m_cancel, this);
+    m_cancelButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(6, 2, 6, 2);
+    layout->addWidget(buttonFor(m_first, this));
+    layout->addWidget(buttonFor(m_previous, this));
+    layout->addWidget(new QLabel(tr("Page"), this));
+    layout->addWidget(m_pageBox);
+    layout->addWidget(m_ofPagesLabel);
+    layout->addWidget(buttonFor(m_next, this));
+    layout->addWidget(buttonFor(m_last, this));
+    layout->addSpacing(12);
+    auto *perPageLabel = new QLabel(tr("&Rows per page:"), this);
+    perPageLabel->setBuddy(m_perPageBox);
+    layout->addWidget(perPageLabel);
+    layout->addWidget(m_perPageBox);
+    layout->addSpacing(12);
+    layout->addWidget(m_summaryLabel, 1);
+    layout->addWidget(m_busyIndicator);
+    layout->addWidget(m_cancelButton);
+
+    connect(session, &BrowserSession::stateChanged, this, &PaginationBar::refresh);
+    refresh();
+}
+
+QList<QAction *> PaginationBar::navigationActions() const
+{
+    return {m_first, m_previous, m_next, m_last};
+}
+
+void PaginationBar::onPerPageActivated(int index)
+{
+    m_session->setPerPage(m_perPageBox->itemData(index).toInt());
+}
+
+void PaginationBar::refresh()
+{
+    const bool busy = m_session->isBusy();
+    m_first->setEnabled(m_session->hasPage() && m_session->canGoBack());
+    m_previous->setEnabled(m_session->hasPage() && m_session->canGoBack());
+    m_next->setEnabled(m_session->canGoForward());
+    m_last->setEnabled(m_session->canGoLast());
+    m_cancel->setEnabled(busy);
+    m_busyIndicator->setVisible(busy);
+    m_cancelButton->setVisible(busy);
+
+    const auto total = m_session->totalPages();
+    const int maxPage = total ? int(std::clamp<qint64>(*total, 1, std::numeric_limits<int>::max()))
+                              : std::numeric_limits<int>::max();
+    m_pageBox->setEnabled(m_session->hasPage());
+    {
+        const QSignalBlocker blocker(m_pageBox);
+        m_pageBox->setRange(1, maxPage);
+        if (!m_pageBox->hasFocus())
+            m_pageBox->setValue(m_session->page());
+    }
+    m_ofPagesLabel->setText(total ? tr("of %1").arg(QLocale().toString(maxPage)) : QString());
+    m_perPageBox->setCurrentIndex(m_perPageBox->findData(m_session->perPage()));
+    m_summaryLabel->setText(busy ? tr("Loading page %1\u2026").arg(QLocale().toString(m_session->requestedPage()))
+                                 : m_session->summary());
+}

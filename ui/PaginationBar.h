@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QWidget>
+
+class BrowserSession;
+class QAction;
+class QComboBox;
+class QLabel;
+class QProgressBar;
+class QSpinBox;
+class QToolButton;
+
+// First / Previous / Next / Last, a page box, rows per page, "page X of Y · N tokens", and a
+// busy indicator with Cancel, all driving and following one BrowserSession.
+class PaginationBar : public QWidget
+{
+    Q_OBJECT
+
+public:
+    static const QList<int> &perPageChoices(); // 10, 25, 50, 100, 200
+
+    explicit PaginationBar(BrowserSession *session, QWidget *parent = nullptr);
+
+    // For the Go menu, with their shortcuts.
+    QList<QAction *> navigationActions() const;
+    QAction *cancelAction() const { return m_cancel; }
+
+private:
+    void refresh();
+    void onPerPageActivated(int index);
+
+    BrowserSession *m_session;
+    QAction *m_first;
+    QAction *m_previous;
+    QAction *m_next;
+    QAction *m_last;
+    QAction *m_cancel;
+    QSpinBox *m_pageBox;
+    QLabel *m_ofPagesLabel;
+    QComboBox *m_perPageBox;
+    QLabel *m_summaryLabel;
+    QProgressBar *m_busyIndicator;
+    QToolButton *m_cancelButton;
+};
