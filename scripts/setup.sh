@@ -9,7 +9,7 @@ packages=(
     qt6-httpserver-dev qt6-websockets-dev   # HttpServer's CMake package needs WebSockets
     qtkeychain-qt6-dev libsecret-1-0        # QtKeychain loads libsecret at run time
     gnome-keyring dbus                      # the keychain tests' real Secret Service
-    libqt6svg6 qt6-qpa-plugins libgl-dev fonts-dejavu-core
+    libqt6svg6 fonts-dejavu-core            # the SVG icon engine; a font for offscreen tests
 )
 
 missing=()

@@ -67,8 +67,12 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
+    // Compact rows, as in a spreadsheet: one line of text each.
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setHighlightSections(false);
+    m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     m_table->setColumnWidth(BuildTokenTableModel::Name, 260);
     m_table->setColumnWidth(BuildTokenTableModel::Uuid, 300);
     m_table->setColumnWidth(BuildTokenTableModel::CloudflareTokenId, 290);
@@ -101,6 +105,7 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
             m_loadTimer.start();
             statusBar()->showMessage(tr("Loading page %1\u2026").arg(m_session->requestedPage()));
         }
+        updatePlaceholder();
     });
 
     restoreSettings();
@@ -173,7 +178,7 @@ QWidget *MainWindow::createErrorBanner()
     m_errorText->setObjectName(u"errorText"_s);
     m_errorText->setWordWrap(true);
     m_errorText->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_errorText->setTextFormat(Qt::PlainText);
+    m_errorText->setTextFormat(Qt::RichText); // every part of it is HTML-escaped
     auto *dismiss = new QToolButton(m_errorBanner);
     dismiss->setText(tr("Dismiss"));
     dismiss->setAccessibleName(tr("Dismiss the error"));
@@ -273,7 +278,8 @@ void MainWindow::onFailed(const ApiError &error)
 void MainWindow::showError(const ApiError &error)
 {
     // The rows already shown stay: the banner sits above them.
-    m_errorText->setText(error.toText());
+    m_errorText->setText(u"<b>"_s + error.summary().toHtmlEscaped() + u"</b><br>"_s
+                         + error.details().toHtmlEscaped().replace(u'\n', u"<br>"_s));
     m_errorBanner->show();
     statusBar()->showMessage(error.summary());
 }
@@ -284,10 +290,15 @@ void MainWindow::updatePlaceholder()
         m_stack->setCurrentWidget(m_table);
         return;
     }
-    m_placeholder->setText(m_session->hasPage()
-                               ? (m_session->page() > 1 ? tr("This page is empty: it is past the last page.")
-                                                        : tr("This account has no build tokens."))
-                               : tr("Enter an account ID and an API token above, then press Load."));
+    QString text;
+    if (m_session->hasPage())
+        text = m_session->page() > 1 ? tr("This page is empty: it is past the last page.")
+                                     : tr("This account has no build tokens.");
+    else if (m_session->isBusy())
+        text = tr("Loading build tokens\u2026");
+    else
+        text = tr("Enter an account ID and an API token above, then press Load.");
+    m_placeholder->setText(text);
     m_stack->setCurrentWidget(m_placeholder);
 }
 

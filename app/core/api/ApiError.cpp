@@ -118,7 +118,13 @@ QString ApiError::hint() const
 
 QString ApiError::toText() const
 {
-    QStringList lines{summary()};
+    const QString more = details();
+    return more.isEmpty() ? summary() : summary() + u'\n' + more;
+}
+
+QString ApiError::details() const
+{
+    QStringList lines;
     for (const ApiMessage &e : m_errors)
         lines << (e.code != 0 ? QString::number(e.code) + u": "_s + e.message : e.message);
     if (!m_detail.isEmpty())

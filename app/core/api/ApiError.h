@@ -63,7 +63,9 @@ public:
     QString summary() const;
     // What the person can do about it; empty when there is nothing useful to say.
     QString hint() const;
-    // Everything in lines: summary, each "code: message", the detail and the hint.
+    // Each "code: message", the detail and the hint, one a line.
+    QString details() const;
+    // The summary, then the details.
     QString toText() const;
 
 private:
