@@ -15,6 +15,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -61,6 +62,8 @@ private:
     void trigger(const QString &actionName) { child<QAction>(actionName)->trigger(); }
 
 private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
     void init()
     {
         QVERIFY(m_dir.isValid());
@@ -105,6 +108,30 @@ private slots:
         QTRY_COMPARE(cell(0, BuildTokenTableModel::Uuid), f->server.tokens().at(1150).uuid);
         trigger(u"firstPageAction"_s);
         QTRY_COMPARE(cell(0, BuildTokenTableModel::Uuid), f->server.tokens().at(0).uuid);
+    }
+
+    void keyboardPaging()
+    {
+        QVERIFY(loadFirstPage());
+        QApplication::setActiveWindow(m_window.get());
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        auto *table = child<QTableView>(u"tokenTable"_s);
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_Right, Qt::AltModifier);
+        QTRY_COMPARE(cell(0, BuildTokenTableModel::Uuid), f->server.tokens().at(50).uuid);
+        QTest::keyClick(table, Qt::Key_End, Qt::AltModifier);
+        QTRY_COMPARE(cell(0, BuildTokenTableModel::Uuid), f->server.tokens().at(1200).uuid);
+        QTest::keyClick(table, Qt::Key_Left, Qt::AltModifier);
+        QTRY_COMPARE(cell(0, BuildTokenTableModel::Uuid), f->server.tokens().at(1150).uuid);
+        QTest::keyClick(table, Qt::Key_Home, Qt::AltModifier);
+        QTRY_COMPARE(cell(0, BuildTokenTableModel::Uuid), f->server.tokens().at(0).uuid);
+
+        f->server.setLatency(std::chrono::milliseconds(1500));
+        QTest::keyClick(table, Qt::Key_F5);
+        QTRY_VERIFY(m_window->session()->isBusy());
+        QTest::keyClick(table, Qt::Key_Escape);
+        QVERIFY(!m_window->session()->isBusy());
+        QCOMPARE(m_window->statusBar()->currentMessage(), u"Canceled"_s);
     }
 
     void enterInAFieldLoads()
