@@ -1,12 +1,15 @@
 // build-tokens as a script runs it: a separate process, no display, talking to
-// DemoApiServer over loopback.
+// DemoApiServer over loopback; profiles against the real gnome-keyring that CTest's
+// with-keyring wrapper starts.
 
 #include "ApiFixture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QFile>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -39,13 +42,16 @@ class TestCli : public QObject
 
 private:
     std::unique_ptr<ApiFixture> f;
+    QTemporaryDir m_dir;
 
     // Waits with the event loop running, so that the in-process server can answer.
-    Run run(const QStringList &arguments, const QProcessEnvironment &env)
+    Run run(const QStringList &arguments, const QProcessEnvironment &env, const QByteArray &input = {})
     {
         QProcess process;
         process.setProcessEnvironment(env);
         process.start(QStringLiteral(BTB_CLI_PATH), arguments);
+        process.write(input);
+        process.closeWriteChannel();
         if (!QTest::qWaitFor([&process] { return process.state() == QProcess::NotRunning; }, 30000)) {
             process.kill();
             return {};
@@ -64,6 +70,7 @@ private:
 private slots:
     void init()
     {
+        QVERIFY(m_dir.isValid());
         f = std::make_unique<ApiFixture>();
         f->server.setTokenCount(1234);
     }
@@ -216,11 +223,87 @@ private slots:
         QVERIFY(!r.err.contains(secret.toUtf8()));
     }
 
+    void profilesAddListUseRemove()
+    {
+        const QString settings = m_dir.filePath(u"cli.ini"_s);
+        const QString secret = DemoApiServer::apiToken();
+        const Run added = run({u"profiles"_s, u"add"_s, u"work"_s, u"--account"_s, DemoApiServer::accountId(),
+                               u"--api-base"_s, f->server.baseUrl().toString(), u"--settings"_s, settings},
+                              cleanEnvironment(), secret.toUtf8() + '\n');
+        QVERIFY2(added.exitCode == 0, added.err.constData());
+        QVERIFY(added.err.contains("keychain"));
+
+        const Run listed = run({u"profiles"_s, u"list"_s, u"--settings"_s, settings}, cleanEnvironment());
+        QCOMPARE(listed.exitCode, 0);
+        QVERIFY(listed.out.contains("work"));
+        QVERIFY(listed.out.contains(DemoApiServer::accountId().toUtf8()));
+        QVERIFY(listed.out.contains(f->server.baseUrl().toString().toUtf8()));
+        QVERIFY(!listed.out.contains(secret.toUtf8()));
+        QVERIFY(!listed.err.contains(secret.toUtf8()));
+
+        // The profile's account, API base and keychain secret, with nothing else given.
+        const Run used = run({u"list"_s, u"--profile"_s, u"work"_s, u"--settings"_s, settings, u"--per-page"_s, u"5"_s}, cleanEnvironment());
+        QVERIFY2(used.exitCode == 0, used.err.constData());
+        QCOMPARE(used.out.trimmed().split('\n').size(), 6);
+        QCOMPARE(f->server.requests().last().header("Authorization"), "Bearer " + secret.toUtf8());
+
+        // Credentials in the environment win over the profile's.
+        QProcessEnvironment env = cleanEnvironment();
+        env.insert(u"CLOUDFLARE_API_TOKEN"_s, u"environment-token"_s);
+        QCOMPARE(run({u"list"_s, u"--profile"_s, u"work"_s, u"--settings"_s, settings}, env).exitCode, 3);
+        QCOMPARE(f->server.requests().last().header("Authorization"), QByteArray("Bearer environment-token"));
+
+        const Run removed = run({u"profiles"_s, u"remove"_s, u"work"_s, u"--settings"_s, settings}, cleanEnvironment());
+        QCOMPARE(removed.exitCode, 0);
+        QCOMPARE(run({u"list"_s, u"--profile"_s, u"work"_s, u"--settings"_s, settings}, cleanEnvironment()).exitCode, 2);
+        QVERIFY(run({u"profiles"_s, u"list"_s, u"--settings"_s, settings}, cleanEnvironment()).out.isEmpty());
+    }
+
+    void profilesAddRefusesBadInput_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("no secret") << QStringList{u"add"_s, u"p"_s} << QByteArray("\n") << u"standard input"_s;
+        QTest::newRow("bad name") << QStringList{u"add"_s, u"a/b"_s} << QByteArray("s\n") << u"profile name"_s;
+        QTest::newRow("key without email") << QStringList{u"add"_s, u"p"_s, u"--auth"_s, u"key"_s} << QByteArray("s\n") << u"--email"_s;
+        QTest::newRow("bad auth") << QStringList{u"add"_s, u"p"_s, u"--auth"_s, u"password"_s} << QByteArray("s\n") << u"--auth"_s;
+        QTest::newRow("bad account") << QStringList{u"add"_s, u"p"_s, u"--account"_s, u"x/y"_s} << QByteArray("s\n") << u"account ID"_s;
+        QTest::newRow("http base") << QStringList{u"add"_s, u"p"_s, u"--api-base"_s, u"http://example.com"_s} << QByteArray("s\n") << u"https://"_s;
+        QTest::newRow("remove unknown") << QStringList{u"remove"_s, u"nobody"_s} << QByteArray() << u"No profile"_s;
+        QTest::newRow("no action") << QStringList{} << QByteArray() << u"profiles list"_s;
+    }
+    void profilesAddRefusesBadInput()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QByteArray, input);
+        QFETCH(QString, says);
+        const QString settings = m_dir.filePath(u"bad.ini"_s);
+        const Run r = run(QStringList{u"profiles"_s} + arguments + QStringList{u"--settings"_s, settings}, cleanEnvironment(), input);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(QString::fromUtf8(r.err).contains(says), r.err.constData());
+        QVERIFY(run({u"profiles"_s, u"list"_s, u"--settings"_s, settings}, cleanEnvironment()).out.isEmpty());
+    }
+
+    void profilesAddWithoutKeychainSavesNothing()
+    {
+        const QString settings = m_dir.filePath(u"nokeychain.ini"_s);
+        QProcessEnvironment env = cleanEnvironment();
+        env.insert(u"DBUS_SESSION_BUS_ADDRESS"_s, u"unix:path=%1"_s.arg(m_dir.filePath(u"no-bus"_s)));
+        const Run r = run({u"profiles"_s, u"add"_s, u"p"_s, u"--settings"_s, settings}, env, "cli-keychainless-secret\n");
+        QCOMPARE(r.exitCode, 8);
+        QVERIFY2(r.err.contains("keychain could not be reached"), r.err.constData());
+        QVERIFY(!r.err.contains("cli-keychainless-secret"));
+        QVERIFY(run({u"profiles"_s, u"list"_s, u"--settings"_s, settings}, cleanEnvironment()).out.isEmpty());
+        QFile file(settings);
+        QVERIFY(!file.open(QIODevice::ReadOnly) || !file.readAll().contains("cli-keychainless-secret"));
+    }
+
     void helpListsCommandsAndExitCodes()
     {
         const Run help = run({u"--help"_s}, cleanEnvironment());
         QCOMPARE(help.exitCode, 0);
-        for (const char *text : {"list", "demo-server", "Exit codes", "rate limited", "malformed"})
+        for (const char *text : {"list", "profiles", "demo-server", "Exit codes", "rate limited", "malformed", "keychain"})
             QVERIFY2(help.out.contains(text), text);
         const Run listHelp = run({u"list"_s, u"--help"_s}, cleanEnvironment());
         QCOMPARE(listHelp.exitCode, 0);

@@ -8,8 +8,11 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QScopeGuard>
+#include <QSet>
 #include <QTest>
 
+#include <algorithm>
 #include <memory>
 
 using namespace Qt::Literals::StringLiterals;
@@ -45,10 +48,23 @@ private:
                 QJsonDocument::fromJson(reply->readAll()).object(), reply->rawHeader("Retry-After")};
     }
 
-    RawReply getTokens(const QString &query)
+    // With the demo's API token.
+    RawReply getWithToken(const QString &pathAndQuery)
     {
-        return get(u"/accounts/"_s + DemoApiServer::accountId() + u"/builds/tokens"_s + query,
-                   {{"Authorization", "Bearer " + DemoApiServer::apiToken().toUtf8()}});
+        return get(pathAndQuery, {{"Authorization", bearer(DemoApiServer::apiToken())}});
+    }
+
+    RawReply getTokens(const QString &query) { return getWithToken(tokensPath() + query); }
+    RawReply getAccounts(const QString &query) { return getWithToken(u"/accounts"_s + query); }
+
+    static QString tokensPath(const QString &accountId = DemoApiServer::accountId())
+    {
+        return u"/accounts/"_s + accountId + u"/builds/tokens"_s;
+    }
+
+    static QByteArray bearer(const QString &token)
+    {
+        return "Bearer " + token.toUtf8();
     }
 
     static qint64 firstErrorCode(const RawReply &reply)
@@ -92,18 +108,25 @@ private slots:
 
     void refusesOutOfRangeParameters_data()
     {
+        QTest::addColumn<QString>("path");
         QTest::addColumn<QString>("query");
-        QTest::newRow("page 0") << u"?page=0"_s;
-        QTest::newRow("page -1") << u"?page=-1"_s;
-        QTest::newRow("page text") << u"?page=two"_s;
-        QTest::newRow("per_page 0") << u"?per_page=0"_s;
-        QTest::newRow("per_page 201") << u"?per_page=201"_s;
-        QTest::newRow("per_page empty") << u"?per_page="_s;
+        const QString buildTokens = tokensPath();
+        QTest::newRow("page 0") << buildTokens << u"?page=0"_s;
+        QTest::newRow("page -1") << buildTokens << u"?page=-1"_s;
+        QTest::newRow("page text") << buildTokens << u"?page=two"_s;
+        QTest::newRow("per_page 0") << buildTokens << u"?per_page=0"_s;
+        QTest::newRow("per_page 201") << buildTokens << u"?per_page=201"_s;
+        QTest::newRow("per_page empty") << buildTokens << u"?per_page="_s;
+        QTest::newRow("accounts: per_page 4") << u"/accounts"_s << u"?per_page=4"_s;
+        QTest::newRow("accounts: per_page 51") << u"/accounts"_s << u"?per_page=51"_s;
+        QTest::newRow("accounts: per_page text") << u"/accounts"_s << u"?per_page=many"_s;
+        QTest::newRow("accounts: page 0") << u"/accounts"_s << u"?page=0"_s;
     }
     void refusesOutOfRangeParameters()
     {
+        QFETCH(QString, path);
         QFETCH(QString, query);
-        const RawReply reply = getTokens(query);
+        const RawReply reply = getWithToken(path + query);
         QCOMPARE(reply.status, 400);
         QCOMPARE(reply.body.value(u"success"_s).toBool(true), false);
         QCOMPARE(firstErrorCode(reply), 12002);
@@ -111,6 +134,7 @@ private slots:
 
     void checksCredentials_data()
     {
+        QTest::addColumn<QString>("path");
         QTest::addColumn<QByteArray>("header1");
         QTest::addColumn<QByteArray>("value1");
         QTest::addColumn<QByteArray>("header2");
@@ -119,15 +143,27 @@ private slots:
         QTest::addColumn<int>("code");
         const QByteArray email = DemoApiServer::email().toUtf8();
         const QByteArray key = DemoApiServer::globalApiKey().toUtf8();
-        QTest::newRow("no headers") << QByteArray() << QByteArray() << QByteArray() << QByteArray() << 400 << 9106;
-        QTest::newRow("not bearer") << QByteArray("Authorization") << QByteArray("Token abc") << QByteArray() << QByteArray() << 400 << 6003;
-        QTest::newRow("wrong token") << QByteArray("Authorization") << QByteArray("Bearer nope") << QByteArray() << QByteArray() << 401 << 1000;
-        QTest::newRow("token without access") << QByteArray("Authorization") << ("Bearer " + DemoApiServer::apiTokenWithoutBuildsAccess().toUtf8()) << QByteArray() << QByteArray() << 403 << 10000;
-        QTest::newRow("wrong key") << QByteArray("X-Auth-Email") << email << QByteArray("X-Auth-Key") << QByteArray("nope") << 403 << 9103;
-        QTest::newRow("global key") << QByteArray("X-Auth-Email") << email << QByteArray("X-Auth-Key") << key << 200 << 0;
+        const QString buildTokens = tokensPath();
+        // The same checks on both listing routes, but for the one permission only builds need.
+        for (const QString &path : {buildTokens, u"/accounts"_s}) {
+            const auto row = [&path](const char *name) -> QTestData & {
+                return QTest::addRow("%s %s", qPrintable(path), name);
+            };
+            row("no headers") << path << QByteArray() << QByteArray() << QByteArray() << QByteArray() << 400 << 9106;
+            row("not bearer") << path << QByteArray("Authorization") << QByteArray("Token abc") << QByteArray() << QByteArray() << 400 << 6003;
+            row("wrong token") << path << QByteArray("Authorization") << QByteArray("Bearer nope") << QByteArray() << QByteArray() << 401 << 1000;
+            row("expired token") << path << QByteArray("Authorization") << bearer(DemoApiServer::expiredApiToken()) << QByteArray() << QByteArray() << 401 << 9109;
+            row("account-owned token") << path << QByteArray("Authorization") << bearer(DemoApiServer::accountOwnedApiToken()) << QByteArray() << QByteArray() << 401 << 1000;
+            row("wrong key") << path << QByteArray("X-Auth-Email") << email << QByteArray("X-Auth-Key") << QByteArray("nope") << 403 << 9103;
+            row("global key") << path << QByteArray("X-Auth-Email") << email << QByteArray("X-Auth-Key") << key << 200 << 0;
+            row("token") << path << QByteArray("Authorization") << bearer(DemoApiServer::apiToken()) << QByteArray() << QByteArray() << 200 << 0;
+        }
+        QTest::newRow("builds need Workers CI Read") << buildTokens << QByteArray("Authorization") << bearer(DemoApiServer::apiTokenWithoutBuildsAccess()) << QByteArray() << QByteArray() << 403 << 10000;
+        QTest::newRow("accounts need no permission") << u"/accounts"_s << QByteArray("Authorization") << bearer(DemoApiServer::apiTokenWithoutBuildsAccess()) << QByteArray() << QByteArray() << 200 << 0;
     }
     void checksCredentials()
     {
+        QFETCH(QString, path);
         QFETCH(QByteArray, header1);
         QFETCH(QByteArray, value1);
         QFETCH(QByteArray, header2);
@@ -139,7 +175,7 @@ private slots:
             headers.append({header1, value1});
         if (!header2.isEmpty())
             headers.append({header2, value2});
-        const RawReply reply = get(u"/accounts/"_s + DemoApiServer::accountId() + u"/builds/tokens"_s, headers);
+        const RawReply reply = get(path, headers);
         QCOMPARE(reply.status, status);
         if (code != 0)
             QCOMPARE(firstErrorCode(reply), code);
@@ -149,9 +185,147 @@ private slots:
 
     void unknownAccountIs7003()
     {
-        const RawReply reply = get(u"/accounts/0000/builds/tokens"_s, {{"Authorization", "Bearer " + DemoApiServer::apiToken().toUtf8()}});
+        const RawReply reply = getWithToken(tokensPath(u"0000"_s));
         QCOMPARE(reply.status, 404);
         QCOMPARE(firstErrorCode(reply), 7003);
+    }
+
+    void listsAccountsLikeTheRealApi()
+    {
+        m_server.setExtraAccountCount(117);
+        const auto reset = qScopeGuard([this] { m_server.setExtraAccountCount(0); });
+
+        const RawReply defaults = getAccounts(QString());
+        QCOMPARE(defaults.status, 200);
+        const QJsonArray firstPage = defaults.body.value(u"result"_s).toArray();
+        QCOMPARE(firstPage.size(), 20);
+        QCOMPARE(firstPage.at(0).toObject(), (QJsonObject{{u"id"_s, DemoApiServer::accountId()},
+                                                          {u"name"_s, u"Demo Company"_s},
+                                                          {u"type"_s, u"standard"_s}}));
+        QCOMPARE(firstPage.at(1).toObject().value(u"name"_s).toString(), u"Demo Staging"_s);
+        QCOMPARE(firstPage.at(2).toObject().value(u"name"_s).toString(), u"Demo Sandbox"_s);
+        QCOMPARE(firstPage.at(3).toObject().value(u"name"_s).toString(), u"Demo Account 4"_s);
+        const QJsonObject info = defaults.body.value(u"result_info"_s).toObject();
+        QCOMPARE(info.value(u"per_page"_s).toInt(), 20);
+        QCOMPARE(info.value(u"total_count"_s).toInt(), 120);
+        QCOMPARE(info.value(u"total_pages"_s).toInt(), 6);
+
+        const RawReply last = getAccounts(u"?page=3&per_page=50"_s);
+        const QJsonArray lastPage = last.body.value(u"result"_s).toArray();
+        QCOMPARE(lastPage.size(), 20);
+        QCOMPARE(lastPage.at(0).toObject().value(u"id"_s).toString(), m_server.accounts().at(100).id);
+        QCOMPARE(m_server.accounts().at(100).name, u"Demo Account 101"_s);
+        QCOMPARE(last.body.value(u"result_info"_s).toObject().value(u"total_pages"_s).toInt(), 3);
+
+        QStringList ids;
+        for (const Account &account : m_server.accounts())
+            ids.append(account.id);
+        QCOMPARE(QSet<QString>(ids.begin(), ids.end()).size(), 120);
+        QVERIFY(std::all_of(ids.begin(), ids.end(), [](const QString &id) { return id.size() == 32; }));
+    }
+
+    void eachAccountHasItsOwnBuildTokens()
+    {
+        const RawReply staging = getWithToken(tokensPath(DemoApiServer::stagingAccountId()));
+        QCOMPARE(staging.status, 200);
+        const QJsonArray stagingTokens = staging.body.value(u"result"_s).toArray();
+        QCOMPARE(stagingTokens.size(), 12);
+        QCOMPARE(staging.body.value(u"result_info"_s).toObject().value(u"total_count"_s).toInt(), 12);
+        QStringList mainUuids;
+        for (const BuildToken &token : m_server.tokens())
+            mainUuids.append(token.uuid);
+        for (const QJsonValue &token : stagingTokens)
+            QVERIFY(!mainUuids.contains(token.toObject().value(u"build_token_uuid"_s).toString()));
+
+        const RawReply sandbox = getWithToken(tokensPath(DemoApiServer::sandboxAccountId()));
+        QCOMPARE(sandbox.status, 200);
+        QVERIFY(sandbox.body.value(u"result"_s).toArray().isEmpty());
+        QCOMPARE(sandbox.body.value(u"result_info"_s).toObject().value(u"total_count"_s).toInt(), 0);
+    }
+
+    void verifiesTokens_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QByteArray>("authorization");
+        QTest::addColumn<bool>("globalKeyHeaders");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("tokenStatus");
+        QTest::addColumn<QString>("expiresOn");
+        const QString user = u"/user/tokens/verify"_s;
+        const QString main = u"/accounts/"_s + DemoApiServer::accountId() + u"/tokens/verify"_s;
+        const QString staging = u"/accounts/"_s + DemoApiServer::stagingAccountId() + u"/tokens/verify"_s;
+        const QString unknown = u"/accounts/ffffffffffffffffffffffffffffffff/tokens/verify"_s;
+        const QByteArray token = bearer(DemoApiServer::apiToken());
+        const QByteArray accountOwned = bearer(DemoApiServer::accountOwnedApiToken());
+        const QByteArray expired = bearer(DemoApiServer::expiredApiToken());
+        QTest::newRow("user: token") << user << token << false << 200 << 0 << u"active"_s << u"2030-01-01T00:00:00Z"_s;
+        QTest::newRow("user: token without builds access") << user << bearer(DemoApiServer::apiTokenWithoutBuildsAccess()) << false << 200 << 0 << u"active"_s << QString();
+        QTest::newRow("user: expired token") << user << expired << false << 200 << 0 << u"expired"_s << u"2024-06-30T00:00:00Z"_s;
+        QTest::newRow("user: account-owned token") << user << accountOwned << false << 401 << 1000 << QString() << QString();
+        QTest::newRow("user: wrong token") << user << QByteArray("Bearer nope") << false << 401 << 1000 << QString() << QString();
+        QTest::newRow("user: not bearer") << user << QByteArray("Token abc") << false << 400 << 6003 << QString() << QString();
+        QTest::newRow("user: no auth") << user << QByteArray() << false << 400 << 9106 << QString() << QString();
+        QTest::newRow("user: Global API Key") << user << QByteArray() << true << 400 << 9106 << QString() << QString();
+        QTest::newRow("account: account-owned token") << main << accountOwned << false << 200 << 0 << u"active"_s << QString();
+        QTest::newRow("account: user token") << main << token << false << 401 << 1000 << QString() << QString();
+        QTest::newRow("account: expired user token") << main << expired << false << 401 << 1000 << QString() << QString();
+        QTest::newRow("account: Global API Key") << main << QByteArray() << true << 400 << 9106 << QString() << QString();
+        QTest::newRow("account: token of another account") << staging << accountOwned << false << 401 << 1000 << QString() << QString();
+        QTest::newRow("account: unknown account") << unknown << accountOwned << false << 404 << 7003 << QString() << QString();
+    }
+    void verifiesTokens()
+    {
+        QFETCH(QString, path);
+        QFETCH(QByteArray, authorization);
+        QFETCH(bool, globalKeyHeaders);
+        QFETCH(int, status);
+        QFETCH(int, code);
+        QFETCH(QString, tokenStatus);
+        QFETCH(QString, expiresOn);
+        QList<QPair<QByteArray, QByteArray>> headers;
+        if (!authorization.isEmpty())
+            headers.append({"Authorization", authorization});
+        if (globalKeyHeaders)
+            headers += {{"X-Auth-Email", DemoApiServer::email().toUtf8()}, {"X-Auth-Key", DemoApiServer::globalApiKey().toUtf8()}};
+        const RawReply reply = get(path, headers);
+        QCOMPARE(reply.status, status);
+        if (code != 0) {
+            QCOMPARE(firstErrorCode(reply), code);
+            return;
+        }
+        QCOMPARE(reply.body.value(u"success"_s).toBool(), true);
+        const QJsonObject result = reply.body.value(u"result"_s).toObject();
+        QCOMPARE(result.value(u"status"_s).toString(), tokenStatus);
+        QCOMPARE(result.value(u"expires_on"_s).toString(), expiresOn);
+        QCOMPARE(result.contains(u"expires_on"_s), !expiresOn.isEmpty());
+        QCOMPARE(result.value(u"id"_s).toString().size(), 32);
+        if (tokenStatus == u"active"_s) {
+            const QJsonObject message = reply.body.value(u"messages"_s).toArray().at(0).toObject();
+            QCOMPARE(message.value(u"code"_s).toInt(), 10000);
+            QCOMPARE(message.value(u"message"_s).toString(), u"This API Token is valid and active"_s);
+        }
+    }
+
+    void everyRouteRecordsAndTakesFaults_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::newRow("accounts") << u"/accounts"_s;
+        QTest::newRow("user verify") << u"/user/tokens/verify"_s;
+        QTest::newRow("account verify") << u"/accounts/"_s + DemoApiServer::accountId() + u"/tokens/verify"_s;
+        QTest::newRow("build tokens") << tokensPath();
+    }
+    void everyRouteRecordsAndTakesFaults()
+    {
+        QFETCH(QString, path);
+        m_server.clearRequests();
+        m_server.setFault(DemoApiServer::Fault::ServerError, 1);
+        const RawReply reply = getWithToken(path);
+        QCOMPARE(reply.status, 503);
+        QCOMPARE(firstErrorCode(reply), 10013);
+        QCOMPARE(m_server.requests().size(), 1);
+        QCOMPARE(m_server.requests().first().path, u"/client/v4"_s + path);
+        QCOMPARE(m_server.requests().first().header("Authorization"), bearer(DemoApiServer::apiToken()));
     }
 
     void faultsApplyAsManyTimesAsAsked()
@@ -171,9 +345,9 @@ private slots:
         getTokens(u"?page=2&per_page=10"_s);
         QCOMPARE(m_server.requests().size(), 1);
         const DemoApiServer::Request &request = m_server.requests().first();
-        QCOMPARE(request.path, u"/client/v4/accounts/"_s + DemoApiServer::accountId() + u"/builds/tokens"_s);
+        QCOMPARE(request.path, u"/client/v4"_s + tokensPath());
         QCOMPARE(request.query.queryItemValue(u"per_page"_s), u"10"_s);
-        QCOMPARE(request.header("authorization"), "Bearer " + DemoApiServer::apiToken().toUtf8());
+        QCOMPARE(request.header("authorization"), bearer(DemoApiServer::apiToken()));
     }
 };
 

@@ -1,19 +1,30 @@
-// The window as a person uses it, offscreen, against DemoApiServer on loopback.
+// The window as a person uses it, offscreen, against DemoApiServer on loopback, with
+// profiles whose secrets live in memory (the keychain has tests of its own).
 
+#include "AccountPicker.h"
 #include "ApiFixture.h"
+#include "ChildOf.h"
+#include "FailingSecretStore.h"
 #include "MainWindow.h"
+#include "ProfileDialog.h"
+#include "auth/MemorySecretStore.h"
+#include "auth/ProfileStore.h"
 #include "model/BuildTokenTableModel.h"
 #include "session/BrowserSession.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -33,33 +44,54 @@ private:
     std::unique_ptr<ApiFixture> f;
     QTemporaryDir m_dir;
     std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<SecretStore> m_secrets;
+    std::unique_ptr<ProfileStore> m_profiles;
     std::unique_ptr<MainWindow> m_window;
 
     template<typename T>
-    T *child(const QString &name) const
-    {
-        T *widget = m_window->findChild<T *>(name);
-        if (!widget)
-            qFatal("no child named %s", qPrintable(name));
-        return widget;
-    }
+    T *child(const QString &name) const { return childOf<T>(m_window.get(), name); }
     QAbstractItemModel *model() const { return child<QTableView>(u"tokenTable"_s)->model(); }
     QString cell(int row, int column) const { return model()->index(row, column).data().toString(); }
     QString settingsPath() const { return m_dir.filePath(u"settings.ini"_s); }
+    void click(QWidget *button) { QTest::mouseClick(button, Qt::LeftButton); }
 
-    void fillConnection(const QString &account, const QString &token)
+    void makeWindow(std::unique_ptr<SecretStore> secrets = std::make_unique<MemorySecretStore>())
     {
-        child<QLineEdit>(u"accountEdit"_s)->setText(account);
-        child<QLineEdit>(u"apiTokenEdit"_s)->setText(token);
-        child<QLineEdit>(u"apiBaseEdit"_s)->setText(f->server.baseUrl().toString());
+        m_window.reset();
+        m_profiles.reset();
+        m_secrets = std::move(secrets);
+        m_profiles = std::make_unique<ProfileStore>(m_settings.get(), m_secrets.get());
+        m_window = std::make_unique<MainWindow>(m_profiles.get(), m_settings.get());
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+    void addProfile(const QString &name, const QString &secret, const QString &account = DemoApiServer::accountId(),
+                    Credentials::Scheme scheme = Credentials::Scheme::ApiToken)
+    {
+        Profile profile;
+        profile.name = name;
+        profile.scheme = scheme;
+        profile.email = scheme == Credentials::Scheme::GlobalApiKey ? DemoApiServer::email() : QString();
+        profile.accountId = account;
+        profile.apiBaseUrl = f->server.baseUrl().toString();
+        m_profiles->save(profile);
+        m_profiles->keepSecretForSession(name, secret);
     }
     bool loadFirstPage()
     {
-        fillConnection(DemoApiServer::accountId(), DemoApiServer::apiToken());
-        QTest::mouseClick(child<QPushButton>(u"loadButton"_s), Qt::LeftButton);
+        addProfile(u"demo"_s, DemoApiServer::apiToken());
+        m_window->selectProfile(u"demo"_s);
         return QTest::qWaitFor([this] { return model()->rowCount() == 50 && !m_window->session()->isBusy(); }, 10000);
     }
     void trigger(const QString &actionName) { child<QAction>(actionName)->trigger(); }
+    ProfileDialog *openDialog(const QString &button)
+    {
+        click(child<QPushButton>(button));
+        auto *dialog = m_window->findChild<ProfileDialog *>();
+        if (dialog && !QTest::qWaitForWindowExposed(dialog))
+            return nullptr;
+        return dialog;
+    }
 
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
@@ -67,23 +99,34 @@ private slots:
     void init()
     {
         QVERIFY(m_dir.isValid());
+        QFile::remove(settingsPath());
         f = std::make_unique<ApiFixture>();
         f->server.setTokenCount(1234);
         m_settings = std::make_unique<QSettings>(settingsPath(), QSettings::IniFormat);
-        m_window = std::make_unique<MainWindow>(m_settings.get());
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        makeWindow();
     }
     void cleanup()
     {
         m_window.reset();
+        m_profiles.reset();
+        m_secrets.reset();
         m_settings.reset();
         f.reset();
     }
 
-    void loadsAndPages()
+    void withoutProfilesItSaysWhatToDo()
     {
         QVERIFY(child<QLabel>(u"placeholder"_s)->isVisible());
+        QVERIFY(child<QLabel>(u"placeholder"_s)->text().contains(u"New Profile"_s));
+        QVERIFY(!child<QPushButton>(u"editProfileButton"_s)->isEnabled());
+        click(child<QPushButton>(u"loadButton"_s));
+        QVERIFY(child<QWidget>(u"errorBanner"_s)->isVisible());
+        QVERIFY(child<QLabel>(u"errorText"_s)->text().contains(u"No profile"_s));
+        QVERIFY(f->server.requests().isEmpty());
+    }
+
+    void loadsAndPages()
+    {
         QVERIFY(!child<QAction>(u"nextPageAction"_s)->isEnabled());
         QVERIFY(loadFirstPage());
         QCOMPARE(model()->columnCount(), 4);
@@ -108,6 +151,9 @@ private slots:
         QTRY_COMPARE(cell(0, BuildTokenTableModel::Uuid), f->server.tokens().at(1150).uuid);
         trigger(u"firstPageAction"_s);
         QTRY_COMPARE(cell(0, BuildTokenTableModel::Uuid), f->server.tokens().at(0).uuid);
+        // Every request carried the profile's secret.
+        for (const DemoApiServer::Request &request : f->server.requests())
+            QCOMPARE(request.header("Authorization"), "Bearer " + DemoApiServer::apiToken().toUtf8());
     }
 
     void keyboardPaging()
@@ -132,13 +178,6 @@ private slots:
         QTest::keyClick(table, Qt::Key_Escape);
         QVERIFY(!m_window->session()->isBusy());
         QCOMPARE(m_window->statusBar()->currentMessage(), u"Canceled"_s);
-    }
-
-    void enterInAFieldLoads()
-    {
-        fillConnection(DemoApiServer::accountId(), DemoApiServer::apiToken());
-        QTest::keyClick(child<QLineEdit>(u"accountEdit"_s), Qt::Key_Return);
-        QTRY_COMPARE(model()->rowCount(), 50);
     }
 
     void typedPageNumberLoadsThatPage()
@@ -173,8 +212,9 @@ private slots:
         auto *banner = child<QWidget>(u"errorBanner"_s);
         QVERIFY(!banner->isVisible());
 
-        child<QLineEdit>(u"accountEdit"_s)->setText(u"ffffffffffffffffffffffffffffffff"_s);
-        QTest::mouseClick(child<QPushButton>(u"loadButton"_s), Qt::LeftButton);
+        auto *picker = child<AccountPicker>(u"accountPicker"_s);
+        picker->setAccountId(u"ffffffffffffffffffffffffffffffff"_s);
+        click(child<QPushButton>(u"loadButton"_s));
         QTRY_VERIFY(banner->isVisible());
         const QString text = child<QLabel>(u"errorText"_s)->text();
         QVERIFY2(text.contains(u"HTTP 404"_s) && text.contains(u"7003"_s) && text.contains(u"account ID"_s), qPrintable(text));
@@ -182,18 +222,17 @@ private slots:
         QCOMPARE(cell(0, BuildTokenTableModel::Uuid), f->server.tokens().at(0).uuid);
         QVERIFY(m_window->statusBar()->currentMessage().contains(u"Not found"_s));
 
-        // Recover: the right account loads and the banner goes.
-        child<QLineEdit>(u"accountEdit"_s)->setText(DemoApiServer::accountId());
-        f->server.setFault(DemoApiServer::Fault::None);
-        QTest::mouseClick(child<QPushButton>(u"loadButton"_s), Qt::LeftButton);
+        // Recover: the right account loads and the banner goes; Enter in the picker loads.
+        picker->setAccountId(DemoApiServer::accountId());
+        QTest::keyClick(picker->lineEdit(), Qt::Key_Return);
         QTRY_VERIFY(!banner->isVisible());
         QCOMPARE(model()->rowCount(), 50);
     }
 
     void anAuthErrorSaysWhatTheTokenNeeds()
     {
-        fillConnection(DemoApiServer::accountId(), DemoApiServer::apiTokenWithoutBuildsAccess());
-        QTest::mouseClick(child<QPushButton>(u"loadButton"_s), Qt::LeftButton);
+        addProfile(u"no-access"_s, DemoApiServer::apiTokenWithoutBuildsAccess());
+        m_window->selectProfile(u"no-access"_s);
         QTRY_VERIFY(child<QWidget>(u"errorBanner"_s)->isVisible());
         const QString text = child<QLabel>(u"errorText"_s)->text();
         QVERIFY2(text.contains(u"HTTP 403"_s) && text.contains(u"Workers CI Read"_s), qPrintable(text));
@@ -217,11 +256,52 @@ private slots:
         QCOMPARE(child<QSpinBox>(u"pageBox"_s)->value(), 1);
     }
 
+    void opensTheLastProfileAndAccount()
+    {
+        addProfile(u"a-first"_s, DemoApiServer::apiToken());
+        addProfile(u"b-second"_s, DemoApiServer::apiToken(), u"ffffffffffffffffffffffffffffffff"_s);
+        m_window->selectProfile(u"b-second"_s);
+        // A different account, typed by hand, is remembered for the profile.
+        auto *picker = child<AccountPicker>(u"accountPicker"_s);
+        picker->setAccountId(DemoApiServer::accountId());
+        click(child<QPushButton>(u"loadButton"_s));
+        QTRY_COMPARE(model()->rowCount(), 50);
+        auto *perPage = child<QComboBox>(u"perPageBox"_s);
+        perPage->setFocus();
+        QTest::keyClick(perPage, Qt::Key_Down);
+        QTRY_COMPARE(model()->rowCount(), 100);
+        m_window->close();
+
+        // A restart: a new window and profile store over the same settings and secrets.
+        m_window.reset();
+        m_profiles = std::make_unique<ProfileStore>(m_settings.get(), m_secrets.get());
+        m_profiles->keepSecretForSession(u"b-second"_s, DemoApiServer::apiToken());
+        m_window = std::make_unique<MainWindow>(m_profiles.get(), m_settings.get());
+        m_window->show();
+        m_window->openLastProfile();
+        QCOMPARE(child<QComboBox>(u"profileBox"_s)->currentText(), u"b-second"_s);
+        QCOMPARE(child<AccountPicker>(u"accountPicker"_s)->accountId(), DemoApiServer::accountId());
+        QCOMPARE(m_window->session()->perPage(), 100);
+        QTRY_COMPARE(model()->rowCount(), 100); // loaded page 1 by itself
+    }
+
+    void globalApiKeyProfileIsWarned()
+    {
+        addProfile(u"legacy"_s, DemoApiServer::globalApiKey(), DemoApiServer::accountId(), Credentials::Scheme::GlobalApiKey);
+        m_window->selectProfile(u"legacy"_s);
+        QVERIFY(child<QLabel>(u"keyWarning"_s)->isVisible());
+        QTRY_COMPARE(model()->rowCount(), 50);
+        QCOMPARE(f->server.requests().last().header("X-Auth-Email"), DemoApiServer::email().toUtf8());
+        addProfile(u"modern"_s, DemoApiServer::apiToken());
+        m_window->selectProfile(u"modern"_s);
+        QVERIFY(!child<QLabel>(u"keyWarning"_s)->isVisible());
+    }
+
     void settingsKeepNoSecret()
     {
         const QString secret = u"gui-secret-token-7a1e9c0b"_s;
-        fillConnection(DemoApiServer::accountId(), secret);
-        QTest::mouseClick(child<QPushButton>(u"loadButton"_s), Qt::LeftButton);
+        addProfile(u"secretive"_s, secret);
+        m_window->selectProfile(u"secretive"_s);
         QTRY_VERIFY(child<QWidget>(u"errorBanner"_s)->isVisible()); // the demo rejects it: 401
         QVERIFY(!child<QLabel>(u"errorText"_s)->text().contains(secret));
         m_window->close();
@@ -230,22 +310,116 @@ private slots:
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QByteArray saved = file.readAll();
         QVERIFY(saved.contains(DemoApiServer::accountId().toUtf8()));
+        QVERIFY(saved.contains("secretive"));
         QVERIFY(!saved.contains(secret.toUtf8()));
     }
 
-    void settingsAreRestored()
+    void newProfileWithTestAndAccountPicker()
+    {
+        ProfileDialog *dialog = openDialog(u"newProfileButton"_s);
+        QVERIFY(dialog);
+        childOf<QLineEdit>(dialog, u"nameEdit"_s)->setText(u"work"_s);
+        auto *secret = childOf<QLineEdit>(dialog, u"secretEdit"_s);
+        secret->setText(DemoApiServer::apiToken());
+        QCOMPARE(secret->echoMode(), QLineEdit::Password);
+        childOf<QCheckBox>(dialog, u"showSecretBox"_s)->setChecked(true);
+        QCOMPARE(secret->echoMode(), QLineEdit::Normal);
+        childOf<QLineEdit>(dialog, u"apiBaseEdit"_s)->setText(f->server.baseUrl().toString());
+
+        click(childOf<QPushButton>(dialog, u"testButton"_s));
+        auto *result = childOf<QLabel>(dialog, u"resultLabel"_s);
+        QTRY_VERIFY2(result->text().contains(u"Active"_s, Qt::CaseInsensitive), qPrintable(result->text()));
+
+        click(childOf<QPushButton>(dialog, u"fetchAccountsButton"_s));
+        auto *picker = childOf<AccountPicker>(dialog, u"accountPicker"_s);
+        QTRY_COMPARE(picker->count(), 3);
+        QVERIFY(result->text().contains(u"3 accounts"_s));
+        picker->setCurrentIndex(picker->findData(DemoApiServer::stagingAccountId()));
+        QCOMPARE(picker->accountId(), DemoApiServer::stagingAccountId());
+
+        QSignalSpy saved(dialog, &ProfileDialog::saved);
+        childOf<QDialogButtonBox>(dialog, QString())->button(QDialogButtonBox::Save)->click();
+        QTRY_COMPARE(saved.size(), 1);
+        QCOMPARE(child<QComboBox>(u"profileBox"_s)->currentText(), u"work"_s);
+        QTRY_COMPARE(model()->rowCount(), 12); // the staging account's tokens
+        QCOMPARE(m_profiles->profile(u"work"_s)->accountId, DemoApiServer::stagingAccountId());
+        QCOMPARE(static_cast<MemorySecretStore *>(m_secrets.get())->contains(Profile::secretKey(u"work"_s)), true);
+    }
+
+    void newProfileRefusesBadInput()
+    {
+        ProfileDialog *dialog = openDialog(u"newProfileButton"_s);
+        QVERIFY(dialog);
+        auto *save = childOf<QDialogButtonBox>(dialog, QString())->button(QDialogButtonBox::Save);
+        auto *result = childOf<QLabel>(dialog, u"resultLabel"_s);
+        save->click();
+        QVERIFY(result->text().contains(u"profile name"_s));
+        childOf<QLineEdit>(dialog, u"nameEdit"_s)->setText(u"a/b"_s);
+        save->click();
+        QVERIFY(result->text().contains(u"\u201c/\u201d"_s));
+        childOf<QLineEdit>(dialog, u"nameEdit"_s)->setText(u"fine"_s);
+        save->click();
+        QVERIFY(result->text().contains(u"API token"_s));
+        childOf<QComboBox>(dialog, u"schemeBox"_s)->setCurrentIndex(1);
+        QVERIFY(childOf<QLabel>(dialog, u"keyWarning"_s)->isVisible());
+        childOf<QLineEdit>(dialog, u"secretEdit"_s)->setText(u"k"_s);
+        save->click();
+        QVERIFY(result->text().contains(u"email"_s));
+        QVERIFY(dialog->isVisible());
+        QVERIFY(m_profiles->names().isEmpty());
+    }
+
+    void unreachableKeychainOffersThisSessionOnly()
+    {
+        makeWindow(std::make_unique<FailingSecretStore>());
+        ProfileDialog *dialog = openDialog(u"newProfileButton"_s);
+        QVERIFY(dialog);
+        const QString secret = DemoApiServer::apiToken();
+        childOf<QLineEdit>(dialog, u"nameEdit"_s)->setText(u"offline"_s);
+        childOf<QLineEdit>(dialog, u"secretEdit"_s)->setText(secret);
+        childOf<QLineEdit>(dialog, u"apiBaseEdit"_s)->setText(f->server.baseUrl().toString());
+        childOf<AccountPicker>(dialog, u"accountPicker"_s)->setAccountId(DemoApiServer::accountId());
+        childOf<QDialogButtonBox>(dialog, QString())->button(QDialogButtonBox::Save)->click();
+
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY((box = dialog->findChild<QMessageBox *>(u"keychainProblemBox"_s)) != nullptr);
+        QVERIFY(box->informativeText().contains(u"keychain could not be reached"_s));
+        QVERIFY(!box->informativeText().contains(secret));
+        click(childOf<QPushButton>(box, u"sessionOnlyButton"_s));
+        QTRY_COMPARE(model()->rowCount(), 50);
+        QVERIFY(m_profiles->hasSessionSecret(u"offline"_s));
+        m_settings->sync();
+        QFile file(settingsPath());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(!file.readAll().contains(secret.toUtf8()));
+    }
+
+    void editKeepsTheStoredSecretAndRemoveDeletesIt()
     {
         QVERIFY(loadFirstPage());
-        auto *perPage = child<QComboBox>(u"perPageBox"_s);
-        perPage->setFocus();
-        QTest::keyClick(perPage, Qt::Key_Down);
-        QTRY_COMPARE(model()->rowCount(), 100);
-        m_window->close();
-        m_window = std::make_unique<MainWindow>(m_settings.get());
-        QCOMPARE(child<QLineEdit>(u"accountEdit"_s)->text(), DemoApiServer::accountId());
-        QCOMPARE(child<QLineEdit>(u"apiBaseEdit"_s)->text(), f->server.baseUrl().toString());
-        QVERIFY(child<QLineEdit>(u"apiTokenEdit"_s)->text().isEmpty());
-        QCOMPARE(m_window->session()->perPage(), 100);
+        m_secrets->write(Profile::secretKey(u"demo"_s), DemoApiServer::apiToken(), this, [](const SecretStore::Result &) {});
+        ProfileDialog *dialog = openDialog(u"editProfileButton"_s);
+        QVERIFY(dialog);
+        QVERIFY(childOf<QLineEdit>(dialog, u"nameEdit"_s)->isReadOnly());
+        QVERIFY(childOf<QLineEdit>(dialog, u"secretEdit"_s)->text().isEmpty());
+        // A test with the stored secret, not retyped.
+        click(childOf<QPushButton>(dialog, u"testButton"_s));
+        QTRY_VERIFY(childOf<QLabel>(dialog, u"resultLabel"_s)->text().contains(u"Active"_s, Qt::CaseInsensitive));
+        childOf<AccountPicker>(dialog, u"accountPicker"_s)->setAccountId(DemoApiServer::stagingAccountId());
+        childOf<QDialogButtonBox>(dialog, QString())->button(QDialogButtonBox::Save)->click();
+        QTRY_COMPARE(model()->rowCount(), 12);
+
+        dialog = openDialog(u"editProfileButton"_s);
+        QVERIFY(dialog);
+        QSignalSpy removed(dialog, &ProfileDialog::removed);
+        click(childOf<QPushButton>(dialog, u"removeButton"_s));
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY((box = dialog->findChild<QMessageBox *>(u"confirmRemoveBox"_s)) != nullptr);
+        click(childOf<QPushButton>(box, u"confirmRemoveButton"_s));
+        QTRY_COMPARE(removed.size(), 1);
+        QVERIFY(m_profiles->names().isEmpty());
+        QVERIFY(!static_cast<MemorySecretStore *>(m_secrets.get())->contains(Profile::secretKey(u"demo"_s)));
+        QCOMPARE(child<QComboBox>(u"profileBox"_s)->count(), 0);
     }
 };
 

@@ -1,18 +1,19 @@
 #include "MainWindow.h"
 
+#include "AccountPicker.h"
 #include "Icons.h"
 #include "PaginationBar.h"
+#include "ProfileDialog.h"
+#include "api/AccountsService.h"
 #include "api/ApiClient.h"
 #include "api/BuildTokensService.h"
-#include "demo/DemoApiServer.h"
+#include "auth/ProfileStore.h"
 #include "model/BuildTokenTableModel.h"
 #include "session/BrowserSession.h"
 
 #include <QAction>
-#include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
-#include <QFormLayout>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -39,17 +40,12 @@ const QString GeometryKey = u"qt6/mainWindow/geometry"_s;
 const QString WindowStateKey = u"qt6/mainWindow/state"_s;
 const QString HeaderStateKey = u"qt6/tokenTable/header"_s;
 const QString PerPageKey = u"browse/perPage"_s;
-const QString AccountKey = u"connection/accountId"_s;
-const QString SchemeKey = u"connection/scheme"_s;
-const QString EmailKey = u"connection/email"_s;
-const QString ApiBaseKey = u"connection/apiBase"_s;
-
-enum SchemeIndex { ApiTokenIndex, GlobalApiKeyIndex };
 
 } // namespace
 
-MainWindow::MainWindow(QSettings *settings, QWidget *parent)
+MainWindow::MainWindow(ProfileStore *profiles, QSettings *settings, QWidget *parent)
     : QMainWindow(parent),
+      m_profiles(profiles),
       m_settings(settings),
       m_network(new QNetworkAccessManager(this)),
       m_client(new ApiClient(m_network, this)),
@@ -96,7 +92,6 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
     layout->addWidget(m_pagination);
     setCentralWidget(central);
     createMenus();
-    statusBar()->showMessage(tr("Enter an account ID and an API token, then press Load."));
 
     connect(m_session, &BrowserSession::pageLoaded, this, &MainWindow::onPageLoaded);
     connect(m_session, &BrowserSession::failed, this, &MainWindow::onFailed);
@@ -107,9 +102,10 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
         }
         updatePlaceholder();
     });
+    connect(m_profiles, &ProfileStore::profilesChanged, this, [this] { refreshProfiles(m_profileBox->currentText()); });
 
     restoreSettings();
-    applySchemeVisibility();
+    refreshProfiles(QString());
     updatePlaceholder();
 }
 
@@ -118,53 +114,58 @@ MainWindow::~MainWindow() = default;
 QWidget *MainWindow::createConnectionPanel()
 {
     auto *panel = new QWidget(this);
-    m_form = new QFormLayout;
-    m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
 
-    m_accountEdit = new QLineEdit(panel);
-    m_accountEdit->setObjectName(u"accountEdit"_s);
-    m_accountEdit->setPlaceholderText(tr("32 hex digits, from the account's overview page"));
-    m_accountEdit->setClearButtonEnabled(true);
+    m_profileBox = new QComboBox(panel);
+    m_profileBox->setObjectName(u"profileBox"_s);
+    m_profileBox->setAccessibleName(tr("Profile"));
+    m_profileBox->setMinimumContentsLength(14);
+    m_profileBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    connect(m_profileBox, &QComboBox::currentIndexChanged, this, &MainWindow::onProfileChanged);
+    auto *profileLabel = new QLabel(tr("&Profile:"), panel);
+    profileLabel->setBuddy(m_profileBox);
 
-    m_schemeBox = new QComboBox(panel);
-    m_schemeBox->setObjectName(u"schemeBox"_s);
-    m_schemeBox->insertItem(ApiTokenIndex, tr("API token (recommended)"));
-    m_schemeBox->insertItem(GlobalApiKeyIndex, tr("Email and Global API Key"));
-    connect(m_schemeBox, &QComboBox::currentIndexChanged, this, &MainWindow::applySchemeVisibility);
+    m_editProfileButton = new QPushButton(tr("&Edit\u2026"), panel);
+    m_editProfileButton->setObjectName(u"editProfileButton"_s);
+    m_editProfileButton->setToolTip(tr("Change this profile's secret, account or API base URL, test it, or remove it"));
+    connect(m_editProfileButton, &QPushButton::clicked, this, &MainWindow::editProfile);
+    auto *newProfileButton = new QPushButton(tr("&New\u2026"), panel);
+    newProfileButton->setObjectName(u"newProfileButton"_s);
+    newProfileButton->setToolTip(tr("Add a profile (Ctrl+N)"));
+    connect(newProfileButton, &QPushButton::clicked, this, &MainWindow::newProfile);
 
-    m_apiTokenEdit = new QLineEdit(panel);
-    m_apiTokenEdit->setObjectName(u"apiTokenEdit"_s);
-    m_apiTokenEdit->setEchoMode(QLineEdit::Password);
-    m_apiTokenEdit->setPlaceholderText(tr("A user API token with the \u201cWorkers CI Read\u201d permission"));
-    m_emailEdit = new QLineEdit(panel);
-    m_emailEdit->setObjectName(u"emailEdit"_s);
-    m_globalApiKeyEdit = new QLineEdit(panel);
-    m_globalApiKeyEdit->setObjectName(u"globalApiKeyEdit"_s);
-    m_globalApiKeyEdit->setEchoMode(QLineEdit::Password);
-
-    m_apiBaseEdit = new QLineEdit(panel);
-    m_apiBaseEdit->setObjectName(u"apiBaseEdit"_s);
-    m_apiBaseEdit->setPlaceholderText(ApiClient::defaultBaseUrl().toString());
-    m_apiBaseEdit->setClearButtonEnabled(true);
-
-    m_form->addRow(tr("&Account ID:"), m_accountEdit);
-    m_form->addRow(tr("&Sign in with:"), m_schemeBox);
-    m_form->addRow(tr("API &token:"), m_apiTokenEdit);
-    m_form->addRow(tr("&Email:"), m_emailEdit);
-    m_form->addRow(tr("Global API &Key:"), m_globalApiKeyEdit);
-    m_form->addRow(tr("API &base URL:"), m_apiBaseEdit);
-    for (QLineEdit *edit : {m_accountEdit, m_apiTokenEdit, m_emailEdit, m_globalApiKeyEdit, m_apiBaseEdit})
-        connect(edit, &QLineEdit::returnPressed, this, &MainWindow::load);
+    m_accountPicker = new AccountPicker(panel);
+    m_accountPicker->setObjectName(u"accountPicker"_s);
+    m_accountPicker->setAccessibleName(tr("Account"));
+    connect(m_accountPicker, &QComboBox::activated, this, &MainWindow::load);
+    connect(m_accountPicker->lineEdit(), &QLineEdit::returnPressed, this, &MainWindow::load);
+    auto *accountLabel = new QLabel(tr("&Account:"), panel);
+    accountLabel->setBuddy(m_accountPicker);
 
     m_loadButton = new QPushButton(Icons::themed(u"view-refresh"_s), tr("&Load"), panel);
     m_loadButton->setObjectName(u"loadButton"_s);
-    m_loadButton->setToolTip(tr("Load the first page of build tokens (Enter)"));
+    m_loadButton->setToolTip(tr("Load the first page of the account's build tokens (Enter)"));
     connect(m_loadButton, &QPushButton::clicked, this, &MainWindow::load);
 
-    auto *layout = new QHBoxLayout(panel);
+    m_keyWarning = new QLabel(u"\u26a0 "_s + tr("This profile uses a Global API Key, which can do anything your user can. "
+                                                "An API token with only \u201cWorkers CI Read\u201d is the safer choice."), panel);
+    m_keyWarning->setObjectName(u"keyWarning"_s);
+    m_keyWarning->setWordWrap(true);
+    m_keyWarning->hide();
+
+    auto *row = new QHBoxLayout;
+    row->setContentsMargins(0, 0, 0, 0);
+    row->addWidget(profileLabel);
+    row->addWidget(m_profileBox);
+    row->addWidget(m_editProfileButton);
+    row->addWidget(newProfileButton);
+    row->addSpacing(16);
+    row->addWidget(accountLabel);
+    row->addWidget(m_accountPicker, 1);
+    row->addWidget(m_loadButton);
+    auto *layout = new QVBoxLayout(panel);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(m_form, 1);
-    layout->addWidget(m_loadButton, 0, Qt::AlignBottom);
+    layout->addLayout(row);
+    layout->addWidget(m_keyWarning);
     return panel;
 }
 
@@ -194,9 +195,16 @@ QWidget *MainWindow::createErrorBanner()
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *newProfile = file->addAction(tr("&New Profile\u2026"), this, &MainWindow::newProfile);
+    newProfile->setShortcut(QKeySequence::New);
+    newProfile->setStatusTip(tr("Add a profile: credentials kept in the keychain"));
+    QAction *editProfile = file->addAction(tr("&Edit Profile\u2026"), this, &MainWindow::editProfile);
+    editProfile->setObjectName(u"editProfileAction"_s);
+    editProfile->setStatusTip(tr("Change, test or remove the current profile"));
+    file->addSeparator();
     QAction *loadAction = file->addAction(Icons::themed(u"view-refresh"_s), tr("&Load First Page"), this, &MainWindow::load);
     loadAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
-    loadAction->setStatusTip(tr("Apply the connection fields and load the first page"));
+    loadAction->setStatusTip(tr("Load the first page of the account's build tokens"));
     QAction *reload = file->addAction(tr("&Reload Page"), m_session, &BrowserSession::reload);
     reload->setObjectName(u"reloadAction"_s);
     reload->setShortcut(QKeySequence::Refresh);
@@ -216,46 +224,143 @@ void MainWindow::createMenus()
         QMessageBox::about(this, tr("About Build Token Browser"),
                            tr("<h3>Build Token Browser %1</h3>"
                               "<p>Browse the build tokens of Cloudflare Workers Builds.</p>"
-                              "<p>Credentials stay in memory and are sent only to the API base URL.</p>")
+                              "<p>Secrets stay in the system keychain (or in memory, if you choose so) "
+                              "and are sent only to the profile's API base URL.</p>")
                                .arg(QStringLiteral(BTB_VERSION)));
     });
     about->setStatusTip(tr("Show the version"));
 }
 
-void MainWindow::applySchemeVisibility()
+std::optional<Profile> MainWindow::currentProfile() const
 {
-    const bool token = m_schemeBox->currentIndex() == ApiTokenIndex;
-    m_form->setRowVisible(m_apiTokenEdit, token);
-    m_form->setRowVisible(m_emailEdit, !token);
-    m_form->setRowVisible(m_globalApiKeyEdit, !token);
+    return m_profiles->profile(m_profileBox->currentText());
 }
 
-void MainWindow::applyConnectionFields()
+void MainWindow::refreshProfiles(const QString &select)
 {
-    const QString base = m_apiBaseEdit->text().trimmed();
-    m_client->setBaseUrl(base.isEmpty() ? ApiClient::defaultBaseUrl() : QUrl::fromUserInput(base));
-    m_client->setCredentials(m_schemeBox->currentIndex() == ApiTokenIndex
-                                 ? Credentials::fromApiToken(m_apiTokenEdit->text().trimmed())
-                                 : Credentials::fromGlobalApiKey(m_emailEdit->text().trimmed(),
-                                                                 m_globalApiKeyEdit->text().trimmed()));
-    m_session->setAccountId(m_accountEdit->text().trimmed());
+    const QStringList names = m_profiles->names();
+    {
+        const QSignalBlocker blocker(m_profileBox);
+        m_profileBox->clear();
+        m_profileBox->addItems(names);
+        m_profileBox->setCurrentIndex(names.indexOf(select));
+    }
+    m_profileBox->setEnabled(!names.isEmpty());
+    m_editProfileButton->setEnabled(m_profileBox->currentIndex() >= 0);
+    updatePlaceholder();
+}
+
+void MainWindow::selectProfile(const QString &name)
+{
+    const int index = m_profileBox->findText(name);
+    if (index < 0)
+        return;
+    if (index == m_profileBox->currentIndex())
+        onProfileChanged();
+    else
+        m_profileBox->setCurrentIndex(index); // calls onProfileChanged
+}
+
+void MainWindow::openLastProfile()
+{
+    const QStringList names = m_profiles->names();
+    const QString last = m_profiles->lastProfileName();
+    if (names.isEmpty())
+        return;
+    selectProfile(names.contains(last) ? last : names.first());
+}
+
+void MainWindow::onProfileChanged()
+{
+    const std::optional<Profile> profile = currentProfile();
+    m_editProfileButton->setEnabled(profile.has_value());
+    m_keyWarning->setVisible(profile && profile->scheme == Credentials::Scheme::GlobalApiKey);
+    m_accountPicker->setAccounts({});
+    m_accountPicker->setAccountId(profile ? profile->accountId : QString());
+    if (!profile)
+        return;
+    m_profiles->setLastProfileName(profile->name);
+    fillAccounts(profile->name);
+    if (!profile->accountId.isEmpty())
+        load();
+}
+
+void MainWindow::fillAccounts(const QString &profileName)
+{
+    const std::optional<Profile> profile = m_profiles->profile(profileName);
+    if (!profile)
+        return;
+    // A client of its own: the account list must not take the credentials of the page client
+    // away from a page in flight.
+    auto *client = new ApiClient(m_network, this);
+    client->setBaseUrl(profile->apiBaseUrl.isEmpty() ? ApiClient::defaultBaseUrl() : QUrl(profile->apiBaseUrl));
+    m_profiles->readSecret(profile->name, client, [this, client, profile = *profile](const SecretStore::Result &secret) {
+        if (!secret.ok()) {
+            client->deleteLater();
+            return; // load() reports it, where the person asked for something
+        }
+        client->setCredentials(profile.credentials(secret.secret));
+        auto *accounts = new AccountsService(client, client);
+        accounts->listAll(client, [this, client, name = profile.name](const ApiResult<QList<Account>> &result) {
+            if (result.ok() && m_profileBox->currentText() == name)
+                m_accountPicker->setAccounts(result.value());
+            client->deleteLater();
+        });
+    });
 }
 
 void MainWindow::load()
 {
-    applyConnectionFields();
-    m_session->firstPage();
+    const std::optional<Profile> profile = currentProfile();
+    if (!profile) {
+        showProblem(tr("No profile yet"), tr("Add a profile with File \u2192 New Profile\u2026 (Ctrl+N): an API token "
+                                             "with \u201cWorkers CI Read\u201d and an account ID."));
+        return;
+    }
+    const QString account = m_accountPicker->accountId();
+    if (account != profile->accountId && BuildTokensService::checkAccountId(account).isEmpty())
+        m_profiles->setAccountId(profile->name, account); // the last account per profile
+    statusBar()->showMessage(tr("Reading the secret of \u201c%1\u201d\u2026").arg(profile->name));
+    m_profiles->readSecret(profile->name, this, [this, profile = *profile, account](const SecretStore::Result &secret) {
+        if (m_profileBox->currentText() != profile.name)
+            return; // another profile was chosen meanwhile
+        if (!secret.ok()) {
+            showProblem(tr("The secret of profile \u201c%1\u201d could not be read").arg(profile.name),
+                        (secret.error == SecretStore::Error::NotFound ? tr("The keychain has no secret for it.")
+                                                                      : secret.message)
+                            + u'\n' + tr("Edit the profile to enter it again; you can keep it for this session only."));
+            return;
+        }
+        m_client->setBaseUrl(profile.apiBaseUrl.isEmpty() ? ApiClient::defaultBaseUrl() : QUrl(profile.apiBaseUrl));
+        m_client->setCredentials(profile.credentials(secret.secret));
+        m_session->setAccountId(account);
+        m_session->firstPage();
+    });
 }
 
-void MainWindow::startDemo(const QUrl &baseUrl)
+void MainWindow::newProfile()
 {
-    m_demo = true;
-    setWindowTitle(tr("Build Token Browser \u2014 demo data"));
-    m_accountEdit->setText(DemoApiServer::accountId());
-    m_schemeBox->setCurrentIndex(ApiTokenIndex);
-    m_apiTokenEdit->setText(DemoApiServer::apiToken());
-    m_apiBaseEdit->setText(baseUrl.toString());
-    load();
+    openProfileDialog(std::nullopt);
+}
+
+void MainWindow::editProfile()
+{
+    if (const std::optional<Profile> profile = currentProfile())
+        openProfileDialog(profile);
+}
+
+void MainWindow::openProfileDialog(const std::optional<Profile> &existing)
+{
+    auto *dialog = new ProfileDialog(m_profiles, m_network, existing, this);
+    connect(dialog, &ProfileDialog::saved, this, [this](const QString &name) {
+        refreshProfiles(name);
+        selectProfile(name);
+    });
+    connect(dialog, &ProfileDialog::removed, this, [this] {
+        refreshProfiles(QString());
+        openLastProfile();
+    });
+    dialog->open();
 }
 
 void MainWindow::onPageLoaded()
@@ -272,16 +377,16 @@ void MainWindow::onFailed(const ApiError &error)
         statusBar()->showMessage(tr("Canceled"), 5000);
         return;
     }
-    showError(error);
+    showProblem(error.summary(), error.details());
 }
 
-void MainWindow::showError(const ApiError &error)
+void MainWindow::showProblem(const QString &summary, const QString &details)
 {
     // The rows already shown stay: the banner sits above them.
-    m_errorText->setText(u"<b>"_s + error.summary().toHtmlEscaped() + u"</b><br>"_s
-                         + error.details().toHtmlEscaped().replace(u'\n', u"<br>"_s));
+    m_errorText->setText(u"<b>"_s + summary.toHtmlEscaped() + u"</b><br>"_s
+                         + details.toHtmlEscaped().replace(u'\n', u"<br>"_s));
     m_errorBanner->show();
-    statusBar()->showMessage(error.summary());
+    statusBar()->showMessage(summary);
 }
 
 void MainWindow::updatePlaceholder()
@@ -296,8 +401,10 @@ void MainWindow::updatePlaceholder()
                                      : tr("This account has no build tokens.");
     else if (m_session->isBusy())
         text = tr("Loading build tokens\u2026");
+    else if (m_profileBox->count() == 0)
+        text = tr("Add a profile to start: File \u2192 New Profile\u2026 (Ctrl+N).");
     else
-        text = tr("Enter an account ID and an API token above, then press Load.");
+        text = tr("Choose an account and press Load.");
     m_placeholder->setText(text);
     m_stack->setCurrentWidget(m_placeholder);
 }
@@ -311,10 +418,6 @@ void MainWindow::restoreSettings()
     const int perPage = m_settings->value(PerPageKey, BuildTokensService::DefaultPerPage).toInt();
     if (PaginationBar::perPageChoices().contains(perPage))
         m_session->setPerPage(perPage);
-    m_accountEdit->setText(m_settings->value(AccountKey).toString());
-    m_schemeBox->setCurrentIndex(m_settings->value(SchemeKey).toString() == u"key"_s ? GlobalApiKeyIndex : ApiTokenIndex);
-    m_emailEdit->setText(m_settings->value(EmailKey).toString());
-    m_apiBaseEdit->setText(m_settings->value(ApiBaseKey).toString());
 }
 
 void MainWindow::saveSettings() const
@@ -323,13 +426,6 @@ void MainWindow::saveSettings() const
     m_settings->setValue(WindowStateKey, saveState());
     m_settings->setValue(HeaderStateKey, m_table->horizontalHeader()->saveState());
     m_settings->setValue(PerPageKey, m_session->perPage());
-    if (m_demo)
-        return; // the demo's account and ephemeral server are not the person's own
-    // Never the token or key: only what identifies, not what authenticates.
-    m_settings->setValue(AccountKey, m_accountEdit->text().trimmed());
-    m_settings->setValue(SchemeKey, m_schemeBox->currentIndex() == GlobalApiKeyIndex ? u"key"_s : u"token"_s);
-    m_settings->setValue(EmailKey, m_emailEdit->text().trimmed());
-    m_settings->setValue(ApiBaseKey, m_apiBaseEdit->text().trimmed());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -2,42 +2,47 @@
 
 #include <QElapsedTimer>
 #include <QMainWindow>
-#include <QUrl>
 
+#include <optional>
+
+class AccountPicker;
 class ApiClient;
 class ApiError;
 class BrowserSession;
 class BuildTokenTableModel;
 class PaginationBar;
+class ProfileStore;
 class QComboBox;
-class QFormLayout;
 class QLabel;
-class QLineEdit;
 class QNetworkAccessManager;
 class QPushButton;
 class QSettings;
 class QStackedWidget;
 class QTableView;
+struct Profile;
 
-// The browser: connection fields, the token table, the page bar and an error banner.
-// Credentials entered here stay in memory; only non-secret fields go to `settings`.
+// The browser: a profile and an account to browse, the token table, the page bar and an
+// error banner. Secrets come from `profiles` (the keychain, or memory) when a page is
+// loaded; only window state goes to `settings`.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    explicit MainWindow(QSettings *settings, QWidget *parent = nullptr);
+    MainWindow(ProfileStore *profiles, QSettings *settings, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Fills the fields for a DemoApiServer at `baseUrl` and loads page 1. Demo connection
-    // fields are not remembered.
-    void startDemo(const QUrl &baseUrl);
+    // Selects the last profile used (else the first) and loads its account's first page.
+    void openLastProfile();
+    void selectProfile(const QString &name);
 
     BrowserSession *session() const { return m_session; }
 
 public slots:
-    // Applies the connection fields and loads page 1.
+    // Loads the first page of the chosen account with the chosen profile.
     void load();
+    void newProfile();
+    void editProfile();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -46,31 +51,31 @@ private:
     QWidget *createConnectionPanel();
     QWidget *createErrorBanner();
     void createMenus();
-    void applySchemeVisibility();
-    void applyConnectionFields();
+    std::optional<Profile> currentProfile() const;
+    void refreshProfiles(const QString &select);
+    void onProfileChanged();
+    void openProfileDialog(const std::optional<Profile> &existing);
+    void fillAccounts(const QString &profileName);
     void onPageLoaded();
     void onFailed(const ApiError &error);
-    void showError(const ApiError &error);
+    void showProblem(const QString &summary, const QString &details);
     void updatePlaceholder();
     void restoreSettings();
     void saveSettings() const;
 
+    ProfileStore *m_profiles;
     QSettings *m_settings;
     QNetworkAccessManager *m_network;
     ApiClient *m_client;
     BrowserSession *m_session;
     BuildTokenTableModel *m_model;
-    bool m_demo = false;
     QElapsedTimer m_loadTimer;
 
-    QFormLayout *m_form = nullptr;
-    QLineEdit *m_accountEdit = nullptr;
-    QComboBox *m_schemeBox = nullptr;
-    QLineEdit *m_apiTokenEdit = nullptr;
-    QLineEdit *m_emailEdit = nullptr;
-    QLineEdit *m_globalApiKeyEdit = nullptr;
-    QLineEdit *m_apiBaseEdit = nullptr;
+    QComboBox *m_profileBox = nullptr;
+    QPushButton *m_editProfileButton = nullptr;
+    AccountPicker *m_accountPicker = nullptr;
     QPushButton *m_loadButton = nullptr;
+    QLabel *m_keyWarning = nullptr;
     QWidget *m_errorBanner = nullptr;
     QLabel *m_errorText = nullptr;
     QStackedWidget *m_stack = nullptr;

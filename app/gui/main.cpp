@@ -1,12 +1,16 @@
 // build-token-browser: the desktop app.
 
 #include "MainWindow.h"
+#include "auth/KeychainSecretStore.h"
+#include "auth/MemorySecretStore.h"
+#include "auth/ProfileStore.h"
 #include "demo/DemoApiServer.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QMessageBox>
 #include <QSettings>
+#include <QTemporaryDir>
 
 #include <memory>
 
@@ -25,28 +29,47 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(u"Browse the build tokens of Cloudflare Workers Builds."_s);
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption demoOption(u"demo"_s, u"Open on demo data: a fake Cloudflare API on 127.0.0.1."_s);
+    const QCommandLineOption demoOption(u"demo"_s, u"Open on demo data: a fake Cloudflare API on 127.0.0.1, a demo profile "
+                                                   "kept in memory, and settings that are thrown away on exit."_s);
     const QCommandLineOption demoTokensOption(u"demo-tokens"_s, u"How many build tokens the demo account has (default 300)."_s, u"N"_s, u"300"_s);
     const QCommandLineOption demoLatencyOption(u"demo-latency-ms"_s, u"Delay of each demo answer in milliseconds (default 150)."_s, u"L"_s, u"150"_s);
-    const QCommandLineOption settingsOption(u"settings"_s, u"Keep settings in FILE (an INI file) instead of the user's."_s, u"FILE"_s);
+    const QCommandLineOption settingsOption(u"settings"_s, u"Keep settings and profiles in FILE (an INI file) instead of the user's."_s, u"FILE"_s);
     parser.addOptions({demoOption, demoTokensOption, demoLatencyOption, settingsOption});
     parser.process(app);
 
-    std::unique_ptr<QSettings> settings = parser.isSet(settingsOption)
-                                              ? std::make_unique<QSettings>(parser.value(settingsOption), QSettings::IniFormat)
-                                              : std::make_unique<QSettings>();
-    MainWindow window(settings.get());
+    const bool demo = parser.isSet(demoOption);
+    // The demo never touches the person's own settings or keychain.
+    QTemporaryDir demoDir;
+    const QString settingsFile = demo ? demoDir.filePath(u"demo.ini"_s) : parser.value(settingsOption);
+    const std::unique_ptr<QSettings> settings = ProfileStore::openSettings(settingsFile);
+    std::unique_ptr<SecretStore> secrets;
+    if (demo)
+        secrets = std::make_unique<MemorySecretStore>();
+    else
+        secrets = std::make_unique<KeychainSecretStore>();
+    ProfileStore profiles(settings.get(), secrets.get());
 
     DemoApiServer demoServer;
-    if (parser.isSet(demoOption)) {
+    if (demo) {
         demoServer.setTokenCount(parser.value(demoTokensOption).toInt());
         demoServer.setLatency(std::chrono::milliseconds(parser.value(demoLatencyOption).toInt()));
         if (!demoServer.listen()) {
-            QMessageBox::critical(nullptr, window.windowTitle(), u"The demo server could not listen on 127.0.0.1."_s);
+            QMessageBox::critical(nullptr, u"Build Token Browser"_s, u"The demo server could not listen on 127.0.0.1."_s);
             return 1;
         }
-        window.startDemo(demoServer.baseUrl());
+        Profile profile;
+        profile.name = u"Demo"_s;
+        profile.accountId = DemoApiServer::accountId();
+        profile.apiBaseUrl = demoServer.baseUrl().toString();
+        profiles.save(profile);
+        profiles.keepSecretForSession(profile.name, DemoApiServer::apiToken());
+        profiles.setLastProfileName(profile.name);
     }
+
+    MainWindow window(&profiles, settings.get());
+    if (demo)
+        window.setWindowTitle(window.windowTitle() + u" \u2014 demo data"_s);
     window.show();
+    window.openLastProfile();
     return app.exec();
 }

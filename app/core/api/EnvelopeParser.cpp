@@ -31,24 +31,34 @@ ApiError malformed(const QString &detail)
     return ApiError(ApiError::Kind::Malformed, detail);
 }
 
-ApiError wrongType(const QString &field, const QString &expected, const QJsonValue &got)
-{
-    return malformed(u"Field \u201c%1\u201d should be %2 but is %3."_s.arg(field, expected, typeName(got)));
-}
-
 bool looksLikeMarkup(const QByteArray &body)
 {
     const QByteArray trimmed = body.trimmed();
     return trimmed.startsWith('<');
 }
 
-// A missing or null optional string is empty; any other type is an error naming the field.
+} // namespace
+
+namespace EnvelopeParser {
+
+ApiError wrongType(const QString &field, const QString &expected, const QJsonValue &got)
+{
+    return malformed(u"Field \u201c%1\u201d should be %2 but is %3."_s.arg(field, expected, typeName(got)));
+}
+
 bool readOptionalString(const QJsonObject &object, const QString &key, const QString &path,
                         QString *out, ApiError *error)
 {
     const QJsonValue value = object.value(key);
     if (value.isUndefined() || value.isNull())
         return true;
+    return readRequiredString(object, key, path, out, error);
+}
+
+bool readRequiredString(const QJsonObject &object, const QString &key, const QString &path,
+                        QString *out, ApiError *error)
+{
+    const QJsonValue value = object.value(key);
     if (!value.isString()) {
         *error = wrongType(path, u"a string"_s, value);
         return false;
@@ -56,6 +66,14 @@ bool readOptionalString(const QJsonObject &object, const QString &key, const QSt
     *out = value.toString();
     return true;
 }
+
+} // namespace EnvelopeParser
+
+namespace {
+
+using EnvelopeParser::readOptionalString;
+using EnvelopeParser::readRequiredString;
+using EnvelopeParser::wrongType;
 
 bool readOptionalCount(const QJsonObject &object, const QString &key, std::optional<qint64> *out,
                        ApiError *error)
@@ -109,6 +127,59 @@ ApiResult<QList<ApiMessage>> parseMessages(const QJsonValue &value, const QStrin
         messages.append(message);
     }
     return messages;
+}
+
+// The objects of a list's `result`, each read by `readItem(object, path, &item, &error)`.
+// A null or absent result is an empty list, as Cloudflare sends for some empty lists.
+template<typename T, typename ReadItem>
+ApiResult<QList<T>> parseItems(const QJsonValue &result, const QString &expected, ReadItem readItem)
+{
+    QList<T> items;
+    if (result.isUndefined() || result.isNull())
+        return items;
+    if (!result.isArray())
+        return wrongType(u"result"_s, expected, result);
+    const QJsonArray array = result.toArray();
+    items.reserve(array.size());
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const QJsonValue value = array.at(i);
+        const QString path = u"result["_s + QString::number(i) + u']';
+        if (!value.isObject())
+            return wrongType(path, u"an object"_s, value);
+        T item;
+        ApiError error;
+        if (!readItem(value.toObject(), path, &item, &error))
+            return error;
+        items.append(std::move(item));
+    }
+    return items;
+}
+
+bool readBuildToken(const QJsonObject &object, const QString &path, BuildToken *token, ApiError *error)
+{
+    token->raw = object;
+    return readOptionalString(object, u"build_token_name"_s, path + u".build_token_name"_s, &token->name, error)
+           && readOptionalString(object, u"build_token_uuid"_s, path + u".build_token_uuid"_s, &token->uuid, error)
+           && readOptionalString(object, u"cloudflare_token_id"_s, path + u".cloudflare_token_id"_s, &token->cloudflareTokenId, error)
+           && readOptionalString(object, u"owner_type"_s, path + u".owner_type"_s, &token->ownerType, error);
+}
+
+bool readAccount(const QJsonObject &object, const QString &path, Account *account, ApiError *error)
+{
+    return readRequiredString(object, u"id"_s, path + u".id"_s, &account->id, error)
+           && readOptionalString(object, u"name"_s, path + u".name"_s, &account->name, error);
+}
+
+ApiResult<BuildTokenPage> parseBuildTokenItems(const Envelope &envelope)
+{
+    const ApiResult<QList<BuildToken>> tokens =
+        parseItems<BuildToken>(envelope.result, u"an array of build tokens"_s, readBuildToken);
+    if (!tokens.ok())
+        return tokens.error();
+    const ApiResult<PageInfo> info = EnvelopeParser::parsePageInfo(envelope.resultInfo);
+    if (!info.ok())
+        return info.error();
+    return BuildTokenPage{tokens.value(), info.value()};
 }
 
 } // namespace
@@ -196,54 +267,14 @@ ApiResult<PageInfo> parsePageInfo(const QJsonValue &resultInfo)
     return info;
 }
 
-} // namespace EnvelopeParser
-
-namespace {
-
-ApiResult<BuildTokenPage> parseBuildTokenItems(const Envelope &envelope)
-{
-    BuildTokenPage page;
-    // A null or absent result is an empty page, as Cloudflare sends for some empty lists.
-    if (!envelope.result.isUndefined() && !envelope.result.isNull()) {
-        if (!envelope.result.isArray())
-            return wrongType(u"result"_s, u"an array of build tokens"_s, envelope.result);
-        const QJsonArray items = envelope.result.toArray();
-        page.tokens.reserve(items.size());
-        for (qsizetype i = 0; i < items.size(); ++i) {
-            const QJsonValue item = items.at(i);
-            const QString path = u"result["_s + QString::number(i) + u']';
-            if (!item.isObject())
-                return wrongType(path, u"an object"_s, item);
-            BuildToken token;
-            token.raw = item.toObject();
-            ApiError error;
-            if (!readOptionalString(token.raw, u"build_token_name"_s, path + u".build_token_name"_s, &token.name, &error)
-                || !readOptionalString(token.raw, u"build_token_uuid"_s, path + u".build_token_uuid"_s, &token.uuid, &error)
-                || !readOptionalString(token.raw, u"cloudflare_token_id"_s, path + u".cloudflare_token_id"_s, &token.cloudflareTokenId, &error)
-                || !readOptionalString(token.raw, u"owner_type"_s, path + u".owner_type"_s, &token.ownerType, &error))
-                return error;
-            page.tokens.append(std::move(token));
-        }
-    }
-    const ApiResult<PageInfo> info = EnvelopeParser::parsePageInfo(envelope.resultInfo);
-    if (!info.ok())
-        return info.error();
-    page.info = info.value();
-    return page;
-}
-
-} // namespace
-
-namespace EnvelopeParser {
-
 ApiResult<BuildTokenPage> parseBuildTokenPage(const Envelope &envelope)
 {
-    ApiResult<BuildTokenPage> page = parseBuildTokenItems(envelope);
-    if (page.ok())
-        return page;
-    ApiError error = page.error();
-    error.setHttpStatus(envelope.httpStatus);
-    return error;
+    return withStatusOf(envelope, parseBuildTokenItems(envelope));
+}
+
+ApiResult<QList<Account>> parseAccounts(const Envelope &envelope)
+{
+    return withStatusOf(envelope, parseItems<Account>(envelope.result, u"an array of accounts"_s, readAccount));
 }
 
 } // namespace EnvelopeParser

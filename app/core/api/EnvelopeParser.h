@@ -1,10 +1,12 @@
 #pragma once
 
+#include "Account.h"
 #include "ApiResult.h"
 #include "BuildToken.h"
 #include "PageInfo.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
 
@@ -39,5 +41,26 @@ ApiResult<Envelope> interpretResponse(int httpStatus, const QByteArray &body);
 
 ApiResult<PageInfo> parsePageInfo(const QJsonValue &resultInfo);
 ApiResult<BuildTokenPage> parseBuildTokenPage(const Envelope &envelope);
+// The items of List accounts. An account without an id is an error: it could not be used.
+ApiResult<QList<Account>> parseAccounts(const Envelope &envelope);
+
+// Building blocks for the parsers of other results.
+ApiError wrongType(const QString &field, const QString &expected, const QJsonValue &got);
+// A missing or null string leaves `out` as it is; any other type is an error naming `path`.
+bool readOptionalString(const QJsonObject &object, const QString &key, const QString &path,
+                        QString *out, ApiError *error);
+bool readRequiredString(const QJsonObject &object, const QString &key, const QString &path,
+                        QString *out, ApiError *error);
+
+// `result` as it is, or its error carrying the HTTP status of the response `envelope` came in.
+template<typename T>
+ApiResult<T> withStatusOf(const Envelope &envelope, ApiResult<T> result)
+{
+    if (result.ok())
+        return result;
+    ApiError error = result.error();
+    error.setHttpStatus(envelope.httpStatus);
+    return error;
+}
 
 } // namespace EnvelopeParser

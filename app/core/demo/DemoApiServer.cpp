@@ -2,6 +2,7 @@
 
 #include "DemoTokenGenerator.h"
 
+#include <QCryptographicHash>
 #include <QHttpServerResponse>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -10,6 +11,8 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <array>
+#include <limits>
 #include <memory>
 
 using namespace Qt::Literals::StringLiterals;
@@ -35,7 +38,8 @@ namespace {
 
 using Status = QHttpServerResponse::StatusCode;
 
-QJsonArray errorArray(const QList<QPair<int, QString>> &errors)
+// The shape of both `errors` and `messages`.
+QJsonArray messageArray(const QList<QPair<int, QString>> &errors)
 {
     QJsonArray array;
     for (const auto &[code, message] : errors)
@@ -48,12 +52,99 @@ DemoReply envelopeReply(Status status, const QJsonObject &envelope)
     return {status, "application/json", QJsonDocument(envelope).toJson(QJsonDocument::Compact), {}};
 }
 
+QJsonObject envelope(bool success, const QJsonArray &errors, const QJsonArray &messages,
+                     const QJsonValue &result)
+{
+    return QJsonObject{{u"success"_s, success}, {u"errors"_s, errors}, {u"messages"_s, messages},
+                       {u"result"_s, result}};
+}
+
 DemoReply errorReply(Status status, const QList<QPair<int, QString>> &errors)
 {
-    return envelopeReply(status, QJsonObject{{u"success"_s, false},
-                                             {u"errors"_s, errorArray(errors)},
-                                             {u"messages"_s, QJsonArray()},
-                                             {u"result"_s, QJsonValue::Null}});
+    return envelopeReply(status, envelope(false, messageArray(errors), {}, QJsonValue::Null));
+}
+
+DemoReply missingAuthHeaders()
+{
+    return errorReply(Status::BadRequest, {{9106, u"Missing X-Auth-Key, X-Auth-Email or Authorization headers"_s}});
+}
+
+DemoReply invalidApiToken()
+{
+    return errorReply(Status::Unauthorized, {{1000, u"Invalid API Token"_s}});
+}
+
+DemoReply unknownAccount(const DemoApiServer::Request &request)
+{
+    static const QString prefix = u"/client/v4"_s;
+    return errorReply(Status::NotFound, {{7003, u"Could not route to %1, perhaps your object identifier "
+                                                "is invalid?"_s.arg(request.path.mid(prefix.size()))}});
+}
+
+QByteArray bearer(const QString &token)
+{
+    return "Bearer " + token.toUtf8();
+}
+
+bool isWellFormedBearer(const QByteArray &authorization)
+{
+    return authorization.startsWith("Bearer ") && authorization.size() > 7;
+}
+
+// The answer to credentials a route does not let in, as Cloudflare gives it.
+DemoReply authFailure(const DemoApiServer::Request &request)
+{
+    const QByteArray authorization = request.header("Authorization");
+    if (!authorization.isEmpty()) {
+        if (!isWellFormedBearer(authorization)) {
+            const QJsonArray errors{QJsonObject{
+                {u"code"_s, 6003},
+                {u"message"_s, u"Invalid request headers"_s},
+                {u"error_chain"_s, messageArray({{6111, u"Invalid format for Authorization header"_s}})}}};
+            return envelopeReply(Status::BadRequest, envelope(false, errors, {}, QJsonValue::Null));
+        }
+        if (authorization == bearer(DemoApiServer::apiTokenWithoutBuildsAccess()))
+            return errorReply(Status::Forbidden, {{10000, u"Authentication error"_s}});
+        if (authorization == bearer(DemoApiServer::expiredApiToken()))
+            return errorReply(Status::Unauthorized, {{9109, u"Invalid access token"_s}});
+        return invalidApiToken();
+    }
+    if (!request.header("X-Auth-Key").isEmpty() || !request.header("X-Auth-Email").isEmpty())
+        return errorReply(Status::Forbidden, {{9103, u"Unknown X-Auth-Key or X-Auth-Email"_s}});
+    return missingAuthHeaders();
+}
+
+// Whether a listing route lets the caller in. Listing accounts needs no permission, so a
+// token without "Workers CI Read" may do that but not list build tokens.
+bool mayList(const DemoApiServer::Request &request, bool alsoWithoutBuildsAccess, const QStringList &extraApiTokens)
+{
+    const QByteArray authorization = request.header("Authorization");
+    if (authorization == bearer(DemoApiServer::apiToken())
+        || (alsoWithoutBuildsAccess && authorization == bearer(DemoApiServer::apiTokenWithoutBuildsAccess())))
+        return true;
+    for (const QString &token : extraApiTokens) {
+        if (authorization == bearer(token))
+            return true;
+    }
+    return request.header("X-Auth-Email") == DemoApiServer::email().toUtf8()
+           && request.header("X-Auth-Key") == DemoApiServer::globalApiKey().toUtf8();
+}
+
+// 32 hex digits, Cloudflare's id format, always the same for the same seed.
+QString hexId(const QByteArray &seed)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(seed, QCryptographicHash::Md5).toHex());
+}
+
+DemoReply verifiedReply(const QString &token, const QString &status, const QString &expiresOn)
+{
+    QJsonObject result{{u"id"_s, hexId(token.toUtf8())}, {u"status"_s, status}};
+    if (!expiresOn.isEmpty())
+        result.insert(u"expires_on"_s, expiresOn);
+    const QJsonArray messages = status == u"active"_s
+                                    ? messageArray({{10000, u"This API Token is valid and active"_s}})
+                                    : QJsonArray();
+    return envelopeReply(Status::Ok, envelope(true, {}, messages, result));
 }
 
 // Strict like Cloudflare: a parameter that is present must be a whole number in range.
@@ -74,8 +165,12 @@ bool readIntParameter(const QUrlQuery &query, const QString &name, int defaultVa
 } // namespace
 
 QString DemoApiServer::accountId() { return u"023e105f4ecef8ad9ca31a8372d0c353"_s; }
+QString DemoApiServer::stagingAccountId() { return u"9a7806061c88ada191ed06f989cc3dac"_s; }
+QString DemoApiServer::sandboxAccountId() { return u"4b2e5f1d8c3a47e69d0f7a6b5c4e3d21"_s; }
 QString DemoApiServer::apiToken() { return u"demo-api-token"_s; }
 QString DemoApiServer::apiTokenWithoutBuildsAccess() { return u"demo-token-without-workers-ci-read"_s; }
+QString DemoApiServer::expiredApiToken() { return u"demo-expired-token"_s; }
+QString DemoApiServer::accountOwnedApiToken() { return u"demo-account-owned-token"_s; }
 QString DemoApiServer::email() { return u"demo@example.com"_s; }
 QString DemoApiServer::globalApiKey() { return u"demo-global-api-key"_s; }
 
@@ -90,15 +185,48 @@ QByteArray DemoApiServer::Request::header(const QByteArray &name) const
 
 DemoApiServer::DemoApiServer(QObject *parent) : QObject(parent)
 {
+    // Past any main account's tokens (benchmarks go to 100,000), so staging's are other tokens.
+    constexpr int stagingFirstToken = 1000000;
+    m_accounts = {{{accountId(), u"Demo Company"_s}, {}},
+                  {{stagingAccountId(), u"Demo Staging"_s}, DemoTokenGenerator::generate(12, stagingFirstToken)},
+                  {{sandboxAccountId(), u"Demo Sandbox"_s}, {}}};
     setTokenCount(300);
-    m_server.route(u"/client/v4/accounts/<arg>/builds/tokens"_s, QHttpServerRequest::Method::Get,
-                   [this](const QString &accountId, const QHttpServerRequest &request,
-                          QHttpServerResponder &&responder) {
-                       respond(handle(accountId, request), std::move(responder));
+
+    using Method = QHttpServerRequest::Method;
+    m_server.route(u"/client/v4/accounts"_s, Method::Get,
+                   [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                       serve(request, std::move(responder), [this](const Request &r) { return listAccounts(r); });
+                   });
+    m_server.route(u"/client/v4/accounts/<arg>/builds/tokens"_s, Method::Get,
+                   [this](const QString &id, const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                       serve(request, std::move(responder), [this, id](const Request &r) { return listBuildTokens(id, r); });
+                   });
+    m_server.route(u"/client/v4/accounts/<arg>/tokens/verify"_s, Method::Get,
+                   [this](const QString &id, const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                       serve(request, std::move(responder), [this, id](const Request &r) { return verifyAccountToken(id, r); });
+                   });
+    m_server.route(u"/client/v4/user/tokens/verify"_s, Method::Get,
+                   [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                       serve(request, std::move(responder), [this](const Request &r) { return verifyUserToken(r); });
                    });
 }
 
 DemoApiServer::~DemoApiServer() = default;
+
+void DemoApiServer::serve(const QHttpServerRequest &request, QHttpServerResponder &&responder,
+                          const Route &route)
+{
+    const Request recorded{request.url().path(), request.query(), request.headers()};
+    m_requests.append(recorded);
+
+    if (m_fault != Fault::None && m_faultTimes != 0) {
+        if (m_faultTimes > 0)
+            --m_faultTimes;
+        respond(faultReply(m_fault, recorded, route), std::move(responder));
+        return;
+    }
+    respond(route(recorded), std::move(responder));
+}
 
 void DemoApiServer::respond(const DemoReply &reply, QHttpServerResponder &&responder)
 {
@@ -130,7 +258,27 @@ QUrl DemoApiServer::baseUrl() const
 
 void DemoApiServer::setTokenCount(int count)
 {
-    m_tokens = DemoTokenGenerator::generate(qMax(0, count));
+    m_accounts.first().tokens = DemoTokenGenerator::generate(qMax(0, count));
+}
+
+void DemoApiServer::setExtraAccountCount(int count)
+{
+    constexpr qsizetype namedAccounts = 3;
+    m_accounts.resize(namedAccounts);
+    for (int i = 0; i < count; ++i) {
+        const qsizetype number = namedAccounts + i + 1;
+        const Account account{hexId("demo-account-" + QByteArray::number(number)),
+                              u"Demo Account "_s + QString::number(number)};
+        m_accounts.append(DemoAccount{account, {}});
+    }
+}
+
+QList<Account> DemoApiServer::accounts() const
+{
+    QList<Account> accounts;
+    for (const DemoAccount &account : m_accounts)
+        accounts.append(account.account);
+    return accounts;
 }
 
 void DemoApiServer::setFault(Fault fault, int times)
@@ -139,80 +287,102 @@ void DemoApiServer::setFault(Fault fault, int times)
     m_faultTimes = times;
 }
 
-DemoReply DemoApiServer::handle(const QString &accountId, const QHttpServerRequest &request)
+const DemoApiServer::DemoAccount *DemoApiServer::findAccount(const QString &id) const
 {
-    Request recorded{request.url().path(), request.query(), request.headers()};
-    m_requests.append(recorded);
-
-    if (m_fault != Fault::None && m_faultTimes != 0) {
-        if (m_faultTimes > 0)
-            --m_faultTimes;
-        return faultReply(m_fault, request);
+    for (const DemoAccount &account : m_accounts) {
+        if (account.account.id == id)
+            return &account;
     }
-    const QByteArray authorization = recorded.header("Authorization");
-    const bool tokenOk = authorization == "Bearer " + apiToken().toUtf8();
-    const bool keyOk = recorded.header("X-Auth-Email") == email().toUtf8()
-                       && recorded.header("X-Auth-Key") == globalApiKey().toUtf8();
-    if (!tokenOk && !keyOk)
-        return authFailure(recorded);
-    if (accountId != DemoApiServer::accountId()) {
-        return errorReply(Status::NotFound,
-                          {{7003, u"Could not route to /accounts/%1/builds/tokens, perhaps your "
-                                  "object identifier is invalid?"_s.arg(accountId)}});
-    }
-    return listBuildTokens(recorded.query);
+    return nullptr;
 }
 
-DemoReply DemoApiServer::authFailure(const Request &request) const
+DemoReply DemoApiServer::listBuildTokens(const QString &accountId, const Request &request) const
+{
+    if (!mayList(request, false, m_extraApiTokens))
+        return authFailure(request);
+    const DemoAccount *account = findAccount(accountId);
+    if (!account)
+        return unknownAccount(request);
+    const QList<BuildToken> &tokens = account->tokens;
+    return listPage(request.query, {50, 1, 200}, tokens.size(),
+                    [&tokens](qsizetype i) { return QJsonValue(tokens.at(i).raw); });
+}
+
+DemoReply DemoApiServer::listAccounts(const Request &request) const
+{
+    if (!mayList(request, true, m_extraApiTokens))
+        return authFailure(request);
+    return listPage(request.query, {20, 5, 50}, m_accounts.size(), [this](qsizetype i) {
+        const Account &account = m_accounts.at(i).account;
+        return QJsonValue(QJsonObject{{u"id"_s, account.id}, {u"name"_s, account.name}, {u"type"_s, u"standard"_s}});
+    });
+}
+
+DemoReply DemoApiServer::verifyUserToken(const Request &request) const
+{
+    struct UserToken
+    {
+        QString token;
+        QString status;
+        QString expiresOn;
+    };
+    static const std::array userTokens{
+        UserToken{apiToken(), u"active"_s, u"2030-01-01T00:00:00Z"_s},
+        UserToken{apiTokenWithoutBuildsAccess(), u"active"_s, QString()},
+        UserToken{expiredApiToken(), u"expired"_s, u"2024-06-30T00:00:00Z"_s}};
+
+    const QByteArray authorization = request.header("Authorization");
+    // Only an API token can be verified: Global API Key headers count as no credentials.
+    if (authorization.isEmpty())
+        return missingAuthHeaders();
+    for (const UserToken &known : userTokens) {
+        if (authorization == bearer(known.token))
+            return verifiedReply(known.token, known.status, known.expiresOn);
+    }
+    return authFailure(request);
+}
+
+DemoReply DemoApiServer::verifyAccountToken(const QString &accountId, const Request &request) const
 {
     const QByteArray authorization = request.header("Authorization");
-    if (!authorization.isEmpty()) {
-        if (!authorization.startsWith("Bearer ") || authorization.size() <= 7) {
-            QJsonObject envelope{{u"success"_s, false},
-                                 {u"errors"_s, QJsonArray{QJsonObject{
-                                      {u"code"_s, 6003},
-                                      {u"message"_s, u"Invalid request headers"_s},
-                                      {u"error_chain"_s, errorArray({{6111, u"Invalid format for Authorization header"_s}})}}}},
-                                 {u"messages"_s, QJsonArray()},
-                                 {u"result"_s, QJsonValue::Null}};
-            return envelopeReply(Status::BadRequest, envelope);
-        }
-        if (authorization == "Bearer " + apiTokenWithoutBuildsAccess().toUtf8())
-            return errorReply(Status::Forbidden, {{10000, u"Authentication error"_s}});
-        return errorReply(Status::Unauthorized, {{1000, u"Invalid API Token"_s}});
-    }
-    if (!request.header("X-Auth-Key").isEmpty() || !request.header("X-Auth-Email").isEmpty())
-        return errorReply(Status::Forbidden, {{9103, u"Unknown X-Auth-Key or X-Auth-Email"_s}});
-    return errorReply(Status::BadRequest, {{9106, u"Missing X-Auth-Key, X-Auth-Email or Authorization headers"_s}});
+    if (authorization.isEmpty())
+        return missingAuthHeaders();
+    if (!isWellFormedBearer(authorization))
+        return authFailure(request);
+    if (!findAccount(accountId))
+        return unknownAccount(request);
+    if (accountId != DemoApiServer::accountId() || authorization != bearer(accountOwnedApiToken()))
+        return invalidApiToken();
+    return verifiedReply(accountOwnedApiToken(), u"active"_s, QString());
 }
 
-DemoReply DemoApiServer::listBuildTokens(const QUrlQuery &query) const
+DemoReply DemoApiServer::listPage(const QUrlQuery &query, PerPageRange perPageRange, qsizetype total,
+                                  const std::function<QJsonValue(qsizetype)> &item) const
 {
     int page = 1;
-    int perPage = 50;
+    int perPage = perPageRange.defaultValue;
     if (!readIntParameter(query, u"page"_s, 1, 1, std::numeric_limits<int>::max(), &page))
         return errorReply(Status::BadRequest, {{12002, u"Invalid request: page must be an integer of at least 1"_s}});
-    if (!readIntParameter(query, u"per_page"_s, 50, 1, 200, &perPage))
-        return errorReply(Status::BadRequest, {{12002, u"Invalid request: per_page must be an integer from 1 to 200"_s}});
+    if (!readIntParameter(query, u"per_page"_s, perPageRange.defaultValue, perPageRange.min, perPageRange.max, &perPage)) {
+        return errorReply(Status::BadRequest, {{12002, u"Invalid request: per_page must be an integer from %1 to %2"_s
+                                                           .arg(perPageRange.min).arg(perPageRange.max)}});
+    }
 
-    const qint64 total = m_tokens.size();
     const qint64 first = qint64(page - 1) * perPage;
     QJsonArray result;
-    for (qint64 i = first; i < qMin(total, first + perPage); ++i)
-        result.append(m_tokens.at(i).raw);
+    for (qint64 i = first; i < qMin(qint64(total), first + perPage); ++i)
+        result.append(item(i));
     QJsonObject resultInfo{{u"count"_s, result.size()}, {u"page"_s, page}, {u"per_page"_s, perPage}};
     if (m_sendsTotals) {
         resultInfo.insert(u"total_count"_s, total);
         resultInfo.insert(u"total_pages"_s, (total + perPage - 1) / perPage);
     }
-    return envelopeReply(Status::Ok, QJsonObject{{u"success"_s, true},
-                                                 {u"errors"_s, QJsonArray()},
-                                                 {u"messages"_s, QJsonArray()},
-                                                 {u"result"_s, result},
-                                                 {u"result_info"_s, resultInfo}});
+    QJsonObject answer = envelope(true, {}, {}, result);
+    answer.insert(u"result_info"_s, resultInfo);
+    return envelopeReply(Status::Ok, answer);
 }
 
-DemoReply DemoApiServer::faultReply(Fault fault, const QHttpServerRequest &request) const
+DemoReply DemoApiServer::faultReply(Fault fault, const Request &request, const Route &route) const
 {
     static const QByteArray html = "<!DOCTYPE html><html><head><title>Sign in to the network</title>"
                                    "</head><body><h1>Welcome</h1></body></html>";
@@ -229,7 +399,7 @@ DemoReply DemoApiServer::faultReply(Fault fault, const QHttpServerRequest &reque
     case Fault::HtmlPage:
         return {Status::Ok, "text/html", html, {}};
     case Fault::TruncatedJson: {
-        const QByteArray full = listBuildTokens(request.query()).body;
+        const QByteArray full = route(request).body;
         return {Status::Ok, "application/json", full.left(full.size() / 2), {}};
     }
     case Fault::NotEnvelope:
@@ -241,8 +411,8 @@ DemoReply DemoApiServer::faultReply(Fault fault, const QHttpServerRequest &reque
                                                      {u"result_info"_s, QJsonObject{{u"total_count"_s, u"many"_s}}}});
     case Fault::Redirect: {
         QUrl target = m_redirectTarget;
-        target.setPath(request.url().path());
-        target.setQuery(request.query());
+        target.setPath(request.path);
+        target.setQuery(request.query);
         return {Status::Found, "text/plain", {}, {{"Location", target.toEncoded()}}};
     }
     case Fault::None:

@@ -1,31 +1,39 @@
 #pragma once
 
+#include "../api/Account.h"
 #include "../api/BuildToken.h"
 
 #include <QHttpServer>
+#include <QJsonValue>
 #include <QList>
 #include <QObject>
 #include <QUrl>
 #include <QUrlQuery>
 
 #include <chrono>
+#include <functional>
 
 struct DemoReply;
 
-// A fake Cloudflare API v4 on 127.0.0.1 only: build-token listing with paging and
-// validation like the real API, auth checks, latency and fault switches. It backs the GUI's
-// --demo mode, `build-tokens demo-server`, every integration test and every benchmark.
-// All Qt HttpServer code lives here because its API changed after Qt 6.4.
+// A fake Cloudflare API v4 on 127.0.0.1 only: build-token and account listing with paging and
+// validation like the real API, token verification, auth checks, latency and fault switches.
+// It backs the GUI's --demo mode, `build-tokens demo-server`, every integration test and
+// every benchmark. All Qt HttpServer code lives here because its API changed after Qt 6.4.
 class DemoApiServer : public QObject
 {
     Q_OBJECT
 
 public:
     // The demo's own credentials: not secrets, they open nothing but this server.
-    static QString accountId();
-    static QString apiToken();
-    // A user API token without the "Workers CI Read" permission.
+    static QString accountId();        // "Demo Company": setTokenCount's build tokens
+    static QString stagingAccountId(); // "Demo Staging": 12 build tokens
+    static QString sandboxAccountId(); // "Demo Sandbox": none
+    static QString apiToken();         // active, expires on 1 Jan 2030
+    // A user API token without the "Workers CI Read" permission; active, no expiry date.
     static QString apiTokenWithoutBuildsAccess();
+    static QString expiredApiToken();
+    // An account-owned token of accountId(): valid, but the Builds API refuses it.
+    static QString accountOwnedApiToken();
     static QString email();
     static QString globalApiKey();
 
@@ -58,10 +66,20 @@ public:
     quint16 port() const { return m_port; }
     QUrl baseUrl() const; // http://127.0.0.1:PORT/client/v4
 
+    // Of the account accountId().
     void setTokenCount(int count);
-    int tokenCount() const { return int(m_tokens.size()); }
-    const QList<BuildToken> &tokens() const { return m_tokens; }
+    int tokenCount() const { return int(tokens().size()); }
+    const QList<BuildToken> &tokens() const { return m_accounts.first().tokens; }
 
+    // Appends `count` accounts without build tokens ("Demo Account 4", ...) after the three
+    // named ones, so that GET /accounts has several pages.
+    void setExtraAccountCount(int count);
+    // Every account, in the order GET /accounts lists them.
+    QList<Account> accounts() const;
+
+    // Lets `token` in like apiToken() on the listing routes: a test's own secret, which it
+    // can then look for on disk without finding this source tree's demo token instead.
+    void acceptApiToken(const QString &token) { m_extraApiTokens.append(token); }
     void setLatency(std::chrono::milliseconds latency) { m_latency = latency; }
     // The next `times` requests (or all, with -1) answer with `fault`.
     void setFault(Fault fault, int times = -1);
@@ -74,21 +92,41 @@ public:
     void clearRequests() { m_requests.clear(); }
 
 private:
+    struct DemoAccount
+    {
+        Account account;
+        QList<BuildToken> tokens;
+    };
+    // per_page's default and bounds, which differ from one list endpoint to another.
+    struct PerPageRange
+    {
+        int defaultValue;
+        int min;
+        int max;
+    };
+    using Route = std::function<DemoReply(const Request &)>;
+
+    void serve(const QHttpServerRequest &request, QHttpServerResponder &&responder, const Route &route);
     void respond(const DemoReply &reply, QHttpServerResponder &&responder);
-    DemoReply handle(const QString &accountId, const QHttpServerRequest &request);
-    DemoReply faultReply(Fault fault, const QHttpServerRequest &request) const;
-    DemoReply authFailure(const Request &request) const;
-    DemoReply listBuildTokens(const QUrlQuery &query) const;
+    DemoReply faultReply(Fault fault, const Request &request, const Route &route) const;
+    const DemoAccount *findAccount(const QString &id) const;
+    DemoReply listBuildTokens(const QString &accountId, const Request &request) const;
+    DemoReply listAccounts(const Request &request) const;
+    DemoReply verifyUserToken(const Request &request) const;
+    DemoReply verifyAccountToken(const QString &accountId, const Request &request) const;
+    DemoReply listPage(const QUrlQuery &query, PerPageRange perPageRange, qsizetype total,
+                       const std::function<QJsonValue(qsizetype)> &item) const;
 
     QHttpServer m_server;
     quint16 m_port = 0;
-    QList<BuildToken> m_tokens;
+    QList<DemoAccount> m_accounts;
     std::chrono::milliseconds m_latency{0};
     Fault m_fault = Fault::None;
     int m_faultTimes = 0;
     int m_retryAfterSeconds = 1;
     QUrl m_redirectTarget;
     bool m_sendsTotals = true;
+    QStringList m_extraApiTokens;
     QList<Request> m_requests;
 };
 

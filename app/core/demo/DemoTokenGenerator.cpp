@@ -40,12 +40,12 @@ BuildToken token(int index)
     return token;
 }
 
-QList<BuildToken> generate(int count)
+QList<BuildToken> generate(int count, int firstIndex)
 {
     QList<BuildToken> tokens;
     tokens.reserve(count);
     for (int i = 0; i < count; ++i)
-        tokens.append(token(i));
+        tokens.append(token(firstIndex + i));
     return tokens;
 }
 

@@ -9,6 +9,7 @@
 namespace DemoTokenGenerator {
 
 BuildToken token(int index);
-QList<BuildToken> generate(int count);
+// Tokens `firstIndex` to `firstIndex + count - 1`: different start indexes give different teams.
+QList<BuildToken> generate(int count, int firstIndex = 0);
 
 } // namespace DemoTokenGenerator

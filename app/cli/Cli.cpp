@@ -1,0 +1,111 @@
+#include "Cli.h"
+
+#include <QCommandLineParser>
+#include <QTextStream>
+
+#include <cstdio>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Cli {
+
+const char *const ExitCodeHelp =
+    "Exit codes:\n"
+    "  0  success\n"
+    "  1  any other API error (HTTP 5xx, a rejected request, success:false)\n"
+    "  2  usage error (nothing was sent)\n"
+    "  3  authentication failed (HTTP 401/403, a missing or invalid credential)\n"
+    "  4  not found (HTTP 404, or error 7003: check the account id)\n"
+    "  5  rate limited (HTTP 429)\n"
+    "  6  network error (no connection, timeout, TLS, a redirect to another origin)\n"
+    "  7  malformed response (not Cloudflare's JSON envelope)\n"
+    "  8  keychain error (no Secret Service, locked, or no secret stored for the profile)\n";
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+QTextStream &err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+int exitCodeFor(const ApiError &error)
+{
+    using Kind = ApiError::Kind;
+    switch (error.kind()) {
+    case Kind::None: return ExitOk;
+    case Kind::InvalidRequest: return ExitUsage;
+    case Kind::Auth: return ExitAuth;
+    case Kind::NotFound: return ExitNotFound;
+    case Kind::RateLimited: return ExitRateLimited;
+    case Kind::Timeout:
+    case Kind::Network:
+    case Kind::Tls:
+    case Kind::RedirectRefused: return ExitNetwork;
+    case Kind::Malformed: return ExitMalformed;
+    case Kind::Canceled:
+    case Kind::Server:
+    case Kind::BadRequest:
+    case Kind::Api: return ExitApiError;
+    }
+    return ExitApiError;
+}
+
+int usageError(const QString &message)
+{
+    err() << "build-tokens: " << message << "\nTry 'build-tokens --help'.\n";
+    return ExitUsage;
+}
+
+int fail(int code, const QString &message)
+{
+    err() << "build-tokens: " << message << '\n';
+    return code;
+}
+
+bool readInt(const QCommandLineParser &parser, const QCommandLineOption &option, int min, int max, int *value)
+{
+    if (!parser.isSet(option))
+        return true;
+    bool isNumber = false;
+    const int parsed = parser.value(option).toInt(&isNumber);
+    if (!isNumber || parsed < min || parsed > max)
+        return false;
+    *value = parsed;
+    return true;
+}
+
+QString rangeError(const QString &option, int min, int max)
+{
+    return u"--%1 must be a whole number from %2 to %3."_s.arg(option).arg(min).arg(max);
+}
+
+void printTable(const QStringList &headers, const QList<QStringList> &rows)
+{
+    QList<qsizetype> widths;
+    for (const QString &h : headers)
+        widths.append(h.size());
+    for (const QStringList &row : rows)
+        for (qsizetype c = 0; c < row.size(); ++c)
+            widths[c] = qMax(widths[c], row[c].size());
+    auto printRow = [&widths](const QStringList &cells) {
+        QString line;
+        for (qsizetype c = 0; c < cells.size(); ++c)
+            line += c + 1 < cells.size() ? cells[c].leftJustified(widths[c] + 2) : cells[c];
+        out() << line << '\n';
+    };
+    printRow(headers);
+    for (const QStringList &row : rows)
+        printRow(row);
+}
+
+QCommandLineOption settingsOption()
+{
+    return QCommandLineOption(u"settings"_s, u"Read and write settings in FILE (INI) instead of the app's own."_s, u"FILE"_s);
+}
+
+} // namespace Cli

@@ -1,0 +1,53 @@
+#pragma once
+
+// What the commands of build-tokens share: exit codes, output streams, option parsing.
+
+#include "api/ApiError.h"
+
+#include <QCommandLineOption>
+#include <QStringList>
+
+class QCommandLineParser;
+class QCoreApplication;
+class QTextStream;
+
+namespace Cli {
+
+enum ExitCode {
+    ExitOk = 0,
+    ExitApiError = 1,
+    ExitUsage = 2,
+    ExitAuth = 3,
+    ExitNotFound = 4,
+    ExitRateLimited = 5,
+    ExitNetwork = 6,
+    ExitMalformed = 7,
+    ExitKeychain = 8,
+};
+
+extern const char *const ExitCodeHelp;
+
+QTextStream &out();
+QTextStream &err();
+
+int exitCodeFor(const ApiError &error);
+// Prints "build-tokens: message" and a pointer to --help; returns ExitUsage.
+int usageError(const QString &message);
+// Prints "build-tokens: message"; returns `code`.
+int fail(int code, const QString &message);
+
+// False when the option is set but not a whole number in min..max; unset leaves *value.
+bool readInt(const QCommandLineParser &parser, const QCommandLineOption &option, int min, int max, int *value);
+QString rangeError(const QString &option, int min, int max);
+
+// Columns padded to their widest cell, one row a line.
+void printTable(const QStringList &headers, const QList<QStringList> &rows);
+
+// --settings FILE: the settings the GUI uses, or this INI file.
+QCommandLineOption settingsOption();
+
+int runList(QCoreApplication &app, QCommandLineParser &parser, const QStringList &arguments);
+int runProfiles(QCoreApplication &app, QCommandLineParser &parser, const QStringList &arguments);
+int runDemoServer(QCoreApplication &app, QCommandLineParser &parser, const QStringList &arguments);
+
+} // namespace Cli

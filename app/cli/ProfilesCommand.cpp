@@ -1,0 +1,150 @@
+// build-tokens profiles list | add NAME | remove NAME: the GUI's profiles from a terminal.
+// A secret is read from standard input, never from an argument, where ps and the shell
+// history would see it.
+
+#include "Cli.h"
+
+#include "api/ApiClient.h"
+#include "api/BuildTokensService.h"
+#include "auth/KeychainSecretStore.h"
+#include "auth/ProfileStore.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QSettings>
+#include <QTextStream>
+
+#include <cstdio>
+#include <iostream>
+#include <string>
+
+#include <termios.h>
+#include <unistd.h>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Cli {
+
+namespace {
+
+// One line from standard input; at a terminal, prompted for and not echoed.
+QString readSecretFromStdin(const QString &prompt)
+{
+    const bool terminal = isatty(STDIN_FILENO);
+    termios saved{};
+    if (terminal) {
+        err() << prompt << Qt::flush;
+        tcgetattr(STDIN_FILENO, &saved);
+        termios silent = saved;
+        silent.c_lflag &= ~tcflag_t(ECHO);
+        tcsetattr(STDIN_FILENO, TCSANOW, &silent);
+    }
+    std::string line;
+    std::getline(std::cin, line);
+    if (terminal) {
+        tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+        err() << '\n';
+    }
+    return QString::fromStdString(line).trimmed();
+}
+
+int listProfiles(ProfileStore &profiles)
+{
+    QList<QStringList> rows;
+    for (const QString &name : profiles.names()) {
+        const Profile p = *profiles.profile(name);
+        rows.append({p.name, p.scheme == Credentials::Scheme::ApiToken ? u"token"_s : u"key"_s, p.email,
+                     p.accountId, p.apiBaseUrl.isEmpty() ? u"(Cloudflare)"_s : p.apiBaseUrl});
+    }
+    if (rows.isEmpty()) {
+        err() << "No profiles yet. Add one with: build-tokens profiles add NAME\n";
+        return ExitOk;
+    }
+    printTable({u"NAME"_s, u"AUTH"_s, u"EMAIL"_s, u"ACCOUNT"_s, u"API BASE"_s}, rows);
+    return ExitOk;
+}
+
+} // namespace
+
+int runProfiles(QCoreApplication &app, QCommandLineParser &parser, const QStringList &arguments)
+{
+    const QCommandLineOption authOption(u"auth"_s, u"add: token (an API token, default) or key (email and Global API Key)."_s, u"SCHEME"_s, u"token"_s);
+    const QCommandLineOption emailOption(u"email"_s, u"add: the account email, for --auth key."_s, u"E"_s);
+    const QCommandLineOption accountOption(u"account"_s, u"add: the default account id."_s, u"ID"_s);
+    const QCommandLineOption apiBaseOption(u"api-base"_s, u"add: an API base URL other than Cloudflare's."_s, u"URL"_s);
+    parser.addOptions({authOption, emailOption, accountOption, apiBaseOption, settingsOption()});
+    parser.addPositionalArgument(u"action"_s, u"list, add NAME (the secret comes from standard input) or remove NAME"_s);
+    if (!parser.parse(arguments))
+        return usageError(parser.errorText());
+    if (parser.isSet(u"help"_s))
+        parser.showHelp(ExitOk);
+
+    const QStringList positional = parser.positionalArguments(); // "profiles", action, name
+    const QString action = positional.value(1);
+    const QString name = positional.value(2);
+    const std::unique_ptr<QSettings> settings = ProfileStore::openSettings(parser.value(settingsOption()));
+    KeychainSecretStore keychain;
+    ProfileStore profiles(settings.get(), &keychain);
+
+    if (action == u"list"_s && positional.size() == 2)
+        return listProfiles(profiles);
+    if ((action != u"add"_s && action != u"remove"_s) || positional.size() != 3)
+        return usageError(u"Say 'profiles list', 'profiles add NAME' or 'profiles remove NAME'."_s);
+
+    int exitCode = ExitOk;
+    if (action == u"remove"_s) {
+        if (!profiles.profile(name))
+            return usageError(u"No profile named \u201c%1\u201d."_s.arg(name));
+        profiles.remove(name, &app, [&](const SecretStore::Result &result) {
+            if (result.ok())
+                err() << "Removed profile \u201c" << name << "\u201d and its keychain entry.\n";
+            else
+                exitCode = fail(ExitKeychain, u"Removed profile \u201c%1\u201d, but not its keychain entry: %2"_s.arg(name, result.message));
+            app.quit();
+        });
+        app.exec();
+        return exitCode;
+    }
+
+    Profile profile;
+    profile.name = name;
+    if (const QString problem = Profile::checkName(name); !problem.isEmpty())
+        return usageError(problem);
+    const QString auth = parser.value(authOption);
+    if (auth != u"token"_s && auth != u"key"_s)
+        return usageError(u"--auth must be token or key."_s);
+    profile.scheme = auth == u"key"_s ? Credentials::Scheme::GlobalApiKey : Credentials::Scheme::ApiToken;
+    profile.email = parser.value(emailOption).trimmed();
+    if (profile.scheme == Credentials::Scheme::GlobalApiKey && profile.email.isEmpty())
+        return usageError(u"--auth key needs --email."_s);
+    profile.accountId = parser.value(accountOption).trimmed();
+    if (!profile.accountId.isEmpty()) {
+        if (const QString problem = BuildTokensService::checkAccountId(profile.accountId); !problem.isEmpty())
+            return usageError(problem);
+    }
+    profile.apiBaseUrl = parser.value(apiBaseOption).trimmed();
+    if (!profile.apiBaseUrl.isEmpty()) {
+        if (const QString problem = ApiClient::checkBaseUrl(QUrl(profile.apiBaseUrl)); !problem.isEmpty())
+            return usageError(problem);
+    }
+    const QString secret = readSecretFromStdin(profile.scheme == Credentials::Scheme::ApiToken
+                                                   ? u"API token for \u201c%1\u201d: "_s.arg(name)
+                                                   : u"Global API Key for \u201c%1\u201d: "_s.arg(name));
+    if (secret.isEmpty())
+        return usageError(u"No secret on standard input: pipe it in, e.g. from your password manager."_s);
+
+    // The keychain first: a profile whose secret could not be kept is not saved at all.
+    profiles.writeSecret(name, secret, &app, [&](const SecretStore::Result &result) {
+        if (result.ok()) {
+            profiles.save(profile);
+            err() << "Saved profile \u201c" << name << "\u201d; its secret is in the keychain.\n";
+        } else {
+            exitCode = fail(ExitKeychain, result.message);
+        }
+        app.quit();
+    });
+    app.exec();
+    return exitCode;
+}
+
+} // namespace Cli

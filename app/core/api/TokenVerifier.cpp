@@ -1,0 +1,132 @@
+#include "TokenVerifier.h"
+
+#include "BuildTokensService.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+const QString Active = u"active"_s;
+
+QString dayText(const QDateTime &when)
+{
+    return when.toUTC().toString(u"d MMM yyyy"_s);
+}
+
+bool readOptionalDateTime(const QJsonObject &object, const QString &key, const QString &path,
+                          QDateTime *out, ApiError *error)
+{
+    QString text;
+    if (!EnvelopeParser::readOptionalString(object, key, path, &text, error))
+        return false;
+    if (text.isEmpty())
+        return true;
+    *out = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (out->isValid())
+        return true;
+    *error = ApiError(ApiError::Kind::Malformed,
+                      u"Field \u201c%1\u201d should be an ISO 8601 date and time but is \u201c%2\u201d."_s
+                          .arg(path, text));
+    return false;
+}
+
+ApiResult<TokenCheck> readTokenCheck(const QJsonValue &result)
+{
+    if (!result.isObject())
+        return EnvelopeParser::wrongType(u"result"_s, u"an object"_s, result);
+    const QJsonObject object = result.toObject();
+    TokenCheck check;
+    ApiError error;
+    if (!EnvelopeParser::readRequiredString(object, u"status"_s, u"result.status"_s, &check.status, &error)
+        || !EnvelopeParser::readOptionalString(object, u"id"_s, u"result.id"_s, &check.tokenId, &error)
+        || !readOptionalDateTime(object, u"expires_on"_s, u"result.expires_on"_s, &check.expiresOn, &error))
+        return error;
+    return check;
+}
+
+ApiResult<TokenCheck> checkFrom(const ApiCall *call)
+{
+    const ApiResult<Envelope> &envelope = call->result();
+    return envelope.ok() ? TokenVerifier::parseTokenCheck(envelope.value())
+                         : ApiResult<TokenCheck>(envelope.error());
+}
+
+// A token the user endpoint refused may be an account-owned one: ask the account's own
+// endpoint, and if that refuses it too, report why the user endpoint did.
+void verifyAccountToken(ApiClient *client, const QString &accountId, const ApiError &userTokenError,
+                        QObject *context, TokenVerifier::CheckCallback done)
+{
+    ApiCall *call = client->get(u"accounts/"_s + accountId + u"/tokens/verify"_s);
+    QObject::connect(call, &ApiCall::finished, context, [call, userTokenError, done = std::move(done)] {
+        if (!call->result().ok())
+            return done(userTokenError);
+        const ApiResult<TokenCheck> check = checkFrom(call);
+        if (!check.ok())
+            return done(check);
+        TokenCheck accountToken = check.value();
+        accountToken.accountOwned = true;
+        done(accountToken);
+    });
+}
+
+} // namespace
+
+QString TokenCheck::summary() const
+{
+    if (globalApiKey)
+        return u"Global API Key accepted"_s;
+    if (accountOwned)
+        return u"This is an account-owned API token: the Builds API accepts only user API tokens. "
+               "Create a user API token with Workers CI Read."_s;
+    if (status == Active)
+        return expiresOn.isValid() ? u"Active API token, expires "_s + dayText(expiresOn)
+                                   : u"Active API token, no expiry date"_s;
+    if (status == u"expired"_s)
+        return expiresOn.isValid() ? u"Expired API token (expired on "_s + dayText(expiresOn) + u')'
+                                   : u"Expired API token"_s;
+    if (status == u"disabled"_s)
+        return u"Disabled API token"_s;
+    return u"API token status: "_s + status;
+}
+
+bool TokenCheck::isUsable() const
+{
+    return status == Active && !accountOwned;
+}
+
+TokenVerifier::TokenVerifier(ApiClient *client, QObject *parent) : QObject(parent), m_client(client)
+{
+}
+
+ApiResult<TokenCheck> TokenVerifier::parseTokenCheck(const Envelope &envelope)
+{
+    return EnvelopeParser::withStatusOf(envelope, readTokenCheck(envelope.result));
+}
+
+void TokenVerifier::verify(const QString &accountId, QObject *context, CheckCallback done)
+{
+    if (m_client->credentials().scheme == Credentials::Scheme::GlobalApiKey) {
+        // A Global API Key has no verify endpoint: any cheap authenticated call tells.
+        ApiCall *call = m_client->get(u"accounts"_s, QUrlQuery{{u"per_page"_s, u"5"_s}});
+        connect(call, &ApiCall::finished, context, [call, done = std::move(done)] {
+            if (!call->result().ok())
+                return done(call->result().error());
+            TokenCheck check;
+            check.status = Active;
+            check.globalApiKey = true;
+            done(check);
+        });
+        return;
+    }
+    ApiClient *client = m_client;
+    ApiCall *call = m_client->get(u"user/tokens/verify"_s);
+    connect(call, &ApiCall::finished, context,
+            [client, call, accountId, context, done = std::move(done)]() mutable {
+        const ApiResult<Envelope> &envelope = call->result();
+        const bool mayBeAccountToken = !envelope.ok() && envelope.error().kind() == ApiError::Kind::Auth
+                                       && BuildTokensService::checkAccountId(accountId).isEmpty();
+        if (mayBeAccountToken)
+            return verifyAccountToken(client, accountId, envelope.error(), context, std::move(done));
+        done(checkFrom(call));
+    });
+}

@@ -1,0 +1,122 @@
+#include "ProfileStore.h"
+
+#include <QSettings>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+const QString ProfilesGroup = u"profiles"_s;
+const QString LastProfileKey = u"session/lastProfile"_s;
+
+QString schemeName(Credentials::Scheme scheme)
+{
+    return scheme == Credentials::Scheme::GlobalApiKey ? u"key"_s : u"token"_s;
+}
+
+} // namespace
+
+std::unique_ptr<QSettings> ProfileStore::openSettings(const QString &file)
+{
+    if (!file.isEmpty())
+        return std::make_unique<QSettings>(file, QSettings::IniFormat);
+    return std::make_unique<QSettings>(QSettings::NativeFormat, QSettings::UserScope, u"BuildTokenBrowser"_s,
+                                       u"build-token-browser"_s);
+}
+
+ProfileStore::ProfileStore(QSettings *settings, SecretStore *keychain, QObject *parent)
+    : QObject(parent), m_settings(settings), m_keychain(keychain)
+{
+}
+
+QStringList ProfileStore::names() const
+{
+    m_settings->beginGroup(ProfilesGroup);
+    QStringList names = m_settings->childGroups();
+    m_settings->endGroup();
+    names.sort(Qt::CaseInsensitive);
+    return names;
+}
+
+std::optional<Profile> ProfileStore::profile(const QString &name) const
+{
+    if (!names().contains(name))
+        return std::nullopt;
+    m_settings->beginGroup(ProfilesGroup + u'/' + name);
+    Profile profile;
+    profile.name = name;
+    profile.scheme = m_settings->value(u"auth"_s).toString() == u"key"_s ? Credentials::Scheme::GlobalApiKey
+                                                                         : Credentials::Scheme::ApiToken;
+    profile.email = m_settings->value(u"email"_s).toString();
+    profile.accountId = m_settings->value(u"accountId"_s).toString();
+    profile.apiBaseUrl = m_settings->value(u"apiBaseUrl"_s).toString();
+    m_settings->endGroup();
+    return profile;
+}
+
+void ProfileStore::save(const Profile &profile)
+{
+    Q_ASSERT(Profile::checkName(profile.name).isEmpty());
+    m_settings->beginGroup(ProfilesGroup + u'/' + profile.name);
+    m_settings->setValue(u"auth"_s, schemeName(profile.scheme));
+    m_settings->setValue(u"email"_s, profile.email);
+    m_settings->setValue(u"accountId"_s, profile.accountId);
+    m_settings->setValue(u"apiBaseUrl"_s, profile.apiBaseUrl);
+    m_settings->endGroup();
+    m_settings->sync();
+    emit profilesChanged();
+}
+
+void ProfileStore::setAccountId(const QString &name, const QString &accountId)
+{
+    if (!names().contains(name))
+        return;
+    m_settings->setValue(ProfilesGroup + u'/' + name + u"/accountId"_s, accountId);
+}
+
+QString ProfileStore::lastProfileName() const
+{
+    return m_settings->value(LastProfileKey).toString();
+}
+
+void ProfileStore::setLastProfileName(const QString &name)
+{
+    m_settings->setValue(LastProfileKey, name);
+}
+
+void ProfileStore::readSecret(const QString &name, QObject *context, SecretStore::Callback done)
+{
+    if (const auto it = m_sessionSecrets.constFind(name); it != m_sessionSecrets.cend()) {
+        // The keychain is not asked: the person chose memory for this session.
+        const SecretStore::Result result{SecretStore::Error::None, *it, {}};
+        QMetaObject::invokeMethod(context, [done = std::move(done), result] { done(result); }, Qt::QueuedConnection);
+        return;
+    }
+    m_keychain->read(Profile::secretKey(name), context, std::move(done));
+}
+
+void ProfileStore::writeSecret(const QString &name, const QString &secret, QObject *context, SecretStore::Callback done)
+{
+    m_keychain->write(Profile::secretKey(name), secret, context,
+                      [this, name, done = std::move(done)](const SecretStore::Result &result) {
+                          if (result.ok())
+                              m_sessionSecrets.remove(name); // the keychain has it now
+                          done(result);
+                      });
+}
+
+void ProfileStore::keepSecretForSession(const QString &name, const QString &secret)
+{
+    m_sessionSecrets.insert(name, secret);
+}
+
+void ProfileStore::remove(const QString &name, QObject *context, SecretStore::Callback done)
+{
+    m_settings->remove(ProfilesGroup + u'/' + name);
+    if (lastProfileName() == name)
+        m_settings->remove(LastProfileKey);
+    m_settings->sync();
+    m_sessionSecrets.remove(name);
+    emit profilesChanged();
+    m_keychain->remove(Profile::secretKey(name), context, std::move(done));
+}

@@ -1,0 +1,44 @@
+#include "AccountPicker.h"
+
+#include <QLineEdit>
+
+using namespace Qt::Literals::StringLiterals;
+
+AccountPicker::AccountPicker(QWidget *parent) : QComboBox(parent)
+{
+    setEditable(true);
+    setInsertPolicy(QComboBox::NoInsert);
+    setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    setMinimumContentsLength(34);
+    lineEdit()->setPlaceholderText(tr("Account ID (32 hex digits), or pick one"));
+    lineEdit()->setClearButtonEnabled(true);
+}
+
+void AccountPicker::setAccounts(const QList<Account> &accounts)
+{
+    const QString current = accountId();
+    const QSignalBlocker blocker(this);
+    clear();
+    for (const Account &account : accounts)
+        addItem(account.name.isEmpty() ? account.id : u"%1 \u2014 %2"_s.arg(account.name, account.id), account.id);
+    setAccountId(current);
+}
+
+QString AccountPicker::accountId() const
+{
+    const int index = currentIndex();
+    if (index >= 0 && itemText(index) == currentText())
+        return itemData(index).toString();
+    return currentText().trimmed();
+}
+
+void AccountPicker::setAccountId(const QString &id)
+{
+    const int index = findData(id);
+    if (index >= 0) {
+        setCurrentIndex(index);
+    } else {
+        setCurrentIndex(-1);
+        setEditText(id);
+    }
+}

@@ -1,0 +1,317 @@
+#include "ProfileDialog.h"
+
+#include "AccountPicker.h"
+#include "api/AccountsService.h"
+#include "api/ApiClient.h"
+#include "api/BuildTokensService.h"
+#include "api/TokenVerifier.h"
+#include "auth/ProfileStore.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+enum SchemeIndex { ApiTokenIndex, GlobalApiKeyIndex };
+
+QString keyWarningText()
+{
+    return QObject::tr("A Global API Key can do anything your user can. An API token with only "
+                       "\u201cWorkers CI Read\u201d is the safer choice.");
+}
+
+} // namespace
+
+ProfileDialog::ProfileDialog(ProfileStore *profiles, QNetworkAccessManager *network,
+                             const std::optional<Profile> &existing, QWidget *parent)
+    : QDialog(parent), m_profiles(profiles), m_network(network), m_existing(existing.has_value())
+{
+    setObjectName(u"profileDialog"_s);
+    setWindowTitle(existing ? tr("Edit Profile \u201c%1\u201d").arg(existing->name) : tr("New Profile"));
+    setAttribute(Qt::WA_DeleteOnClose);
+
+    m_nameEdit = new QLineEdit(this);
+    m_nameEdit->setObjectName(u"nameEdit"_s);
+    m_nameEdit->setPlaceholderText(tr("e.g. work"));
+    m_schemeBox = new QComboBox(this);
+    m_schemeBox->setObjectName(u"schemeBox"_s);
+    m_schemeBox->insertItem(ApiTokenIndex, tr("API token (recommended)"));
+    m_schemeBox->insertItem(GlobalApiKeyIndex, tr("Email and Global API Key"));
+    m_emailEdit = new QLineEdit(this);
+    m_emailEdit->setObjectName(u"emailEdit"_s);
+    m_secretEdit = new QLineEdit(this);
+    m_secretEdit->setObjectName(u"secretEdit"_s);
+    m_secretEdit->setEchoMode(QLineEdit::Password);
+    m_secretEdit->setPlaceholderText(existing ? tr("Stored in the keychain; type a new one to replace it") : QString());
+    m_showSecret = new QCheckBox(tr("S&how"), this);
+    m_showSecret->setObjectName(u"showSecretBox"_s);
+    m_showSecret->setToolTip(tr("Show the secret as you type it"));
+    connect(m_showSecret, &QCheckBox::toggled, this, [this](bool show) {
+        m_secretEdit->setEchoMode(show ? QLineEdit::Normal : QLineEdit::Password);
+    });
+    auto *secretRow = new QHBoxLayout;
+    secretRow->addWidget(m_secretEdit, 1);
+    secretRow->addWidget(m_showSecret);
+
+    m_keyWarning = new QLabel(u"\u26a0 "_s + keyWarningText(), this);
+    m_keyWarning->setObjectName(u"keyWarning"_s);
+    m_keyWarning->setWordWrap(true);
+
+    m_accountPicker = new AccountPicker(this);
+    m_accountPicker->setObjectName(u"accountPicker"_s);
+    m_fetchAccountsButton = new QPushButton(tr("&Fetch Accounts"), this);
+    m_fetchAccountsButton->setObjectName(u"fetchAccountsButton"_s);
+    m_fetchAccountsButton->setToolTip(tr("List the accounts these credentials can see"));
+    connect(m_fetchAccountsButton, &QPushButton::clicked, this, &ProfileDialog::fetchAccounts);
+    auto *accountRow = new QHBoxLayout;
+    accountRow->addWidget(m_accountPicker, 1);
+    accountRow->addWidget(m_fetchAccountsButton);
+
+    m_apiBaseEdit = new QLineEdit(this);
+    m_apiBaseEdit->setObjectName(u"apiBaseEdit"_s);
+    m_apiBaseEdit->setPlaceholderText(ApiClient::defaultBaseUrl().toString());
+
+    m_form = new QFormLayout;
+    m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_form->addRow(tr("&Name:"), m_nameEdit);
+    m_form->addRow(tr("&Sign in with:"), m_schemeBox);
+    m_form->addRow(tr("&Email:"), m_emailEdit);
+    m_secretLabel = new QLabel(this);
+    m_secretLabel->setBuddy(m_secretEdit);
+    m_form->addRow(m_secretLabel, secretRow);
+    m_form->addRow(QString(), m_keyWarning);
+    m_form->addRow(tr("Default &account:"), accountRow);
+    m_form->addRow(tr("API &base URL:"), m_apiBaseEdit);
+
+    m_testButton = new QPushButton(tr("&Test Connection"), this);
+    m_testButton->setObjectName(u"testButton"_s);
+    m_testButton->setToolTip(tr("Ask Cloudflare whether these credentials work"));
+    connect(m_testButton, &QPushButton::clicked, this, &ProfileDialog::testConnection);
+    m_resultLabel = new QLabel(this);
+    m_resultLabel->setObjectName(u"resultLabel"_s);
+    m_resultLabel->setWordWrap(true);
+    m_resultLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *testRow = new QHBoxLayout;
+    testRow->addWidget(m_testButton, 0, Qt::AlignTop);
+    testRow->addWidget(m_resultLabel, 1);
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &ProfileDialog::save);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    if (existing) {
+        QPushButton *remove = m_buttons->addButton(tr("&Remove Profile\u2026"), QDialogButtonBox::DestructiveRole);
+        remove->setObjectName(u"removeButton"_s);
+        connect(remove, &QPushButton::clicked, this, &ProfileDialog::confirmRemove);
+    }
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(m_form);
+    layout->addLayout(testRow);
+    layout->addStretch(1);
+    layout->addWidget(m_buttons);
+
+    if (existing) {
+        m_nameEdit->setText(existing->name);
+        m_nameEdit->setReadOnly(true); // the keychain entry is keyed by the name
+        m_schemeBox->setCurrentIndex(existing->scheme == Credentials::Scheme::GlobalApiKey ? GlobalApiKeyIndex : ApiTokenIndex);
+        m_emailEdit->setText(existing->email);
+        m_accountPicker->setAccountId(existing->accountId);
+        m_apiBaseEdit->setText(existing->apiBaseUrl);
+    }
+    connect(m_schemeBox, &QComboBox::currentIndexChanged, this, &ProfileDialog::applySchemeVisibility);
+    applySchemeVisibility();
+    resize(sizeHint().expandedTo(QSize(620, 0)));
+}
+
+bool ProfileDialog::isGlobalKey() const
+{
+    return m_schemeBox->currentIndex() == GlobalApiKeyIndex;
+}
+
+void ProfileDialog::applySchemeVisibility()
+{
+    const bool key = isGlobalKey();
+    m_form->setRowVisible(m_emailEdit, key);
+    m_form->setRowVisible(m_keyWarning, key);
+    m_secretLabel->setText(key ? tr("Global API &Key:") : tr("API &token:"));
+}
+
+std::optional<Profile> ProfileDialog::profileFromFields(Purpose purpose, QString *problem) const
+{
+    Profile profile;
+    profile.name = m_nameEdit->text();
+    profile.scheme = isGlobalKey() ? Credentials::Scheme::GlobalApiKey : Credentials::Scheme::ApiToken;
+    profile.email = isGlobalKey() ? m_emailEdit->text().trimmed() : QString();
+    profile.accountId = m_accountPicker->accountId();
+    profile.apiBaseUrl = m_apiBaseEdit->text().trimmed();
+    // A connection test needs no name yet.
+    *problem = purpose == Purpose::Save ? Profile::checkName(profile.name) : QString();
+    if (problem->isEmpty() && purpose == Purpose::Save && !m_existing && m_profiles->profile(profile.name))
+        *problem = tr("A profile named \u201c%1\u201d exists already.").arg(profile.name);
+    if (problem->isEmpty() && isGlobalKey() && profile.email.isEmpty())
+        *problem = tr("Enter the email of the Cloudflare user the Global API Key belongs to.");
+    if (problem->isEmpty() && !profile.accountId.isEmpty())
+        *problem = BuildTokensService::checkAccountId(profile.accountId);
+    if (problem->isEmpty() && !profile.apiBaseUrl.isEmpty())
+        *problem = ApiClient::checkBaseUrl(QUrl(profile.apiBaseUrl));
+    if (!problem->isEmpty())
+        return std::nullopt;
+    return profile;
+}
+
+void ProfileDialog::withClientFromFields(const std::function<void(ApiClient *)> &use)
+{
+    QString problem;
+    const std::optional<Profile> profile = profileFromFields(Purpose::Connect, &problem);
+    if (!profile) {
+        showResult(problem, false);
+        return;
+    }
+    auto connectWith = [this, profile = *profile, use](const QString &secret) {
+        auto *client = new ApiClient(m_network, this);
+        client->setBaseUrl(profile.apiBaseUrl.isEmpty() ? ApiClient::defaultBaseUrl() : QUrl(profile.apiBaseUrl));
+        client->setCredentials(profile.credentials(secret));
+        use(client);
+    };
+    const QString typed = m_secretEdit->text().trimmed();
+    if (!typed.isEmpty() || !m_existing) {
+        connectWith(typed); // an empty one is refused by the client, with a message
+        return;
+    }
+    m_profiles->readSecret(profile->name, this, [this, connectWith](const SecretStore::Result &result) {
+        if (result.ok())
+            connectWith(result.secret);
+        else
+            showResult(result.error == SecretStore::Error::NotFound ? tr("No secret is stored for this profile: enter it.")
+                                                                   : result.message,
+                       false);
+    });
+}
+
+void ProfileDialog::testConnection()
+{
+    showResult(tr("Testing\u2026"), true);
+    withClientFromFields([this](ApiClient *client) {
+        auto *verifier = new TokenVerifier(client, client);
+        verifier->verify(m_accountPicker->accountId(), this, [this, client](const ApiResult<TokenCheck> &result) {
+            if (result.ok())
+                showResult(result.value().summary(), result.value().isUsable());
+            else
+                showResult(result.error().toText(), false);
+            client->deleteLater();
+        });
+    });
+}
+
+void ProfileDialog::fetchAccounts()
+{
+    showResult(tr("Fetching accounts\u2026"), true);
+    withClientFromFields([this](ApiClient *client) {
+        auto *accounts = new AccountsService(client, client);
+        accounts->listAll(this, [this, client](const ApiResult<QList<Account>> &result) {
+            if (result.ok()) {
+                m_accountPicker->setAccounts(result.value());
+                if (m_accountPicker->accountId().isEmpty() && !result.value().isEmpty())
+                    m_accountPicker->setCurrentIndex(0);
+                const qsizetype count = result.value().size();
+                showResult(count == 1 ? tr("1 account found.") : tr("%1 accounts found.").arg(count), true);
+            } else {
+                showResult(result.error().toText(), false);
+            }
+            client->deleteLater();
+        });
+    });
+}
+
+void ProfileDialog::save()
+{
+    QString problem;
+    const std::optional<Profile> profile = profileFromFields(Purpose::Save, &problem);
+    if (!profile) {
+        showResult(problem, false);
+        return;
+    }
+    const QString secret = m_secretEdit->text().trimmed();
+    if (secret.isEmpty()) {
+        if (!m_existing) {
+            showResult(isGlobalKey() ? tr("Enter the Global API Key.") : tr("Enter the API token."), false);
+            return;
+        }
+        finishSave(*profile); // the stored secret stays
+        return;
+    }
+    m_buttons->setEnabled(false);
+    showResult(tr("Saving the secret in the keychain\u2026"), true);
+    m_profiles->writeSecret(profile->name, secret, this, [this, profile = *profile, secret](const SecretStore::Result &result) {
+        m_buttons->setEnabled(true);
+        if (result.ok())
+            finishSave(profile);
+        else
+            offerSessionOnly(profile, secret, result.message);
+    });
+}
+
+void ProfileDialog::finishSave(const Profile &profile)
+{
+    m_profiles->save(profile);
+    emit saved(profile.name);
+    accept();
+}
+
+void ProfileDialog::offerSessionOnly(const Profile &profile, const QString &secret, const QString &problem)
+{
+    showResult(problem, false);
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Keychain Not Available"),
+                                tr("The secret could not be saved in the keychain."), QMessageBox::Cancel, this);
+    box->setObjectName(u"keychainProblemBox"_s);
+    box->setInformativeText(problem);
+    QPushButton *sessionOnly = box->addButton(tr("Use for This &Session Only"), QMessageBox::AcceptRole);
+    sessionOnly->setObjectName(u"sessionOnlyButton"_s);
+    box->setDefaultButton(sessionOnly);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(sessionOnly, &QPushButton::clicked, this, [this, profile, secret] {
+        // Memory only: the secret is gone when the app quits, and written nowhere.
+        m_profiles->keepSecretForSession(profile.name, secret);
+        finishSave(profile);
+    });
+    box->open();
+}
+
+void ProfileDialog::confirmRemove()
+{
+    const QString name = m_nameEdit->text();
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Remove Profile"),
+                                tr("Remove profile \u201c%1\u201d and its secret from the keychain?").arg(name),
+                                QMessageBox::Cancel, this);
+    box->setObjectName(u"confirmRemoveBox"_s);
+    QPushButton *remove = box->addButton(tr("&Remove"), QMessageBox::DestructiveRole);
+    remove->setObjectName(u"confirmRemoveButton"_s);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(remove, &QPushButton::clicked, this, [this, name] {
+        m_profiles->remove(name, this, [this, name](const SecretStore::Result &result) {
+            emit removed(name);
+            if (!result.ok()) {
+                showResult(tr("The profile is removed, but its keychain entry could not be: %1").arg(result.message), false);
+                return;
+            }
+            accept();
+        });
+    });
+    box->open();
+}
+
+void ProfileDialog::showResult(const QString &text, bool good)
+{
+    m_resultLabel->setText(text);
+    m_resultLabel->setStyleSheet(good ? QString() : u"color: #b3261e;"_s);
+}
