@@ -52,7 +52,7 @@ ProfileDialog::ProfileDialog(ProfileStore *profiles, QNetworkAccessManager *netw
     m_secretEdit = new QLineEdit(this);
     m_secretEdit->setObjectName(u"secretEdit"_s);
     m_secretEdit->setEchoMode(QLineEdit::Password);
-    m_secretEdit->setPlaceholderText(existing ? tr("Stored in the keychain; type a new one to replace it") : QString());
+    m_secretEdit->setPlaceholderText(existing ? tr("Saved; type a new one to replace it") : QString());
     m_showSecret = new QCheckBox(tr("S&how"), this);
     m_showSecret->setObjectName(u"showSecretBox"_s);
     m_showSecret->setToolTip(tr("Show the secret as you type it"));
@@ -90,7 +90,11 @@ ProfileDialog::ProfileDialog(ProfileStore *profiles, QNetworkAccessManager *netw
     m_secretLabel->setBuddy(m_secretEdit);
     m_form->addRow(m_secretLabel, secretRow);
     m_form->addRow(QString(), m_keyWarning);
-    m_form->addRow(tr("Default &account:"), accountRow);
+    // A label made here: QFormLayout gives a label a buddy (which makes "&" a mnemonic) only
+    // for a widget field, not for a row layout.
+    auto *accountLabel = new QLabel(tr("Default &account:"), this);
+    accountLabel->setBuddy(m_accountPicker);
+    m_form->addRow(accountLabel, accountRow);
     m_form->addRow(tr("API &base URL:"), m_apiBaseEdit);
 
     m_testButton = new QPushButton(tr("&Test Connection"), this);
