@@ -420,6 +420,8 @@ private slots:
         QVERIFY(m_profiles->names().isEmpty());
         QVERIFY(!static_cast<MemorySecretStore *>(m_secrets.get())->contains(Profile::secretKey(u"demo"_s)));
         QCOMPARE(child<QComboBox>(u"profileBox"_s)->count(), 0);
+        QVERIFY(child<AccountPicker>(u"accountPicker"_s)->accountId().isEmpty());
+        QVERIFY(!child<QPushButton>(u"editProfileButton"_s)->isEnabled());
     }
 };
 

@@ -102,7 +102,12 @@ MainWindow::MainWindow(ProfileStore *profiles, QSettings *settings, QWidget *par
         }
         updatePlaceholder();
     });
-    connect(m_profiles, &ProfileStore::profilesChanged, this, [this] { refreshProfiles(m_profileBox->currentText()); });
+    connect(m_profiles, &ProfileStore::profilesChanged, this, [this] {
+        const QString current = m_profileBox->currentText();
+        refreshProfiles(current);
+        if (m_profileBox->currentText() != current)
+            onProfileChanged(); // it was removed: nothing of it may stay on screen
+    });
 
     restoreSettings();
     refreshProfiles(QString());
@@ -265,9 +270,8 @@ void MainWindow::openLastProfile()
 {
     const QStringList names = m_profiles->names();
     const QString last = m_profiles->lastProfileName();
-    if (names.isEmpty())
-        return;
-    selectProfile(names.contains(last) ? last : names.first());
+    if (!names.isEmpty())
+        selectProfile(names.contains(last) ? last : names.first());
 }
 
 void MainWindow::onProfileChanged()
@@ -354,12 +358,9 @@ void MainWindow::openProfileDialog(const std::optional<Profile> &existing)
     auto *dialog = new ProfileDialog(m_profiles, m_network, existing, this);
     connect(dialog, &ProfileDialog::saved, this, [this](const QString &name) {
         refreshProfiles(name);
-        selectProfile(name);
+        onProfileChanged(); // also when it was current already: its fields may have changed
     });
-    connect(dialog, &ProfileDialog::removed, this, [this] {
-        refreshProfiles(QString());
-        openLastProfile();
-    });
+    connect(dialog, &ProfileDialog::removed, this, &MainWindow::openLastProfile);
     dialog->open();
 }
 
