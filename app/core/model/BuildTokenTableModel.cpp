@@ -27,8 +27,12 @@ QVariant BuildTokenTableModel::data(const QModelIndex &index, int role) const
         return {};
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
-    const BuildToken &token = m_tokens.at(index.row());
-    switch (index.column()) {
+    return field(m_tokens.at(index.row()), index.column());
+}
+
+QString BuildTokenTableModel::field(const BuildToken &token, int column)
+{
+    switch (column) {
     case Name: return token.name;
     case Uuid: return token.uuid;
     case CloudflareTokenId: return token.cloudflareTokenId;

@@ -15,6 +15,9 @@ public:
 
     explicit BuildTokenTableModel(QObject *parent = nullptr);
 
+    // The text of one column of `token`: what a cell shows, and what exports write.
+    static QString field(const BuildToken &token, int column);
+
     void setTokens(const QList<BuildToken> &tokens);
     const QList<BuildToken> &tokens() const { return m_tokens; }
 

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "../api/BuildToken.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QStringList>
+
+#include <optional>
+
+// The writers behind every export: the GUI's Export and Copy, and the CLI's --format. Pure
+// functions over rows, so the same rows give the same bytes wherever they are written.
+namespace TokenExport {
+
+enum class Format { Csv, Json, Ndjson };
+
+// The API's own field names, in the order of BuildTokenTableModel's columns: the CSV header.
+const QStringList &fieldNames();
+
+std::optional<Format> formatFromName(const QString &name); // "csv", "json", "ndjson"
+QString formatName(Format format);
+QString fileSuffix(Format format);
+
+// RFC 4180: a header row of field names, CRLF after every record, a field quoted when it
+// holds , " CR or LF or starts or ends with a space, quotes doubled. A cell that a
+// spreadsheet would run as a formula (starting with = + - @ tab or CR) gets a leading ',
+// as OWASP advises. `excelBom` puts a UTF-8 byte order mark first, which Excel needs to read
+// UTF-8.
+QByteArray toCsv(const QList<BuildToken> &tokens, bool excelBom = false);
+// An array of objects with the API's field names.
+QByteArray toJson(const QList<BuildToken> &tokens);
+// One compact object a line.
+QByteArray toNdjson(const QList<BuildToken> &tokens);
+QByteArray write(Format format, const QList<BuildToken> &tokens, bool excelBom = false);
+
+// For the clipboard: a header row, then a row per token, the given columns in the given
+// order, tab-separated; tabs and line breaks in cells become spaces, formula cells are
+// defused as in CSV.
+QString toTsv(const QList<BuildToken> &tokens, const QList<int> &columns, const QStringList &headers);
+
+// A spreadsheet formula cell made inert, or the cell as it was.
+QString defuseFormula(const QString &cell);
+
+// Writes `data` to `path` atomically (QSaveFile): on failure no file, partial or whole, is
+// left there. Empty on success, else why not, in words for a person.
+QString saveToFile(const QString &path, const QByteArray &data);
+
+} // namespace TokenExport

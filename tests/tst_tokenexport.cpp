@@ -1,0 +1,237 @@
+#include "export/TokenExport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <optional>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+BuildToken token(const QString &name, const QString &uuid = u"u"_s, const QString &id = u"i"_s,
+                 const QString &owner = u"user"_s)
+{
+    return {name, uuid, id, owner, {}};
+}
+
+// A strict RFC 4180 reader: CRLF record ends, quoted fields with doubled quotes, nothing
+// else. Returns nullopt for anything a conforming writer would not produce.
+std::optional<QList<QStringList>> readCsv(const QString &text)
+{
+    QList<QStringList> records;
+    QStringList record;
+    QString field;
+    qsizetype i = 0;
+    const qsizetype n = text.size();
+    while (i < n) {
+        if (text[i] == u'"') {
+            ++i;
+            for (;;) {
+                if (i >= n)
+                    return std::nullopt; // an unterminated quote
+                if (text[i] == u'"') {
+                    if (i + 1 < n && text[i + 1] == u'"') {
+                        field += u'"';
+                        i += 2;
+                        continue;
+                    }
+                    ++i;
+                    break;
+                }
+                field += text[i++];
+            }
+        } else {
+            while (i < n && text[i] != u',' && text[i] != u'\r') {
+                if (text[i] == u'"' || text[i] == u'\n')
+                    return std::nullopt; // a quote or a bare LF in an unquoted field
+                field += text[i++];
+            }
+        }
+        if (i < n && text[i] == u',') {
+            record << field;
+            field.clear();
+            ++i;
+            continue;
+        }
+        if (i + 1 < n && text[i] == u'\r' && text[i + 1] == u'\n') {
+            record << field;
+            records << record;
+            record.clear();
+            field.clear();
+            i += 2;
+            continue;
+        }
+        return std::nullopt; // a record that does not end in CRLF
+    }
+    if (!record.isEmpty() || !field.isEmpty())
+        return std::nullopt;
+    return records;
+}
+
+} // namespace
+
+class TestTokenExport : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void csvRoundTrips_data()
+    {
+        QTest::addColumn<QString>("value");
+        QTest::newRow("plain") << u"ci-production"_s;
+        QTest::newRow("comma") << u"a,b"_s;
+        QTest::newRow("quote") << u"say \"hi\""_s;
+        QTest::newRow("CR") << u"a\rb"_s;
+        QTest::newRow("LF") << u"a\nb"_s;
+        QTest::newRow("CRLF") << u"a\r\nb"_s;
+        QTest::newRow("empty") << QString();
+        QTest::newRow("leading space") << u" lead"_s;
+        QTest::newRow("trailing space") << u"trail "_s;
+        QTest::newRow("non-ASCII") << u"Zürich Ærøskøbing ß"_s;
+        QTest::newRow("emoji") << u"deploy \U0001F680 bot"_s;
+        QTest::newRow("only quotes") << u"\"\"\""_s;
+    }
+    void csvRoundTrips()
+    {
+        QFETCH(QString, value);
+        const QByteArray csv = TokenExport::toCsv({token(value, u"uuid-1"_s), token(u"second"_s, value)});
+        QVERIFY(csv.endsWith("\r\n"));
+        const auto records = readCsv(QString::fromUtf8(csv));
+        QVERIFY2(records, csv.constData());
+        QCOMPARE(records->size(), 3);
+        QCOMPARE(records->at(0), TokenExport::fieldNames());
+        QCOMPARE(records->at(1), (QStringList{value, u"uuid-1"_s, u"i"_s, u"user"_s}));
+        QCOMPARE(records->at(2), (QStringList{u"second"_s, value, u"i"_s, u"user"_s}));
+    }
+
+    void csvQuotesOnlyWhatNeedsIt()
+    {
+        const QByteArray csv = TokenExport::toCsv({token(u"a,b"_s), token(u"plain"_s)});
+        QCOMPARE(csv, QByteArray("build_token_name,build_token_uuid,cloudflare_token_id,owner_type\r\n"
+                                 "\"a,b\",u,i,user\r\n"
+                                 "plain,u,i,user\r\n"));
+    }
+
+    void formulaCellsAreDefused_data()
+    {
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("inCsv");
+        QTest::addColumn<QString>("inTsv"); // tabs and line breaks become spaces first there
+        QTest::newRow("=") << u"=HYPERLINK(\"http://x\")"_s << u"'=HYPERLINK(\"http://x\")"_s << u"'=HYPERLINK(\"http://x\")"_s;
+        QTest::newRow("+") << u"+1+1"_s << u"'+1+1"_s << u"'+1+1"_s;
+        QTest::newRow("-") << u"-2+3"_s << u"'-2+3"_s << u"'-2+3"_s;
+        QTest::newRow("@") << u"@SUM(A1)"_s << u"'@SUM(A1)"_s << u"'@SUM(A1)"_s;
+        QTest::newRow("tab") << u"\t=1"_s << u"'\t=1"_s << u" =1"_s;
+        QTest::newRow("CR") << u"\r=1"_s << u"'\r=1"_s << u" =1"_s;
+        QTest::newRow("inside is fine") << u"a=b"_s << u"a=b"_s << u"a=b"_s;
+        QTest::newRow("dash inside uuid") << u"182bd5e5-6e1a"_s << u"182bd5e5-6e1a"_s << u"182bd5e5-6e1a"_s;
+    }
+    void formulaCellsAreDefused()
+    {
+        QFETCH(QString, value);
+        QFETCH(QString, inCsv);
+        QFETCH(QString, inTsv);
+        const auto records = readCsv(QString::fromUtf8(TokenExport::toCsv({token(value)})));
+        QVERIFY(records);
+        QCOMPARE(records->at(1).at(0), inCsv);
+        QCOMPARE(TokenExport::toTsv({token(value)}, {0}, {u"Name"_s}), u"Name\n"_s + inTsv + u'\n');
+    }
+
+    void byteOrderMarkOnlyWhenAsked()
+    {
+        const QList<BuildToken> tokens{token(u"x"_s)};
+        QVERIFY(!TokenExport::toCsv(tokens).startsWith("\xEF\xBB\xBF"));
+        const QByteArray withBom = TokenExport::toCsv(tokens, true);
+        QVERIFY(withBom.startsWith("\xEF\xBB\xBF"));
+        QCOMPARE(withBom.mid(3), TokenExport::toCsv(tokens));
+    }
+
+    void jsonAndNdjsonParseBack()
+    {
+        const QList<BuildToken> tokens{token(u"a,\"b\"\n"_s, u"u1"_s, u"i1"_s), token(u"\U0001F680"_s, u"u2"_s, u"=i2"_s, u"account"_s)};
+        const QJsonArray array = QJsonDocument::fromJson(TokenExport::toJson(tokens)).array();
+        QCOMPARE(array.size(), 2);
+        for (int i = 0; i < 2; ++i) {
+            const QJsonObject object = array.at(i).toObject();
+            QCOMPARE(object.keys(), TokenExport::fieldNames());
+            QCOMPARE(object.value(u"build_token_name"_s).toString(), tokens[i].name);
+            QCOMPARE(object.value(u"build_token_uuid"_s).toString(), tokens[i].uuid);
+            // JSON is data, not a spreadsheet: no defusing there.
+            QCOMPARE(object.value(u"cloudflare_token_id"_s).toString(), tokens[i].cloudflareTokenId);
+            QCOMPARE(object.value(u"owner_type"_s).toString(), tokens[i].ownerType);
+        }
+        const QList<QByteArray> lines = TokenExport::toNdjson(tokens).split('\n');
+        QCOMPARE(lines.size(), 3);
+        QVERIFY(lines.last().isEmpty());
+        for (int i = 0; i < 2; ++i)
+            QCOMPARE(QJsonDocument::fromJson(lines[i]).object(), array.at(i).toObject());
+    }
+
+    void noRows()
+    {
+        QCOMPARE(TokenExport::toCsv({}), QByteArray("build_token_name,build_token_uuid,cloudflare_token_id,owner_type\r\n"));
+        QCOMPARE(QJsonDocument::fromJson(TokenExport::toJson({})).array(), QJsonArray());
+        QVERIFY(TokenExport::toJson({}).trimmed() == "[\n]" || TokenExport::toJson({}).trimmed() == "[]");
+        QCOMPARE(TokenExport::toNdjson({}), QByteArray());
+    }
+
+    void tsvFollowsTheGivenColumns()
+    {
+        const QString tsv = TokenExport::toTsv({token(u"a\tb"_s, u"u1"_s, u"i1"_s)}, {2, 0}, {u"ID"_s, u"Name"_s});
+        QCOMPARE(tsv, u"ID\tName\ni1\ta b\n"_s);
+    }
+
+    void formatNames()
+    {
+        QCOMPARE(TokenExport::formatFromName(u"csv"_s), TokenExport::Format::Csv);
+        QCOMPARE(TokenExport::formatFromName(u"ndjson"_s), TokenExport::Format::Ndjson);
+        QVERIFY(!TokenExport::formatFromName(u"xml"_s));
+        QCOMPARE(TokenExport::write(TokenExport::Format::Json, {token(u"x"_s)}), TokenExport::toJson({token(u"x"_s)}));
+    }
+
+    void savesAtomically()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"tokens.csv"_s);
+        QVERIFY(TokenExport::saveToFile(path, "first").isEmpty());
+        QVERIFY(TokenExport::saveToFile(path, "second").isEmpty());
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), QByteArray("second"));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{u"tokens.csv"_s});
+    }
+
+    void aFailingTargetLeavesNoFile_data()
+    {
+        QTest::addColumn<QString>("relative");
+        // A folder that is a file: fails for root too, unlike a read-only folder.
+        QTest::newRow("parent is a file") << u"blocker/tokens.csv"_s;
+        QTest::newRow("parent missing") << u"missing/tokens.csv"_s;
+        QTest::newRow("target is a folder") << u"folder"_s;
+    }
+    void aFailingTargetLeavesNoFile()
+    {
+        QFETCH(QString, relative);
+        QTemporaryDir dir;
+        QFile blocker(dir.filePath(u"blocker"_s));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        QVERIFY(QDir(dir.path()).mkdir(u"folder"_s));
+        const QStringList before = QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
+
+        const QString error = TokenExport::saveToFile(dir.filePath(relative), TokenExport::toCsv({token(u"x"_s)}));
+        QVERIFY(!error.isEmpty());
+        QVERIFY2(error.contains(dir.filePath(relative)), qPrintable(error));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), before);
+        QVERIFY(QDir(dir.filePath(u"folder"_s)).isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTokenExport)
+#include "tst_tokenexport.moc"
