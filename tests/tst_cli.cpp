@@ -3,6 +3,7 @@
 // with-keyring wrapper starts.
 
 #include "ApiFixture.h"
+#include "export/TokenExport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -108,6 +109,50 @@ private slots:
             QCOMPARE(object.value(u"cloudflare_token_id"_s).toString(), token.cloudflareTokenId);
             QCOMPARE(object.value(u"owner_type"_s).toString(), u"user"_s);
         }
+    }
+
+    void exportFormatsWithFilterAndOutput()
+    {
+        const QString path = m_dir.filePath(u"page3.csv"_s);
+        const Run csv = list({u"--page"_s, u"3"_s, u"--format"_s, u"csv"_s, u"--output"_s, path});
+        QCOMPARE(csv.exitCode, 0);
+        QVERIFY(csv.out.isEmpty());
+        QVERIFY2(csv.err.contains("written to"), csv.err.constData());
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), TokenExport::toCsv(f->server.tokens().mid(100, 50)));
+
+        const Run excel = list({u"--format"_s, u"csv"_s, u"--excel"_s, u"--per-page"_s, u"3"_s});
+        QCOMPARE(excel.out, TokenExport::toCsv(f->server.tokens().mid(0, 3), true));
+
+        // The same rows the app's filter keeps, through the same writer.
+        const Run filtered = list({u"--format"_s, u"ndjson"_s, u"--filter"_s, u"STAGING"_s});
+        QCOMPARE(filtered.exitCode, 0);
+        QList<BuildToken> staging;
+        for (const BuildToken &token : f->server.tokens().mid(0, 50)) {
+            if (token.name.contains(u"staging"_s))
+                staging << token;
+        }
+        QCOMPARE(staging.size(), 13);
+        QCOMPARE(filtered.out, TokenExport::toNdjson(staging));
+        QVERIFY(filtered.err.contains("13 shown after the filter"));
+
+        const Run json = list({u"--format"_s, u"json"_s, u"--filter"_s, u"no such token"_s});
+        QCOMPARE(json.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(json.out).array(), QJsonArray());
+    }
+
+    void unwritableOutputLeavesNothing()
+    {
+        QFile blocker(m_dir.filePath(u"blocker"_s));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        const QString path = m_dir.filePath(u"blocker/tokens.csv"_s);
+        const Run r = list({u"--format"_s, u"csv"_s, u"--output"_s, path});
+        QCOMPARE(r.exitCode, 9);
+        QVERIFY2(r.err.contains(path.toUtf8()), r.err.constData());
+        QVERIFY(!QFile::exists(path));
+        QCOMPARE(list({u"--format"_s, u"json"_s, u"--excel"_s}).exitCode, 2);
     }
 
     void globalApiKeyFromTheEnvironment()

@@ -9,11 +9,22 @@
 #include "ProfileDialog.h"
 #include "auth/MemorySecretStore.h"
 #include "auth/ProfileStore.h"
+#include "export/TokenExport.h"
 #include "model/BuildTokenTableModel.h"
 #include "session/BrowserSession.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMenu>
+#include <QPlainTextEdit>
+#include <QProcess>
+#include <QRadioButton>
+#include <QToolButton>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -84,6 +95,25 @@ private:
         return QTest::qWaitFor([this] { return model()->rowCount() == 50 && !m_window->session()->isBusy(); }, 10000);
     }
     void trigger(const QString &actionName) { child<QAction>(actionName)->trigger(); }
+    static QByteArray readFile(const QString &path)
+    {
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    }
+    // Ctrl+E, then the dialog filled in and Export pressed; true when the dialog closed.
+    bool exportVia(const QString &path, const QString &format, bool selectedOnly)
+    {
+        trigger(u"exportAction"_s);
+        auto *dialog = m_window->findChild<QDialog *>(u"exportDialog"_s);
+        if (!dialog || !QTest::qWaitForWindowExposed(dialog))
+            return false;
+        auto *formats = childOf<QComboBox>(dialog, u"formatBox"_s);
+        formats->setCurrentIndex(formats->findData(format));
+        childOf<QRadioButton>(dialog, selectedOnly ? u"selectedOnlyRadio"_s : u"allShownRadio"_s)->setChecked(true);
+        childOf<QLineEdit>(dialog, u"pathEdit"_s)->setText(path);
+        click(childOf<QPushButton>(dialog, u"exportButton"_s));
+        return QTest::qWaitFor([this] { return !m_window->findChild<QDialog *>(u"exportDialog"_s); }, 2000);
+    }
     ProfileDialog *openDialog(const QString &button)
     {
         click(child<QPushButton>(button));
@@ -112,6 +142,173 @@ private slots:
         m_secrets.reset();
         m_settings.reset();
         f.reset();
+    }
+
+    void filterSortSelectCopyAndExport()
+    {
+        QVERIFY(loadFirstPage());
+        QApplication::setActiveWindow(m_window.get());
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        auto *table = child<QTableView>(u"tokenTable"_s);
+        auto *filter = child<QLineEdit>(u"filterEdit"_s);
+
+        // Ctrl+F, then type: 13 of the 50 rows are staging tokens.
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_F, Qt::ControlModifier);
+        QVERIFY(filter->hasFocus());
+        QTest::keyClicks(filter, u"STAGING"_s);
+        QCOMPARE(model()->rowCount(), 13);
+        QCOMPARE(child<QLabel>(u"filterCount"_s)->text(), u"13 of 50 shown"_s);
+
+        // Sort by name, descending: a click on the header, and another.
+        QHeaderView *header = table->horizontalHeader();
+        const QPoint nameHeader(header->sectionViewportPosition(BuildTokenTableModel::Name) + 10, header->height() / 2);
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, nameHeader);
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, nameHeader);
+        QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+        QStringList names;
+        for (int row = 0; row < model()->rowCount(); ++row)
+            names << cell(row, BuildTokenTableModel::Name);
+        QVERIFY(std::is_sorted(names.rbegin(), names.rend(), [](const QString &a, const QString &b) { return a.localeAwareCompare(b) < 0; }));
+
+        // Rows 2 and 4 of the view: a click and a Ctrl+click.
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(model()->index(1, 0)).center());
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, Qt::ControlModifier, table->visualRect(model()->index(3, 0)).center());
+        const QString second = cell(1, BuildTokenTableModel::Uuid);
+        const QString fourth = cell(3, BuildTokenTableModel::Uuid);
+        QCOMPARE(table->selectionModel()->selectedRows().size(), 2);
+        // The details pane shows the current row, the fourth.
+        QCOMPARE(child<QLineEdit>(u"detailUuid"_s)->text(), fourth);
+        QVERIFY(child<QPlainTextEdit>(u"detailRawJson"_s)->toPlainText().contains(fourth));
+
+        // Ctrl+C: TSV with a header, in view order.
+        QTest::keyClick(table, Qt::Key_C, Qt::ControlModifier);
+        const QStringList lines = QGuiApplication::clipboard()->text().split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 3);
+        QCOMPARE(lines[0], u"Name\tUUID\tCloudflare token ID\tOwner type"_s);
+        QVERIFY(lines[1].contains(second));
+        QVERIFY(lines[2].contains(fourth));
+
+        const auto tokenOf = [this](const QString &uuid) {
+            for (const BuildToken &t : f->server.tokens())
+                if (t.uuid == uuid)
+                    return t;
+            return BuildToken{};
+        };
+        const QList<BuildToken> chosen{tokenOf(second), tokenOf(fourth)};
+
+        // Export the two to CSV, then to JSON (the dialog remembers the format).
+        const QString csvPath = m_dir.filePath(u"chosen.csv"_s);
+        QVERIFY(exportVia(csvPath, u"csv"_s, true));
+        QCOMPARE(readFile(csvPath), TokenExport::toCsv(chosen));
+        QVERIFY(m_window->statusBar()->currentMessage().contains(u"Exported 2 tokens to"_s));
+        const QString jsonPath = m_dir.filePath(u"chosen.json"_s);
+        QVERIFY(exportVia(jsonPath, u"json"_s, true));
+        const QJsonArray array = QJsonDocument::fromJson(readFile(jsonPath)).array();
+        QCOMPARE(array.size(), 2);
+        QCOMPARE(array[0].toObject().value(u"build_token_uuid"_s).toString(), second);
+        QCOMPARE(array[1].toObject().value(u"build_token_uuid"_s).toString(), fourth);
+
+        // The selection survives another sort and a narrower filter that keeps it.
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {},
+                          QPoint(header->sectionViewportPosition(BuildTokenTableModel::Uuid) + 10, header->height() / 2));
+        QCOMPARE(table->selectionModel()->selectedRows().size(), 2);
+        QStringList selected;
+        for (const QModelIndex &index : table->selectionModel()->selectedRows(BuildTokenTableModel::Uuid))
+            selected << index.data().toString();
+        selected.sort();
+        QStringList expected{second, fourth};
+        expected.sort();
+        QCOMPARE(selected, expected);
+
+        // All rows shown: the filter's 13. Esc in the filter clears it.
+        const QString allPath = m_dir.filePath(u"shown.ndjson"_s);
+        QVERIFY(exportVia(allPath, u"ndjson"_s, false));
+        QCOMPARE(readFile(allPath).count('\n'), 13);
+        filter->setFocus();
+        QTest::keyClick(filter, Qt::Key_Escape);
+        QVERIFY(filter->text().isEmpty());
+        QCOMPARE(model()->rowCount(), 50);
+    }
+
+    void guiExportMatchesTheCli()
+    {
+        QVERIFY(loadFirstPage());
+        const QString guiPath = m_dir.filePath(u"gui.csv"_s);
+        QVERIFY(exportVia(guiPath, u"csv"_s, false));
+        const QString cliPath = m_dir.filePath(u"cli.csv"_s);
+        QProcess cli;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"CLOUDFLARE_API_TOKEN"_s, DemoApiServer::apiToken());
+        cli.setProcessEnvironment(env);
+        cli.start(QStringLiteral(BTB_CLI_PATH), {u"list"_s, u"--api-base"_s, f->server.baseUrl().toString(), u"--account"_s,
+                                                 DemoApiServer::accountId(), u"--format"_s, u"csv"_s, u"--output"_s, cliPath});
+        QVERIFY(QTest::qWaitFor([&cli] { return cli.state() == QProcess::NotRunning; }, 30000));
+        QCOMPARE(cli.exitCode(), 0);
+        QCOMPARE(readFile(cliPath), readFile(guiPath));
+        QCOMPARE(readFile(guiPath), TokenExport::toCsv(f->server.tokens().mid(0, 50)));
+    }
+
+    void aFailedExportSaysWhyAndLeavesNoFile()
+    {
+        QVERIFY(loadFirstPage());
+        QFile blocker(m_dir.filePath(u"blocker"_s));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        const QString path = m_dir.filePath(u"blocker/out.csv"_s);
+        QVERIFY(!exportVia(path, u"csv"_s, false));
+        auto *dialog = m_window->findChild<QDialog *>(u"exportDialog"_s);
+        QVERIFY(dialog && dialog->isVisible());
+        QVERIFY(childOf<QLabel>(dialog, u"resultLabel"_s)->text().contains(path));
+        QVERIFY(!QFile::exists(path));
+        dialog->reject();
+        QTRY_VERIFY(!m_window->findChild<QDialog *>(u"exportDialog"_s)); // deleted on close
+
+        // An existing file is replaced only after a second press.
+        const QString existing = m_dir.filePath(u"existing.csv"_s);
+        QVERIFY(TokenExport::saveToFile(existing, "old").isEmpty());
+        QVERIFY(!exportVia(existing, u"csv"_s, false));
+        dialog = m_window->findChild<QDialog *>(u"exportDialog"_s);
+        QVERIFY(childOf<QLabel>(dialog, u"resultLabel"_s)->text().contains(u"exists"_s));
+        QCOMPARE(readFile(existing), QByteArray("old"));
+        click(childOf<QPushButton>(dialog, u"exportButton"_s));
+        QTRY_VERIFY(!m_window->findChild<QDialog *>(u"exportDialog"_s));
+        QCOMPARE(readFile(existing), TokenExport::toCsv(f->server.tokens().mid(0, 50)));
+    }
+
+    void contextMenuAndDetailsCopy()
+    {
+        QVERIFY(loadFirstPage());
+        auto *table = child<QTableView>(u"tokenTable"_s);
+        const BuildToken &token = f->server.tokens().at(2);
+        emit table->customContextMenuRequested(table->visualRect(model()->index(2, 0)).center());
+        auto *menu = m_window->findChild<QMenu *>(u"tokenContextMenu"_s);
+        QVERIFY(menu);
+        const QList<QAction *> actions = menu->actions();
+        auto action = [&actions](const QString &text) {
+            for (QAction *a : actions)
+                if (a->text().remove(u'&') == text)
+                    return a;
+            return static_cast<QAction *>(nullptr);
+        };
+        QVERIFY(action(u"Copy UUID"_s) && action(u"Copy Cloudflare Token ID"_s) && action(u"Copy Row"_s));
+        action(u"Copy UUID"_s)->trigger();
+        QCOMPARE(QGuiApplication::clipboard()->text(), token.uuid);
+        action(u"Copy Cloudflare Token ID"_s)->trigger();
+        QCOMPARE(QGuiApplication::clipboard()->text(), token.cloudflareTokenId);
+        action(u"Copy Row"_s)->trigger();
+        QCOMPARE(QGuiApplication::clipboard()->text().split(u'\n').at(1),
+                 QStringList({token.name, token.uuid, token.cloudflareTokenId, token.ownerType}).join(u'\t'));
+        menu->close();
+
+        table->selectRow(2);
+        QCOMPARE(child<QLineEdit>(u"detailTokenId"_s)->text(), token.cloudflareTokenId);
+        auto *pane = child<QWidget>(u"detailsPane"_s);
+        for (QToolButton *button : pane->findChildren<QToolButton *>()) {
+            if (button->accessibleName() == u"Copy the UUID"_s)
+                click(button);
+        }
+        QCOMPARE(QGuiApplication::clipboard()->text(), token.uuid);
     }
 
     void withoutProfilesItSaysWhatToDo()

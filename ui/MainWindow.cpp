@@ -1,22 +1,30 @@
 #include "MainWindow.h"
 
 #include "AccountPicker.h"
+#include "ExportDialog.h"
 #include "Icons.h"
 #include "PaginationBar.h"
 #include "ProfileDialog.h"
+#include "TokenDetailsPane.h"
 #include "api/AccountsService.h"
 #include "api/ApiClient.h"
 #include "api/BuildTokensService.h"
 #include "auth/ProfileStore.h"
+#include "export/TokenExport.h"
+#include "model/BuildTokenFilterModel.h"
 #include "model/BuildTokenTableModel.h"
 #include "session/BrowserSession.h"
 
 #include <QAction>
+#include <QClipboard>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDir>
 #include <QFrame>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -25,6 +33,7 @@
 #include <QPushButton>
 #include <QScreen>
 #include <QSettings>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
@@ -39,6 +48,7 @@ namespace {
 const QString GeometryKey = u"qt6/mainWindow/geometry"_s;
 const QString WindowStateKey = u"qt6/mainWindow/state"_s;
 const QString HeaderStateKey = u"qt6/tokenTable/header"_s;
+const QString SplitterKey = u"qt6/mainWindow/splitter"_s;
 const QString PerPageKey = u"browse/perPage"_s;
 
 } // namespace
@@ -50,37 +60,11 @@ MainWindow::MainWindow(ProfileStore *profiles, QSettings *settings, QWidget *par
       m_network(new QNetworkAccessManager(this)),
       m_client(new ApiClient(m_network, this)),
       m_session(new BrowserSession(new BuildTokensService(m_client, this), this)),
-      m_model(new BuildTokenTableModel(this))
+      m_model(new BuildTokenTableModel(this)),
+      m_proxy(new BuildTokenFilterModel(this))
 {
     setWindowTitle(tr("Build Token Browser"));
     setWindowIcon(Icons::themed(u"build-token-browser"_s));
-
-    m_table = new QTableView(this);
-    m_table->setObjectName(u"tokenTable"_s);
-    m_table->setAccessibleName(tr("Build tokens"));
-    m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
-    // Compact rows, as in a spreadsheet: one line of text each.
-    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setHighlightSections(false);
-    m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    m_table->setColumnWidth(BuildTokenTableModel::Name, 260);
-    m_table->setColumnWidth(BuildTokenTableModel::Uuid, 300);
-    m_table->setColumnWidth(BuildTokenTableModel::CloudflareTokenId, 290);
-
-    m_placeholder = new QLabel(this);
-    m_placeholder->setObjectName(u"placeholder"_s);
-    m_placeholder->setAlignment(Qt::AlignCenter);
-    m_placeholder->setWordWrap(true);
-    m_placeholder->setEnabled(false); // drawn in the muted text colour
-    m_stack = new QStackedWidget(this);
-    m_stack->addWidget(m_placeholder);
-    m_stack->addWidget(m_table);
 
     m_pagination = new PaginationBar(m_session, this);
 
@@ -88,7 +72,7 @@ MainWindow::MainWindow(ProfileStore *profiles, QSettings *settings, QWidget *par
     auto *layout = new QVBoxLayout(central);
     layout->addWidget(createConnectionPanel());
     layout->addWidget(createErrorBanner());
-    layout->addWidget(m_stack, 1);
+    layout->addWidget(createTokenArea(), 1);
     layout->addWidget(m_pagination);
     setCentralWidget(central);
     createMenus();
@@ -174,6 +158,90 @@ QWidget *MainWindow::createConnectionPanel()
     return panel;
 }
 
+QWidget *MainWindow::createTokenArea()
+{
+    m_proxy->setTokenModel(m_model);
+    m_table = new QTableView(this);
+    m_table->setObjectName(u"tokenTable"_s);
+    m_table->setAccessibleName(tr("Build tokens"));
+    m_table->setModel(m_proxy);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table, &QWidget::customContextMenuRequested, this, &MainWindow::showContextMenu);
+    m_table->verticalHeader()->hide();
+    // Compact rows, as in a spreadsheet: one line of text each.
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setStretchLastSection(true);
+    header->setHighlightSections(false);
+    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    header->setSectionsMovable(true);
+    // Unsorted (the API's order) until a header is clicked; a third click returns to it.
+    header->setSortIndicatorClearable(true);
+    header->setSortIndicator(-1, Qt::AscendingOrder);
+    m_table->setSortingEnabled(true);
+    m_table->setColumnWidth(BuildTokenTableModel::Name, 200);
+    m_table->setColumnWidth(BuildTokenTableModel::Uuid, 285);
+    m_table->setColumnWidth(BuildTokenTableModel::CloudflareTokenId, 270);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateDetails);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::updateDetails);
+
+    m_copyAction = new QAction(Icons::themed(u"edit-copy"_s), tr("&Copy Rows"), this);
+    m_copyAction->setObjectName(u"copyAction"_s);
+    m_copyAction->setShortcut(QKeySequence::Copy);
+    // Only while the table has focus, so Ctrl+C in a text field copies its text.
+    m_copyAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_copyAction->setStatusTip(tr("Copy the selected rows as tab-separated text with a header row"));
+    connect(m_copyAction, &QAction::triggered, this, &MainWindow::copySelection);
+    m_table->addAction(m_copyAction);
+
+    m_placeholder = new QLabel(this);
+    m_placeholder->setObjectName(u"placeholder"_s);
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setWordWrap(true);
+    m_placeholder->setEnabled(false); // drawn in the muted text colour
+    m_stack = new QStackedWidget(this);
+    m_stack->addWidget(m_placeholder);
+    m_stack->addWidget(m_table);
+
+    m_filterEdit = new QLineEdit(this);
+    m_filterEdit->setObjectName(u"filterEdit"_s);
+    m_filterEdit->setPlaceholderText(tr("Filter this page (Ctrl+F): any column, any case"));
+    m_filterEdit->setClearButtonEnabled(true);
+    m_filterEdit->setAccessibleName(tr("Filter"));
+    m_filterEdit->installEventFilter(this);
+    connect(m_filterEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_proxy->setFilterText(text.trimmed());
+        updateFilterCount();
+        updateDetails();
+    });
+    m_filterCount = new QLabel(this);
+    m_filterCount->setObjectName(u"filterCount"_s);
+    auto *filterRow = new QHBoxLayout;
+    filterRow->addWidget(m_filterEdit, 1);
+    filterRow->addWidget(m_filterCount);
+
+    m_details = new TokenDetailsPane(this);
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(u"tokenSplitter"_s);
+    m_splitter->addWidget(m_stack);
+    m_splitter->addWidget(m_details);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setChildrenCollapsible(true);
+
+    auto *area = new QWidget(this);
+    auto *layout = new QVBoxLayout(area);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(filterRow);
+    layout->addWidget(m_splitter, 1);
+    return area;
+}
+
 QWidget *MainWindow::createErrorBanner()
 {
     m_errorBanner = new QFrame(this);
@@ -207,6 +275,11 @@ void MainWindow::createMenus()
     editProfile->setObjectName(u"editProfileAction"_s);
     editProfile->setStatusTip(tr("Change, test or remove the current profile"));
     file->addSeparator();
+    QAction *exportAction = file->addAction(Icons::themed(u"document-save-as"_s), tr("E&xport\u2026"), this, &MainWindow::exportTokens);
+    exportAction->setObjectName(u"exportAction"_s);
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    exportAction->setStatusTip(tr("Save the selected rows, or all rows shown, as CSV, JSON or NDJSON"));
+    file->addSeparator();
     QAction *loadAction = file->addAction(Icons::themed(u"view-refresh"_s), tr("&Load First Page"), this, &MainWindow::load);
     loadAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
     loadAction->setStatusTip(tr("Load the first page of the account's build tokens"));
@@ -218,6 +291,19 @@ void MainWindow::createMenus()
     QAction *quit = file->addAction(Icons::themed(u"application-exit"_s), tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setStatusTip(tr("Quit Build Token Browser"));
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_copyAction);
+    QAction *selectAll = edit->addAction(tr("Select &All"), m_table, &QAbstractItemView::selectAll);
+    selectAll->setShortcut(QKeySequence::SelectAll);
+    selectAll->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_table->addAction(selectAll);
+    QAction *find = edit->addAction(tr("&Filter\u2026"), this, [this] {
+        m_filterEdit->setFocus(Qt::ShortcutFocusReason);
+        m_filterEdit->selectAll();
+    });
+    find->setShortcut(QKeySequence::Find);
+    find->setStatusTip(tr("Show only the rows that contain some text"));
 
     QMenu *go = menuBar()->addMenu(tr("&Go"));
     go->addActions(m_pagination->navigationActions());
@@ -369,6 +455,8 @@ void MainWindow::onPageLoaded()
     m_errorBanner->hide();
     m_model->setTokens(m_session->tokens());
     updatePlaceholder();
+    updateFilterCount();
+    updateDetails();
     statusBar()->showMessage(tr("Loaded page %1 in %2 ms").arg(m_session->page()).arg(m_loadTimer.elapsed()), 5000);
 }
 
@@ -410,12 +498,134 @@ void MainWindow::updatePlaceholder()
     m_stack->setCurrentWidget(m_placeholder);
 }
 
+void MainWindow::showContextMenu(const QPoint &position)
+{
+    const QModelIndex index = m_table->indexAt(position);
+    if (!index.isValid())
+        return;
+    const BuildToken token = m_proxy->token(index.row());
+    auto *menu = new QMenu(this);
+    menu->setObjectName(u"tokenContextMenu"_s);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    auto copyText = [this](const QString &text, const QString &what) {
+        QGuiApplication::clipboard()->setText(text);
+        statusBar()->showMessage(tr("Copied %1").arg(what), 3000);
+    };
+    menu->addAction(tr("Copy &UUID"), this, [=] { copyText(token.uuid, tr("the UUID")); });
+    menu->addAction(tr("Copy Cloudflare &Token ID"), this, [=] { copyText(token.cloudflareTokenId, tr("the Cloudflare token ID")); });
+    menu->addAction(tr("Copy &Row"), this, [=] {
+        QStringList headers;
+        for (int column : visibleColumns())
+            headers << m_proxy->headerData(column, Qt::Horizontal).toString();
+        copyText(TokenExport::toTsv({token}, visibleColumns(), headers), tr("the row"));
+    });
+    menu->addSeparator();
+    menu->addAction(m_copyAction);
+    menu->addAction(tr("E&xport\u2026"), this, &MainWindow::exportTokens);
+    menu->popup(m_table->viewport()->mapToGlobal(position)); // not exec(): no nested event loop
+}
+
+QList<int> MainWindow::visibleColumns() const
+{
+    const QHeaderView *header = m_table->horizontalHeader();
+    QList<int> columns;
+    for (int visual = 0; visual < header->count(); ++visual) {
+        const int logical = header->logicalIndex(visual);
+        if (!header->isSectionHidden(logical))
+            columns << logical;
+    }
+    return columns;
+}
+
+QList<BuildToken> MainWindow::selectedTokens() const
+{
+    QList<int> rows;
+    for (const QModelIndex &index : m_table->selectionModel()->selectedRows())
+        rows << index.row();
+    std::sort(rows.begin(), rows.end()); // view order, not the order they were clicked
+    QList<BuildToken> tokens;
+    for (int row : rows)
+        tokens << m_proxy->token(row);
+    return tokens;
+}
+
+QList<BuildToken> MainWindow::shownTokens() const
+{
+    QList<BuildToken> tokens;
+    for (int row = 0; row < m_proxy->rowCount(); ++row)
+        tokens << m_proxy->token(row);
+    return tokens;
+}
+
+void MainWindow::copySelection()
+{
+    const QList<BuildToken> tokens = selectedTokens();
+    if (tokens.isEmpty()) {
+        statusBar()->showMessage(tr("Select rows to copy (Ctrl+A selects all)"), 3000);
+        return;
+    }
+    QStringList headers;
+    for (int column : visibleColumns())
+        headers << m_proxy->headerData(column, Qt::Horizontal).toString();
+    QGuiApplication::clipboard()->setText(TokenExport::toTsv(tokens, visibleColumns(), headers));
+    statusBar()->showMessage(tokens.size() == 1 ? tr("Copied 1 row") : tr("Copied %1 rows").arg(tokens.size()), 3000);
+}
+
+void MainWindow::exportTokens()
+{
+    const int selected = int(m_table->selectionModel()->selectedRows().size());
+    auto *dialog = new ExportDialog(m_settings, selected, m_proxy->rowCount(), [this](const ExportDialog::Request &request) {
+        const QList<BuildToken> tokens = request.selectedOnly ? selectedTokens() : shownTokens();
+        const QString error = TokenExport::saveToFile(request.path, TokenExport::write(request.format, tokens, request.excelBom));
+        if (error.isEmpty()) {
+            const QString file = QDir::toNativeSeparators(request.path);
+            statusBar()->showMessage(tokens.size() == 1 ? tr("Exported 1 token to %1").arg(file)
+                                                        : tr("Exported %1 tokens to %2").arg(tokens.size()).arg(file));
+        }
+        return error;
+    }, this);
+    dialog->open();
+}
+
+void MainWindow::updateDetails()
+{
+    const QModelIndex current = m_table->selectionModel()->currentIndex();
+    const int selected = int(m_table->selectionModel()->selectedRows().size());
+    if (!current.isValid() || !m_table->selectionModel()->isRowSelected(current.row(), QModelIndex())) {
+        m_details->showToken(nullptr, selected);
+        return;
+    }
+    const BuildToken token = m_proxy->token(current.row());
+    m_details->showToken(&token, selected);
+}
+
+void MainWindow::updateFilterCount()
+{
+    const bool filtering = !m_proxy->filterText().isEmpty();
+    m_filterCount->setText(filtering ? tr("%1 of %2 shown").arg(m_proxy->rowCount()).arg(m_model->rowCount()) : QString());
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    // Esc in the filter clears it, ahead of the window's Esc (Cancel) while there is text.
+    if (watched == m_filterEdit && (event->type() == QEvent::ShortcutOverride || event->type() == QEvent::KeyPress)
+        && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape && !m_filterEdit->text().isEmpty()) {
+        if (event->type() == QEvent::KeyPress)
+            m_filterEdit->clear();
+        event->accept();
+        return true;
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
 void MainWindow::restoreSettings()
 {
     if (!restoreGeometry(m_settings->value(GeometryKey).toByteArray()))
         resize(QSize(1120, 720).boundedTo(screen()->availableSize() * 0.9));
     restoreState(m_settings->value(WindowStateKey).toByteArray());
     m_table->horizontalHeader()->restoreState(m_settings->value(HeaderStateKey).toByteArray());
+    if (!m_splitter->restoreState(m_settings->value(SplitterKey).toByteArray()))
+        m_splitter->setSizes({width() * 7 / 10, width() * 3 / 10});
     const int perPage = m_settings->value(PerPageKey, BuildTokensService::DefaultPerPage).toInt();
     if (PaginationBar::perPageChoices().contains(perPage))
         m_session->setPerPage(perPage);
@@ -426,6 +636,7 @@ void MainWindow::saveSettings() const
     m_settings->setValue(GeometryKey, saveGeometry());
     m_settings->setValue(WindowStateKey, saveState());
     m_settings->setValue(HeaderStateKey, m_table->horizontalHeader()->saveState());
+    m_settings->setValue(SplitterKey, m_splitter->saveState());
     m_settings->setValue(PerPageKey, m_session->perPage());
 }
 

@@ -9,11 +9,16 @@ class AccountPicker;
 class ApiClient;
 class ApiError;
 class BrowserSession;
+class BuildTokenFilterModel;
 class BuildTokenTableModel;
+class QSplitter;
+class TokenDetailsPane;
+struct BuildToken;
 class PaginationBar;
 class ProfileStore;
 class QComboBox;
 class QLabel;
+class QLineEdit;
 class QNetworkAccessManager;
 class QPushButton;
 class QSettings;
@@ -43,13 +48,24 @@ public slots:
     void load();
     void newProfile();
     void editProfile();
+    // The selected rows as TSV with a header row, in view and visible-column order.
+    void copySelection();
+    void exportTokens();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     QWidget *createConnectionPanel();
     QWidget *createErrorBanner();
+    QWidget *createTokenArea();
+    void showContextMenu(const QPoint &position);
+    void updateDetails();
+    void updateFilterCount();
+    QList<BuildToken> selectedTokens() const;
+    QList<BuildToken> shownTokens() const;
+    QList<int> visibleColumns() const;
     void createMenus();
     std::optional<Profile> currentProfile() const;
     void refreshProfiles(const QString &select);
@@ -69,6 +85,7 @@ private:
     ApiClient *m_client;
     BrowserSession *m_session;
     BuildTokenTableModel *m_model;
+    BuildTokenFilterModel *m_proxy;
     QElapsedTimer m_loadTimer;
 
     QComboBox *m_profileBox = nullptr;
@@ -81,5 +98,10 @@ private:
     QStackedWidget *m_stack = nullptr;
     QLabel *m_placeholder = nullptr;
     QTableView *m_table = nullptr;
+    QLineEdit *m_filterEdit = nullptr;
+    QLabel *m_filterCount = nullptr;
+    QSplitter *m_splitter = nullptr;
+    TokenDetailsPane *m_details = nullptr;
+    QAction *m_copyAction = nullptr;
     PaginationBar *m_pagination = nullptr;
 };

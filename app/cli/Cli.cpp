@@ -19,7 +19,8 @@ const char *const ExitCodeHelp =
     "  5  rate limited (HTTP 429)\n"
     "  6  network error (no connection, timeout, TLS, a redirect to another origin)\n"
     "  7  malformed response (not Cloudflare's JSON envelope)\n"
-    "  8  keychain error (no Secret Service, locked, or no secret stored for the profile)\n";
+    "  8  keychain error (no Secret Service, locked, or no secret stored for the profile)\n"
+    "  9  the --output file could not be written (nothing was left there)\n";
 
 QTextStream &out()
 {
@@ -31,6 +32,13 @@ QTextStream &err()
 {
     static QTextStream stream(stderr);
     return stream;
+}
+
+void writeOut(const QByteArray &data)
+{
+    out().flush();
+    std::fwrite(data.constData(), 1, size_t(data.size()), stdout);
+    std::fflush(stdout);
 }
 
 int exitCodeFor(const ApiError &error)
@@ -84,7 +92,7 @@ QString rangeError(const QString &option, int min, int max)
     return u"--%1 must be a whole number from %2 to %3."_s.arg(option).arg(min).arg(max);
 }
 
-void printTable(const QStringList &headers, const QList<QStringList> &rows)
+QString formatTable(const QStringList &headers, const QList<QStringList> &rows)
 {
     QList<qsizetype> widths;
     for (const QString &h : headers)
@@ -92,15 +100,16 @@ void printTable(const QStringList &headers, const QList<QStringList> &rows)
     for (const QStringList &row : rows)
         for (qsizetype c = 0; c < row.size(); ++c)
             widths[c] = qMax(widths[c], row[c].size());
-    auto printRow = [&widths](const QStringList &cells) {
-        QString line;
+    QString text;
+    auto addRow = [&widths, &text](const QStringList &cells) {
         for (qsizetype c = 0; c < cells.size(); ++c)
-            line += c + 1 < cells.size() ? cells[c].leftJustified(widths[c] + 2) : cells[c];
-        out() << line << '\n';
+            text += c + 1 < cells.size() ? cells[c].leftJustified(widths[c] + 2) : cells[c];
+        text += u'\n';
     };
-    printRow(headers);
+    addRow(headers);
     for (const QStringList &row : rows)
-        printRow(row);
+        addRow(row);
+    return text;
 }
 
 QCommandLineOption settingsOption()

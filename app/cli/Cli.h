@@ -23,12 +23,15 @@ enum ExitCode {
     ExitNetwork = 6,
     ExitMalformed = 7,
     ExitKeychain = 8,
+    ExitOutput = 9,
 };
 
 extern const char *const ExitCodeHelp;
 
 QTextStream &out();
 QTextStream &err();
+// Bytes to standard output as they are: a text stream would decode them, dropping a BOM.
+void writeOut(const QByteArray &data);
 
 int exitCodeFor(const ApiError &error);
 // Prints "build-tokens: message" and a pointer to --help; returns ExitUsage.
@@ -41,7 +44,7 @@ bool readInt(const QCommandLineParser &parser, const QCommandLineOption &option,
 QString rangeError(const QString &option, int min, int max);
 
 // Columns padded to their widest cell, one row a line.
-void printTable(const QStringList &headers, const QList<QStringList> &rows);
+QString formatTable(const QStringList &headers, const QList<QStringList> &rows);
 
 // --settings FILE: the settings the GUI uses, or this INI file.
 QCommandLineOption settingsOption();

@@ -5,12 +5,12 @@
 #include "api/ApiClient.h"
 #include "auth/KeychainSecretStore.h"
 #include "auth/ProfileStore.h"
+#include "export/TokenExport.h"
+#include "model/BuildTokenFilterModel.h"
 #include "session/BrowserSession.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QProcessEnvironment>
 #include <QSettings>
@@ -25,20 +25,13 @@ namespace Cli {
 
 namespace {
 
-void printTokenTable(const QList<BuildToken> &tokens)
+// The table for people: the same columns as the app, padded.
+QByteArray tokenTable(const QList<BuildToken> &tokens)
 {
     QList<QStringList> rows;
     for (const BuildToken &t : tokens)
         rows.append({t.name, t.uuid, t.cloudflareTokenId, t.ownerType});
-    printTable({u"NAME"_s, u"UUID"_s, u"CLOUDFLARE TOKEN ID"_s, u"OWNER TYPE"_s}, rows);
-}
-
-void printJson(const QList<BuildToken> &tokens)
-{
-    QJsonArray array;
-    for (const BuildToken &t : tokens)
-        array.append(t.raw);
-    out() << QJsonDocument(array).toJson(QJsonDocument::Indented);
+    return formatTable({u"NAME"_s, u"UUID"_s, u"CLOUDFLARE TOKEN ID"_s, u"OWNER TYPE"_s}, rows).toUtf8();
 }
 
 // The environment wins over a profile: scripts and CI set these.
@@ -73,10 +66,14 @@ int runList(QCoreApplication &app, QCommandLineParser &parser, const QStringList
     const QCommandLineOption profileOption(u"profile"_s, u"Use this profile's account, API base and keychain secret. CLOUDFLARE_* credentials in the environment still win."_s, u"NAME"_s);
     const QCommandLineOption pageOption(u"page"_s, u"The page to print (default 1)."_s, u"N"_s);
     const QCommandLineOption perPageOption(u"per-page"_s, u"Tokens per page, 1 to 200 (default 50)."_s, u"M"_s);
-    const QCommandLineOption formatOption(u"format"_s, u"table (default) or json."_s, u"FORMAT"_s, u"table"_s);
+    const QCommandLineOption formatOption(u"format"_s, u"table (default), csv, json or ndjson: the app's export writers."_s, u"FORMAT"_s, u"table"_s);
+    const QCommandLineOption outputOption(u"output"_s, u"Write to FILE (atomically: all or nothing) instead of standard output."_s, u"FILE"_s);
+    const QCommandLineOption filterOption(u"filter"_s, u"Keep only the tokens with TEXT in any field, any case (as the app's filter)."_s, u"TEXT"_s);
+    const QCommandLineOption excelOption(u"excel"_s, u"With csv: start with a UTF-8 byte order mark, for Excel."_s);
     const QCommandLineOption apiBaseOption(u"api-base"_s, u"The API base URL (default %1)."_s.arg(ApiClient::defaultBaseUrl().toString()), u"URL"_s);
     const QCommandLineOption timeoutOption(u"timeout"_s, u"Transfer timeout in seconds (default 30)."_s, u"S"_s);
-    parser.addOptions({accountOption, profileOption, pageOption, perPageOption, formatOption, apiBaseOption, timeoutOption, settingsOption()});
+    parser.addOptions({accountOption, profileOption, pageOption, perPageOption, formatOption, outputOption, filterOption,
+                       excelOption, apiBaseOption, timeoutOption, settingsOption()});
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
     if (parser.isSet(u"help"_s))
@@ -91,9 +88,15 @@ int runList(QCoreApplication &app, QCommandLineParser &parser, const QStringList
     int timeoutSeconds = int(std::chrono::duration_cast<std::chrono::seconds>(ApiClient::DefaultTransferTimeout).count());
     if (!readInt(parser, timeoutOption, 1, 3600, &timeoutSeconds))
         return usageError(rangeError(u"timeout"_s, 1, 3600));
-    const QString format = parser.value(formatOption);
-    if (format != u"table"_s && format != u"json"_s)
-        return usageError(u"--format must be table or json, not \u201c%1\u201d."_s.arg(format));
+    const QString formatName = parser.value(formatOption);
+    const std::optional<TokenExport::Format> format = TokenExport::formatFromName(formatName);
+    if (!format && formatName != u"table"_s)
+        return usageError(u"--format must be table, csv, json or ndjson, not \u201c%1\u201d."_s.arg(formatName));
+    if (parser.isSet(excelOption) && format != TokenExport::Format::Csv)
+        return usageError(u"--excel goes with --format csv."_s);
+    const QString output = parser.value(outputOption);
+    if (parser.isSet(outputOption) && output.isEmpty())
+        return usageError(u"--output needs a file name."_s);
 
     const std::unique_ptr<QSettings> settings = ProfileStore::openSettings(parser.value(settingsOption()));
     KeychainSecretStore keychain;
@@ -131,12 +134,25 @@ int runList(QCoreApplication &app, QCommandLineParser &parser, const QStringList
 
     int exitCode = ExitOk;
     QObject::connect(&session, &BrowserSession::pageLoaded, &app, [&] {
-        if (format == u"json"_s)
-            printJson(session.tokens());
-        else
-            printTokenTable(session.tokens());
-        out().flush();
-        err() << session.summary() << '\n';
+        QList<BuildToken> tokens;
+        for (const BuildToken &token : session.tokens()) {
+            if (BuildTokenFilterModel::matches(token, parser.value(filterOption)))
+                tokens << token;
+        }
+        const QByteArray data = format ? TokenExport::write(*format, tokens, parser.isSet(excelOption)) : tokenTable(tokens);
+        QString summary = session.summary();
+        if (parser.isSet(filterOption))
+            summary += u" \u00b7 %1 shown after the filter"_s.arg(tokens.size());
+        if (output.isEmpty()) {
+            writeOut(data);
+        } else if (const QString error = TokenExport::saveToFile(output, data); !error.isEmpty()) {
+            exitCode = fail(ExitOutput, error);
+            app.quit();
+            return;
+        } else {
+            summary += u" \u00b7 written to "_s + output;
+        }
+        err() << summary << '\n';
         app.quit();
     });
     QObject::connect(&session, &BrowserSession::failed, &app, [&](const ApiError &error) {

@@ -60,7 +60,7 @@ int listProfiles(ProfileStore &profiles)
         err() << "No profiles yet. Add one with: build-tokens profiles add NAME\n";
         return ExitOk;
     }
-    printTable({u"NAME"_s, u"AUTH"_s, u"EMAIL"_s, u"ACCOUNT"_s, u"API BASE"_s}, rows);
+    out() << formatTable({u"NAME"_s, u"AUTH"_s, u"EMAIL"_s, u"ACCOUNT"_s, u"API BASE"_s}, rows);
     return ExitOk;
 }
 

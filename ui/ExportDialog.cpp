@@ -1,0 +1,159 @@
+#include "ExportDialog.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QVBoxLayout>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+const QString FolderKey = u"export/lastFolder"_s;
+const QString FormatKey = u"export/format"_s;
+const QString BomKey = u"export/excelBom"_s;
+
+} // namespace
+
+ExportDialog::ExportDialog(QSettings *settings, int selectedCount, int shownCount, Writer write, QWidget *parent)
+    : QDialog(parent), m_settings(settings), m_write(std::move(write))
+{
+    setObjectName(u"exportDialog"_s);
+    setWindowTitle(tr("Export Build Tokens"));
+    setAttribute(Qt::WA_DeleteOnClose);
+
+    m_selectedOnly = new QRadioButton(tr("&Selected rows (%1)").arg(selectedCount), this);
+    m_selectedOnly->setObjectName(u"selectedOnlyRadio"_s);
+    m_selectedOnly->setEnabled(selectedCount > 0);
+    m_allShown = new QRadioButton(tr("All rows &shown (%1)").arg(shownCount), this);
+    m_allShown->setObjectName(u"allShownRadio"_s);
+    (selectedCount > 0 ? m_selectedOnly : m_allShown)->setChecked(true);
+    auto *scope = new QVBoxLayout;
+    scope->addWidget(m_selectedOnly);
+    scope->addWidget(m_allShown);
+
+    m_formatBox = new QComboBox(this);
+    m_formatBox->setObjectName(u"formatBox"_s);
+    m_formatBox->addItem(tr("CSV (spreadsheets)"), TokenExport::formatName(TokenExport::Format::Csv));
+    m_formatBox->addItem(tr("JSON (an array of objects)"), TokenExport::formatName(TokenExport::Format::Json));
+    m_formatBox->addItem(tr("NDJSON (one object a line)"), TokenExport::formatName(TokenExport::Format::Ndjson));
+    const int remembered = m_formatBox->findData(m_settings->value(FormatKey).toString());
+    m_formatBox->setCurrentIndex(qMax(0, remembered));
+    m_bomBox = new QCheckBox(tr("&Excel-friendly (UTF-8 byte order mark)"), this);
+    m_bomBox->setObjectName(u"excelBomBox"_s);
+    m_bomBox->setToolTip(tr("Excel reads a CSV file as UTF-8 only when it starts with a byte order mark"));
+    m_bomBox->setChecked(m_settings->value(BomKey, false).toBool());
+
+    m_pathEdit = new QLineEdit(this);
+    m_pathEdit->setObjectName(u"pathEdit"_s);
+    const QString folder = m_settings->value(FolderKey, QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).toString();
+    m_pathEdit->setText(QDir(folder).filePath(u"build-tokens."_s + TokenExport::fileSuffix(format())));
+    connect(m_pathEdit, &QLineEdit::textChanged, this, [this] { m_confirmedPath.clear(); });
+    auto *browseButton = new QPushButton(tr("&Browse\u2026"), this);
+    browseButton->setObjectName(u"browseButton"_s);
+    connect(browseButton, &QPushButton::clicked, this, &ExportDialog::browse);
+    auto *pathRow = new QHBoxLayout;
+    pathRow->addWidget(m_pathEdit, 1);
+    pathRow->addWidget(browseButton);
+
+    auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->addRow(tr("Rows:"), scope);
+    form->addRow(tr("&Format:"), m_formatBox);
+    form->addRow(QString(), m_bomBox);
+    auto *fileLabel = new QLabel(tr("F&ile:"), this);
+    fileLabel->setBuddy(m_pathEdit);
+    form->addRow(fileLabel, pathRow);
+
+    m_resultLabel = new QLabel(this);
+    m_resultLabel->setObjectName(u"resultLabel"_s);
+    m_resultLabel->setWordWrap(true);
+    m_resultLabel->setStyleSheet(u"color: #b3261e;"_s);
+    m_resultLabel->hide();
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    m_exportButton = buttons->addButton(tr("E&xport"), QDialogButtonBox::AcceptRole);
+    m_exportButton->setObjectName(u"exportButton"_s);
+    m_exportButton->setDefault(true);
+    connect(m_exportButton, &QPushButton::clicked, this, &ExportDialog::exportNow);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_resultLabel);
+    layout->addStretch(1);
+    layout->addWidget(buttons);
+
+    connect(m_formatBox, &QComboBox::currentIndexChanged, this, &ExportDialog::onFormatChanged);
+    m_bomBox->setEnabled(format() == TokenExport::Format::Csv);
+    resize(sizeHint().expandedTo(QSize(560, 0)));
+}
+
+TokenExport::Format ExportDialog::format() const
+{
+    return TokenExport::formatFromName(m_formatBox->currentData().toString()).value_or(TokenExport::Format::Csv);
+}
+
+void ExportDialog::onFormatChanged()
+{
+    m_bomBox->setEnabled(format() == TokenExport::Format::Csv);
+    // The file name follows the format, as far as it was ours.
+    const QFileInfo info(m_pathEdit->text());
+    if (TokenExport::formatFromName(info.suffix().toLower()))
+        m_pathEdit->setText(info.dir().filePath(info.completeBaseName() + u'.' + TokenExport::fileSuffix(format())));
+}
+
+void ExportDialog::browse()
+{
+    auto *chooser = new QFileDialog(this, tr("Export To"), m_pathEdit->text());
+    chooser->setAcceptMode(QFileDialog::AcceptSave);
+    chooser->setDefaultSuffix(TokenExport::fileSuffix(format()));
+    chooser->selectFile(m_pathEdit->text());
+    chooser->setAttribute(Qt::WA_DeleteOnClose);
+    connect(chooser, &QFileDialog::fileSelected, this, [this](const QString &path) {
+        m_pathEdit->setText(path);
+        m_confirmedPath = path; // the file dialog asked before replacing
+    });
+    chooser->open();
+}
+
+void ExportDialog::exportNow()
+{
+    const QString path = m_pathEdit->text().trimmed();
+    if (path.isEmpty()) {
+        showResult(tr("Choose a file to export to."));
+        return;
+    }
+    if (QFileInfo::exists(path) && path != m_confirmedPath) {
+        m_confirmedPath = path;
+        showResult(tr("%1 exists. Press Export again to replace it.").arg(QDir::toNativeSeparators(path)));
+        return;
+    }
+    const Request request{m_selectedOnly->isChecked(), format(), m_bomBox->isEnabled() && m_bomBox->isChecked(), path};
+    const QString error = m_write(request);
+    if (!error.isEmpty()) {
+        showResult(error);
+        return;
+    }
+    m_settings->setValue(FolderKey, QFileInfo(path).absolutePath());
+    m_settings->setValue(FormatKey, TokenExport::formatName(request.format));
+    m_settings->setValue(BomKey, m_bomBox->isChecked());
+    accept();
+}
+
+void ExportDialog::showResult(const QString &text)
+{
+    m_resultLabel->setText(text);
+    m_resultLabel->show();
+}
