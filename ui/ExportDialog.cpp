@@ -57,7 +57,9 @@ ExportDialog::ExportDialog(QSettings *settings, int selectedCount, int shownCoun
 
     m_pathEdit = new QLineEdit(this);
     m_pathEdit->setObjectName(u"pathEdit"_s);
-    const QString folder = m_settings->value(FolderKey, QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).toString();
+    QString folder = m_settings->value(FolderKey, QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).toString();
+    if (!QFileInfo(folder).isDir())
+        folder = QDir::homePath(); // a fresh account may have no Documents folder yet
     m_pathEdit->setText(QDir(folder).filePath(u"build-tokens."_s + TokenExport::fileSuffix(format())));
     connect(m_pathEdit, &QLineEdit::textChanged, this, [this] { m_confirmedPath.clear(); });
     auto *browseButton = new QPushButton(tr("&Browse\u2026"), this);
