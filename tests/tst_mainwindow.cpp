@@ -453,6 +453,32 @@ private slots:
         QCOMPARE(child<QSpinBox>(u"pageBox"_s)->value(), 1);
     }
 
+    void rateLimitCountsDownAndCancels()
+    {
+        QVERIFY(loadFirstPage());
+        const qsizetype before = f->server.requests().size();
+        f->server.setRetryAfterSeconds(2);
+        f->server.setFault(DemoApiServer::Fault::RateLimited, 1);
+        trigger(u"nextPageAction"_s);
+        QTRY_VERIFY2(m_window->statusBar()->currentMessage().contains(u"Rate limited by Cloudflare, retrying in 2 s"_s),
+                     qPrintable(m_window->statusBar()->currentMessage()));
+        QVERIFY(child<QAction>(u"cancelAction"_s)->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->statusBar()->currentMessage().contains(u"retrying in 1 s"_s), 3000);
+        // The wait was honoured, then page 2 loaded.
+        QTRY_COMPARE_WITH_TIMEOUT(cell(0, BuildTokenTableModel::Uuid), f->server.tokens().at(50).uuid, 5000);
+        QCOMPARE(f->server.requests().size(), before + 2);
+
+        // Again, and this time the person does not wait.
+        f->server.setFault(DemoApiServer::Fault::RateLimited, 1);
+        trigger(u"nextPageAction"_s);
+        QTRY_VERIFY(m_window->statusBar()->currentMessage().contains(u"retrying in"_s));
+        trigger(u"cancelAction"_s);
+        QCOMPARE(m_window->statusBar()->currentMessage(), u"Canceled"_s);
+        QTest::qWait(2300);
+        QCOMPARE(f->server.requests().size(), before + 3);
+        QCOMPARE(cell(0, BuildTokenTableModel::Uuid), f->server.tokens().at(50).uuid);
+    }
+
     void opensTheLastProfileAndAccount()
     {
         addProfile(u"a-first"_s, DemoApiServer::apiToken());

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QMainWindow>
 
@@ -23,6 +24,7 @@ class QNetworkAccessManager;
 class QPushButton;
 class QSettings;
 class QStackedWidget;
+class QTimer;
 class QTableView;
 struct Profile;
 
@@ -74,6 +76,8 @@ private:
     void fillAccounts(const QString &profileName);
     void onPageLoaded();
     void onFailed(const ApiError &error);
+    void onRetrying(const ApiError &reason, qint64 delayMs, int attempt);
+    void showRetryCountdown();
     void showProblem(const QString &summary, const QString &details);
     void updatePlaceholder();
     void restoreSettings();
@@ -87,6 +91,9 @@ private:
     BuildTokenTableModel *m_model;
     BuildTokenFilterModel *m_proxy;
     QElapsedTimer m_loadTimer;
+    QTimer *m_retryCountdown = nullptr;
+    QDeadlineTimer m_retryDeadline;
+    QString m_retryReason;
 
     QComboBox *m_profileBox = nullptr;
     QPushButton *m_editProfileButton = nullptr;

@@ -8,6 +8,8 @@ ApiFixture::ApiFixture()
         qFatal("DemoApiServer could not listen on 127.0.0.1");
     client.setBaseUrl(server.baseUrl());
     client.setCredentials(Credentials::fromApiToken(DemoApiServer::apiToken()));
+    // One request per call, so tests can count what was sent; retry tests set their own.
+    client.setRetryPolicy(RetryPolicy::never());
 }
 
 std::optional<ApiResult<BuildTokenPage>> ApiFixture::fetchPage(const QString &accountId, int page,

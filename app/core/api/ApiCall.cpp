@@ -1,14 +1,19 @@
 #include "ApiCall.h"
 
+#include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QTimer>
 
 using namespace Qt::Literals::StringLiterals;
 
-ApiCall::ApiCall(QNetworkReply *reply, QObject *parent) : QObject(parent), m_reply(reply)
+ApiCall::ApiCall(QNetworkAccessManager *network, const QNetworkRequest &request, const RetryPolicy &policy,
+                 qint64 maxBodyBytes, QObject *parent)
+    : QObject(parent), m_network(network), m_request(request), m_policy(policy), m_maxBodyBytes(maxBodyBytes)
 {
-    reply->setParent(this);
-    connect(reply, &QNetworkReply::finished, this, &ApiCall::onReplyFinished);
+    m_retryTimer.setSingleShot(true);
+    // A coarse timer may fire up to 5% early, and Retry-After is a minimum.
+    m_retryTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_retryTimer, &QTimer::timeout, this, &ApiCall::send);
+    send();
 }
 
 ApiCall::ApiCall(const ApiError &error, QObject *parent) : QObject(parent)
@@ -21,34 +26,83 @@ void ApiCall::cancel()
     if (m_finished)
         return;
     m_canceledByUser = true;
+    m_retryTimer.stop();
     if (m_reply)
         m_reply->abort(); // finished() follows synchronously
     else
         finish(ApiError(ApiError::Kind::Canceled, u"The request was canceled."_s));
 }
 
+void ApiCall::send()
+{
+    ++m_attempts;
+    m_tooLarge = false;
+    m_reply = m_network->get(m_request);
+    m_reply->setParent(this);
+    connect(m_reply, &QNetworkReply::metaDataChanged, this, &ApiCall::checkBodySize);
+    connect(m_reply, &QNetworkReply::readyRead, this, &ApiCall::checkBodySize);
+    connect(m_reply, &QNetworkReply::finished, this, &ApiCall::onReplyFinished);
+}
+
+void ApiCall::checkBodySize()
+{
+    // A hostile or broken server must not make us hold an unbounded body in memory.
+    const qint64 announced = m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
+    if (announced > m_maxBodyBytes || m_reply->bytesAvailable() > m_maxBodyBytes) {
+        m_tooLarge = true;
+        m_reply->abort();
+    }
+}
+
 void ApiCall::onReplyFinished()
 {
+    QNetworkReply *reply = m_reply;
+    ApiResult<Envelope> result = interpret();
+    m_reply = nullptr;
+    reply->deleteLater();
+    if (!result.ok() && !m_canceledByUser) {
+        if (const auto delay = m_policy.delayBefore(m_attempts, m_rateLimitWaits, result.error())) {
+            if (result.error().kind() == ApiError::Kind::RateLimited)
+                ++m_rateLimitWaits;
+            emit retrying(result.error(), *delay, m_attempts);
+            m_retryTimer.start(*delay);
+            return;
+        }
+        if (m_attempts > 1) {
+            ApiError error = result.error();
+            const QString tries = u"Gave up after %1 attempts."_s.arg(m_attempts);
+            error.setDetail(error.detail().isEmpty() ? tries : error.detail() + u' ' + tries);
+            result = error;
+        }
+    }
+    finish(std::move(result));
+}
+
+ApiResult<Envelope> ApiCall::interpret() const
+{
+    if (m_tooLarge) {
+        return ApiError(ApiError::Kind::Malformed,
+                        u"The response from %1 is larger than %2 MiB; it was cut off there."_s
+                            .arg(m_reply->url().host())
+                            .arg(m_maxBodyBytes / (1024 * 1024)));
+    }
     const QVariant status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     // Codes below 200 are the transport's (connection, TLS, redirect, proxy): a status line
     // may have arrived (a refused redirect's 302, a reply cut short), but no usable answer.
     const int code = m_reply->error();
     const bool transportFailed = code > QNetworkReply::NoError && code < QNetworkReply::ContentAccessDenied;
-    if (status.isValid() && !transportFailed) {
-        ApiResult<Envelope> result = EnvelopeParser::interpretResponse(status.toInt(), m_reply->readAll());
-        if (!result.ok() && result.error().kind() == ApiError::Kind::RateLimited) {
-            ApiError error = result.error();
-            bool isNumber = false;
-            const int seconds = m_reply->rawHeader("Retry-After").trimmed().toInt(&isNumber);
-            if (isNumber && seconds >= 0)
-                error.setRetryAfterSeconds(seconds);
-            result = error;
-        }
-        finish(std::move(result));
-    } else {
-        finish(transportError());
+    if (!status.isValid() || transportFailed)
+        return transportError();
+    ApiResult<Envelope> result = EnvelopeParser::interpretResponse(status.toInt(), m_reply->readAll());
+    if (!result.ok() && result.error().kind() == ApiError::Kind::RateLimited) {
+        ApiError error = result.error();
+        bool isNumber = false;
+        const int seconds = m_reply->rawHeader("Retry-After").trimmed().toInt(&isNumber);
+        if (isNumber && seconds >= 0)
+            error.setRetryAfterSeconds(seconds);
+        return error;
     }
-    m_reply->deleteLater();
+    return result;
 }
 
 ApiError ApiCall::transportError() const

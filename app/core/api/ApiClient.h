@@ -33,6 +33,11 @@ public:
     const Credentials &credentials() const { return m_credentials; }
     void setTransferTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
     std::chrono::milliseconds transferTimeout() const { return m_timeout; }
+    void setRetryPolicy(const RetryPolicy &policy) { m_retryPolicy = policy; }
+    const RetryPolicy &retryPolicy() const { return m_retryPolicy; }
+    // A larger body is cut off and reported as malformed (Cloudflare's pages are kilobytes).
+    static constexpr qint64 DefaultMaxBodyBytes = 16 * 1024 * 1024;
+    void setMaxBodyBytes(qint64 bytes) { m_maxBodyBytes = bytes; }
 
     // GET <base>/<path>?<query>. `path` is relative and already percent-encoded. A base URL
     // or credentials that cannot be used give a call that fails with InvalidRequest.
@@ -47,4 +52,6 @@ private:
     QUrl m_baseUrl;
     Credentials m_credentials;
     std::chrono::milliseconds m_timeout = DefaultTransferTimeout;
+    RetryPolicy m_retryPolicy;
+    qint64 m_maxBodyBytes = DefaultMaxBodyBytes;
 };

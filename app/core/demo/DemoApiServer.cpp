@@ -185,6 +185,7 @@ QByteArray DemoApiServer::Request::header(const QByteArray &name) const
 
 DemoApiServer::DemoApiServer(QObject *parent) : QObject(parent)
 {
+    m_clock.start();
     // Past any main account's tokens (benchmarks go to 100,000), so staging's are other tokens.
     constexpr int stagingFirstToken = 1000000;
     m_accounts = {{{accountId(), u"Demo Company"_s}, {}},
@@ -216,12 +217,16 @@ DemoApiServer::~DemoApiServer() = default;
 void DemoApiServer::serve(const QHttpServerRequest &request, QHttpServerResponder &&responder,
                           const Route &route)
 {
-    const Request recorded{request.url().path(), request.query(), request.headers()};
+    const Request recorded{request.url().path(), request.query(), request.headers(), m_clock.elapsed()};
     m_requests.append(recorded);
 
     if (m_fault != Fault::None && m_faultTimes != 0) {
         if (m_faultTimes > 0)
             --m_faultTimes;
+        if (m_fault == Fault::DroppedConnection) {
+            responder.socket()->abort();
+            return;
+        }
         respond(faultReply(m_fault, recorded, route), std::move(responder));
         return;
     }
@@ -415,6 +420,21 @@ DemoReply DemoApiServer::faultReply(Fault fault, const Request &request, const R
         target.setQuery(request.query);
         return {Status::Found, "text/plain", {}, {{"Location", target.toEncoded()}}};
     }
+    case Fault::OversizedBody: {
+        QByteArray body = R"({"success":true,"errors":[],"result":[],"padding":")";
+        body += QByteArray(m_oversizedBodyBytes, 'x') + "\"}";
+        return {Status::Ok, "application/json", body, {}};
+    }
+    case Fault::HugeTotals: {
+        QJsonObject envelope = QJsonDocument::fromJson(route(request).body).object();
+        QJsonObject info = envelope.value(u"result_info"_s).toObject();
+        info.insert(u"total_pages"_s, 1000000000);
+        info.insert(u"total_count"_s, 50000000000.0);
+        info.insert(u"count"_s, 5);
+        envelope.insert(u"result_info"_s, info);
+        return envelopeReply(Status::Ok, envelope);
+    }
+    case Fault::DroppedConnection:
     case Fault::None:
         break;
     }

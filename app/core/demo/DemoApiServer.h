@@ -6,6 +6,7 @@
 #include <QHttpServer>
 #include <QJsonValue>
 #include <QList>
+#include <QElapsedTimer>
 #include <QObject>
 #include <QUrl>
 #include <QUrlQuery>
@@ -47,6 +48,9 @@ public:
         NotEnvelope,   // 200 with JSON that is not the envelope
         WrongType,     // 200 with an envelope whose result_info.total_count is a string
         Redirect,      // 302 to redirectTarget() + the same path
+        DroppedConnection, // the connection closed with no answer at all
+        OversizedBody,     // 200 with a body of setOversizedBodyBytes() bytes
+        HugeTotals,        // 200 with the real rows but result_info claiming 10^9 pages
     };
 
     // One request as the server received it; the tests read what was really sent.
@@ -55,6 +59,7 @@ public:
         QString path;
         QUrlQuery query;
         QList<QPair<QByteArray, QByteArray>> headers;
+        qint64 receivedMs = 0; // since the server started: when it arrived, for wait checks
         QByteArray header(const QByteArray &name) const;
     };
 
@@ -85,6 +90,7 @@ public:
     void setFault(Fault fault, int times = -1);
     void setRetryAfterSeconds(int seconds) { m_retryAfterSeconds = seconds; }
     void setRedirectTarget(const QUrl &origin) { m_redirectTarget = origin; }
+    void setOversizedBodyBytes(qint64 bytes) { m_oversizedBodyBytes = bytes; }
     // Leave total_count and total_pages out of result_info, as some Cloudflare lists do.
     void setSendsTotals(bool sends) { m_sendsTotals = sends; }
 
@@ -126,6 +132,8 @@ private:
     int m_retryAfterSeconds = 1;
     QUrl m_redirectTarget;
     bool m_sendsTotals = true;
+    qint64 m_oversizedBodyBytes = 17 * 1024 * 1024;
+    QElapsedTimer m_clock;
     QStringList m_extraApiTokens;
     QList<Request> m_requests;
 };

@@ -92,10 +92,15 @@ void BrowserSession::loadPage(int page)
         m_inFlight->cancel(); // its reply is of an older generation now, and dropped
     m_requestedPage = page;
     const int perPage = m_perPage;
-    setInFlight(m_service->fetchPage(m_accountId, page, perPage, this,
-                                     [this, generation, page, perPage](const ApiResult<BuildTokenPage> &result) {
-                                         onPage(generation, page, perPage, result);
-                                     }));
+    ApiCall *call = m_service->fetchPage(m_accountId, page, perPage, this,
+                                         [this, generation, page, perPage](const ApiResult<BuildTokenPage> &result) {
+                                             onPage(generation, page, perPage, result);
+                                         });
+    connect(call, &ApiCall::retrying, this, [this, call](const ApiError &reason, std::chrono::milliseconds delay, int attempt) {
+        if (call == m_inFlight)
+            emit retrying(reason, delay.count(), attempt);
+    });
+    setInFlight(call);
 }
 
 void BrowserSession::cancel()

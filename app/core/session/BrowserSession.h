@@ -58,6 +58,9 @@ signals:
     void busyChanged(bool busy);
     void pageLoaded();
     void failed(const ApiError &error);
+    // The request in flight failed with `reason` and is sent again after `delayMs`
+    // (Retry-After on a 429, backoff otherwise); cancel() still stops it.
+    void retrying(const ApiError &reason, qint64 delayMs, int attempt);
     // Navigation state changed (a page arrived, a request started or ended).
     void stateChanged();
 

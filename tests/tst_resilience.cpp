@@ -1,0 +1,280 @@
+// Retries, rate limits, timeouts and hostile bodies, against DemoApiServer's faults on
+// loopback; what was retried is counted on the server side, and waits are checked against
+// the server's own clock.
+
+#include "ApiFixture.h"
+#include "api/RetryPolicy.h"
+#include "session/BrowserSession.h"
+
+#include <QLocale>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTest>
+#include <QUuid>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace std::chrono_literals;
+using Fault = DemoApiServer::Fault;
+using Kind = ApiError::Kind;
+
+class TestResilience : public QObject
+{
+    Q_OBJECT
+
+private:
+    static RetryPolicy fastRetries()
+    {
+        RetryPolicy policy;
+        policy.baseDelay = 20ms;
+        policy.maxDelay = 100ms;
+        return policy;
+    }
+
+private slots:
+    void backoffGrowsWithJitterAndStops()
+    {
+        RetryPolicy policy;
+        policy.jitter = false;
+        const ApiError server = ApiError::fromResponse(503, {});
+        QCOMPARE(policy.delayBefore(1, 0, server), std::optional(500ms));
+        QCOMPARE(policy.delayBefore(2, 0, server), std::optional(1000ms));
+        QVERIFY(!policy.delayBefore(3, 0, server)); // three attempts in all
+        policy.jitter = true;
+        for (int i = 0; i < 50; ++i) {
+            const auto delay = policy.delayBefore(2, 0, server);
+            QVERIFY(delay && *delay >= 500ms && *delay <= 1000ms);
+        }
+        policy.baseDelay = 5s;
+        policy.jitter = false;
+        QCOMPARE(policy.delayBefore(2, 0, server), std::optional(std::chrono::milliseconds(policy.maxDelay)));
+    }
+
+    void whatIsRetried_data()
+    {
+        QTest::addColumn<ApiError>("error");
+        QTest::addColumn<bool>("retried");
+        QTest::newRow("503") << ApiError::fromResponse(503, {}) << true;
+        QTest::newRow("timeout") << ApiError(Kind::Timeout, QString()) << true;
+        QTest::newRow("connection refused") << ApiError(Kind::Network, QString()) << true;
+        QTest::newRow("401") << ApiError::fromResponse(401, {}) << false;
+        QTest::newRow("403") << ApiError::fromResponse(403, {}) << false;
+        QTest::newRow("404") << ApiError::fromResponse(404, {}) << false;
+        QTest::newRow("400") << ApiError::fromResponse(400, {}) << false;
+        QTest::newRow("malformed") << ApiError(Kind::Malformed, QString()) << false;
+        QTest::newRow("tls") << ApiError(Kind::Tls, QString()) << false;
+        QTest::newRow("redirect") << ApiError(Kind::RedirectRefused, QString()) << false;
+        QTest::newRow("canceled") << ApiError(Kind::Canceled, QString()) << false;
+    }
+    void whatIsRetried()
+    {
+        QFETCH(ApiError, error);
+        QFETCH(bool, retried);
+        QCOMPARE(RetryPolicy().delayBefore(1, 0, error).has_value(), retried);
+    }
+
+    void rateLimitWaitsAsAskedWithinACap()
+    {
+        const RetryPolicy policy;
+        ApiError limited = ApiError::fromResponse(429, {});
+        QVERIFY(!policy.delayBefore(1, 0, limited)); // no Retry-After: the block lasts minutes
+        limited.setRetryAfterSeconds(7);
+        QCOMPARE(policy.delayBefore(1, 0, limited), std::optional(std::chrono::milliseconds(7s)));
+        QVERIFY(!policy.delayBefore(4, 3, limited)); // three waits at most
+        limited.setRetryAfterSeconds(300);
+        QVERIFY(!policy.delayBefore(1, 0, limited));
+    }
+
+    void serverErrorsAreRetriedUntilTheyPass()
+    {
+        ApiFixture f;
+        f.client.setRetryPolicy(fastRetries());
+        f.server.setFault(Fault::ServerError, 2);
+        const auto result = f.fetchPage(1, 10);
+        QVERIFY(result);
+        QVERIFY2(result->ok(), qPrintable(result->error().toText()));
+        QCOMPARE(f.server.requests().size(), 3);
+        QCOMPARE(result->value().tokens.size(), 10);
+    }
+
+    void retriesStopAtThreeAttempts_data()
+    {
+        QTest::addColumn<Fault>("fault");
+        QTest::addColumn<Kind>("kind");
+        QTest::newRow("503") << Fault::ServerError << Kind::Server;
+        QTest::newRow("502 from a proxy") << Fault::BadGateway << Kind::Server;
+        QTest::newRow("dropped connection") << Fault::DroppedConnection << Kind::Network;
+    }
+    void retriesStopAtThreeAttempts()
+    {
+        QFETCH(Fault, fault);
+        QFETCH(Kind, kind);
+        ApiFixture f;
+        f.client.setRetryPolicy(fastRetries());
+        f.server.setFault(fault);
+        const auto result = f.fetchPage(1, 10);
+        QVERIFY(result && !result->ok());
+        QCOMPARE(result->error().kind(), kind);
+        QVERIFY2(result->error().toText().contains(u"Gave up after 3 attempts"_s), qPrintable(result->error().toText()));
+        // Qt itself sends a request once more when a kept-alive connection closes under it.
+        if (fault == Fault::DroppedConnection)
+            QVERIFY(f.server.requests().size() >= 3 && f.server.requests().size() <= 6);
+        else
+            QCOMPARE(f.server.requests().size(), 3);
+    }
+
+    void clientErrorsAreNeverRetried_data()
+    {
+        QTest::addColumn<QString>("token");
+        QTest::addColumn<QString>("account");
+        QTest::addColumn<Fault>("fault");
+        QTest::newRow("401") << u"wrong"_s << DemoApiServer::accountId() << Fault::None;
+        QTest::newRow("403") << DemoApiServer::apiTokenWithoutBuildsAccess() << DemoApiServer::accountId() << Fault::None;
+        QTest::newRow("404") << DemoApiServer::apiToken() << u"ffffffffffffffffffffffffffffffff"_s << Fault::None;
+        QTest::newRow("html 200") << DemoApiServer::apiToken() << DemoApiServer::accountId() << Fault::HtmlPage;
+    }
+    void clientErrorsAreNeverRetried()
+    {
+        QFETCH(QString, token);
+        QFETCH(QString, account);
+        QFETCH(Fault, fault);
+        ApiFixture f;
+        f.client.setRetryPolicy(fastRetries());
+        f.client.setCredentials(Credentials::fromApiToken(token));
+        f.server.setFault(fault);
+        const auto result = f.fetchPage(account, 1, 10);
+        QVERIFY(result && !result->ok());
+        QTest::qWait(150); // past any backoff
+        QCOMPARE(f.server.requests().size(), 1);
+    }
+
+    void rateLimitHonoursRetryAfter()
+    {
+        ApiFixture f;
+        f.client.setRetryPolicy(fastRetries());
+        f.server.setRetryAfterSeconds(1);
+        f.server.setFault(Fault::RateLimited, 1);
+        BrowserSession session(&f.service);
+        session.setAccountId(DemoApiServer::accountId());
+        QSignalSpy retrying(&session, &BrowserSession::retrying);
+        QSignalSpy loaded(&session, &BrowserSession::pageLoaded);
+        session.firstPage();
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.size(), 1, 5000);
+        QCOMPARE(retrying.size(), 1);
+        QCOMPARE(retrying.first().at(0).value<ApiError>().kind(), Kind::RateLimited);
+        QCOMPARE(retrying.first().at(1).toLongLong(), 1000);
+        QCOMPARE(f.server.requests().size(), 2);
+        const qint64 waited = f.server.requests().at(1).receivedMs - f.server.requests().at(0).receivedMs;
+        QVERIFY2(waited >= 1000, qPrintable(QString::number(waited)));
+    }
+
+    void rateLimitBeyondTheCapIsReported()
+    {
+        ApiFixture f;
+        f.client.setRetryPolicy(fastRetries());
+        f.server.setRetryAfterSeconds(300);
+        f.server.setFault(Fault::RateLimited);
+        const auto result = f.fetchPage(1, 10);
+        QVERIFY(result && !result->ok());
+        QCOMPARE(result->error().kind(), Kind::RateLimited);
+        QCOMPARE(result->error().retryAfterSeconds(), 300);
+        QVERIFY(result->error().hint().contains(u"300 s"_s));
+        QCOMPARE(f.server.requests().size(), 1);
+    }
+
+    void cancelDuringTheWaitStopsIt()
+    {
+        ApiFixture f;
+        f.client.setRetryPolicy(fastRetries());
+        f.server.setRetryAfterSeconds(2);
+        f.server.setFault(Fault::RateLimited);
+        BrowserSession session(&f.service);
+        session.setAccountId(DemoApiServer::accountId());
+        QSignalSpy retrying(&session, &BrowserSession::retrying);
+        QSignalSpy failed(&session, &BrowserSession::failed);
+        session.firstPage();
+        QTRY_COMPARE(retrying.size(), 1);
+        session.cancel();
+        QCOMPARE(failed.size(), 1);
+        QCOMPARE(failed.first().first().value<ApiError>().kind(), Kind::Canceled);
+        QTest::qWait(2500);
+        QCOMPARE(f.server.requests().size(), 1);
+    }
+
+    void timeoutsAreRetriedThenReportedAsTimeouts()
+    {
+        ApiFixture f;
+        f.client.setRetryPolicy(fastRetries());
+        f.client.setTransferTimeout(150ms);
+        f.server.setLatency(1000ms);
+        const auto result = f.fetchPage(1, 10);
+        QVERIFY(result && !result->ok());
+        QCOMPARE(result->error().kind(), Kind::Timeout);
+        QCOMPARE(f.server.requests().size(), 3);
+    }
+
+    void oversizedBodyIsCutOff()
+    {
+        ApiFixture f;
+        f.client.setMaxBodyBytes(1024 * 1024);
+        f.server.setOversizedBodyBytes(3 * 1024 * 1024);
+        f.server.setFault(Fault::OversizedBody);
+        const auto result = f.fetchPage(1, 10);
+        QVERIFY(result && !result->ok());
+        QCOMPARE(result->error().kind(), Kind::Malformed);
+        QVERIFY2(result->error().detail().contains(u"larger than 1 MiB"_s), qPrintable(result->error().detail()));
+    }
+
+    void defaultCapIsSixteenMiB()
+    {
+        QCOMPARE(ApiClient::DefaultMaxBodyBytes, 16 * 1024 * 1024);
+        ApiFixture f;
+        f.client.setMaxBodyBytes(ApiClient::DefaultMaxBodyBytes);
+        f.server.setFault(Fault::OversizedBody); // 17 MiB
+        const auto result = f.fetchPage(1, 10);
+        QVERIFY(result && !result->ok());
+        QVERIFY(result->error().detail().contains(u"16 MiB"_s));
+    }
+
+    void absurdTotalsAreSafe()
+    {
+        ApiFixture f;
+        f.server.setFault(Fault::HugeTotals);
+        BrowserSession session(&f.service);
+        session.setAccountId(DemoApiServer::accountId());
+        QSignalSpy loaded(&session, &BrowserSession::pageLoaded);
+        session.firstPage();
+        QTRY_COMPARE(loaded.size(), 1);
+        QCOMPARE(session.totalPages(), 1000000000);
+        QCOMPARE(session.tokens().size(), 50); // the rows as they came, whatever count says
+        QVERIFY(session.summary().contains(QLocale().toString(1000000000)));
+        f.server.setFault(Fault::None);
+        session.lastPage(); // a page far past the end: asked for, answered empty
+        QTRY_COMPARE(loaded.size(), 2);
+        QCOMPARE(session.page(), 1000000000);
+        QVERIFY(session.tokens().isEmpty());
+    }
+
+    void networkDebugLogsNeverCarryTheSecret()
+    {
+        ApiFixture f;
+        const QString secret = u"log-probe-"_s + QUuid::createUuid().toString(QUuid::Id128);
+        f.server.acceptApiToken(secret);
+        QProcess cli;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"CLOUDFLARE_API_TOKEN"_s, secret);
+        env.insert(u"QT_LOGGING_RULES"_s, u"*.debug=true;qt.network.*=true"_s);
+        cli.setProcessEnvironment(env);
+        cli.start(QStringLiteral(BTB_CLI_PATH), {u"list"_s, u"--api-base"_s, f.server.baseUrl().toString(),
+                                                 u"--account"_s, DemoApiServer::accountId(), u"--per-page"_s, u"2"_s});
+        QVERIFY(QTest::qWaitFor([&cli] { return cli.state() == QProcess::NotRunning; }, 30000));
+        QCOMPARE(cli.exitCode(), 0);
+        const QByteArray logs = cli.readAllStandardError();
+        QVERIFY(logs.contains("qt.")); // the debug categories did print
+        QVERIFY(!logs.contains(secret.toUtf8()));
+        QVERIFY(!cli.readAllStandardOutput().contains(secret.toUtf8()));
+        QCOMPARE(f.server.requests().last().header("Authorization"), "Bearer " + secret.toUtf8());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestResilience)
+#include "tst_resilience.moc"
