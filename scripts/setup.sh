@@ -10,6 +10,8 @@ packages=(
     qtkeychain-qt6-dev libsecret-1-0        # QtKeychain loads libsecret at run time
     gnome-keyring dbus                      # the keychain tests' real Secret Service
     libqt6svg6 fonts-dejavu-core            # the SVG icon engine; a font for offscreen tests
+    openssl                                 # a throw-away certificate for the TLS tests
+    clang libclang-rt-14-dev                # the ASan/UBSan build and the libFuzzer target
 )
 
 missing=()

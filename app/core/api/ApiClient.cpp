@@ -2,6 +2,7 @@
 
 #include <QHostAddress>
 #include <QNetworkAccessManager>
+#include <QNetworkProxyFactory>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 
@@ -27,6 +28,9 @@ QUrl ApiClient::defaultBaseUrl()
 ApiClient::ApiClient(QNetworkAccessManager *network, QObject *parent)
     : QObject(parent), m_network(network), m_baseUrl(defaultBaseUrl())
 {
+    // Corporate networks route through the proxy the system (or https_proxy) names; Qt
+    // ignores it unless told. Every process that talks to the API comes through here.
+    QNetworkProxyFactory::setUseSystemConfiguration(true);
 }
 
 QString ApiClient::checkBaseUrl(const QUrl &url)
