@@ -3,9 +3,11 @@
 // the server's own clock.
 
 #include "ApiFixture.h"
+#include "api/RateLimitGate.h"
 #include "api/RetryPolicy.h"
 #include "session/BrowserSession.h"
 
+#include <QElapsedTimer>
 #include <QLocale>
 #include <QProcess>
 #include <QSignalSpy>
@@ -252,6 +254,38 @@ private slots:
         QTRY_COMPARE(loaded.size(), 2);
         QCOMPARE(session.page(), 1000000000);
         QVERIFY(session.tokens().isEmpty());
+    }
+
+    void fewRemainingRequestsAreSpacedOut()
+    {
+        ApiFixture f;
+        f.server.setRatelimit(1, 2); // one left, two seconds to the reset: one request a second
+        QVERIFY(f.fetchPage(1, 10)->ok());
+        QVERIFY(f.fetchPage(2, 10)->ok());
+        // Paced from when the client sent the first: its arrival a few ms later is not the mark.
+        const qint64 gap = f.server.requests().at(1).receivedMs - f.server.requests().at(0).receivedMs;
+        QVERIFY2(gap >= 950, qPrintable(QString::number(gap)));
+
+        f.server.setRatelimit(RateLimitGate::SlowDownBelow + 100, 300); // plenty left: no waiting
+        QVERIFY(f.fetchPage(3, 10)->ok()); // still spaced once: it learns from this answer
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(f.fetchPage(4, 10)->ok());
+        QVERIFY(f.fetchPage(5, 10)->ok());
+        QVERIFY2(clock.elapsed() < 900, qPrintable(QString::number(clock.elapsed())));
+    }
+
+    void ratelimitHeaderParsing()
+    {
+        RateLimitGate gate;
+        gate.update("\"default\";r=0;t=3");
+        QCOMPARE(gate.reserve(), std::chrono::milliseconds(0)); // the first goes at once
+        QVERIFY(gate.reserve() >= std::chrono::milliseconds(2900));
+        RateLimitGate ignoring;
+        ignoring.update("garbage;r=x");
+        ignoring.update("");
+        QCOMPARE(ignoring.reserve(), std::chrono::milliseconds(0));
+        QCOMPARE(ignoring.reserve(), std::chrono::milliseconds(0));
     }
 
     void networkDebugLogsNeverCarryTheSecret()

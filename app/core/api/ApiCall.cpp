@@ -6,14 +6,23 @@
 using namespace Qt::Literals::StringLiterals;
 
 ApiCall::ApiCall(QNetworkAccessManager *network, const QNetworkRequest &request, const RetryPolicy &policy,
-                 qint64 maxBodyBytes, QObject *parent)
-    : QObject(parent), m_network(network), m_request(request), m_policy(policy), m_maxBodyBytes(maxBodyBytes)
+                 qint64 maxBodyBytes, RateLimitGate *gate, QObject *parent)
+    : QObject(parent), m_network(network), m_request(request), m_policy(policy), m_maxBodyBytes(maxBodyBytes), m_gate(gate)
 {
-    m_retryTimer.setSingleShot(true);
+    m_sendTimer.setSingleShot(true);
     // A coarse timer may fire up to 5% early, and Retry-After is a minimum.
-    m_retryTimer.setTimerType(Qt::PreciseTimer);
-    connect(&m_retryTimer, &QTimer::timeout, this, &ApiCall::send);
-    send();
+    m_sendTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_sendTimer, &QTimer::timeout, this, &ApiCall::send);
+    schedule(std::chrono::milliseconds(0));
+}
+
+void ApiCall::schedule(std::chrono::milliseconds delay)
+{
+    const std::chrono::milliseconds total = delay + m_gate->reserve();
+    if (total.count() > 0)
+        m_sendTimer.start(total);
+    else
+        send();
 }
 
 ApiCall::ApiCall(const ApiError &error, QObject *parent) : QObject(parent)
@@ -26,7 +35,7 @@ void ApiCall::cancel()
     if (m_finished)
         return;
     m_canceledByUser = true;
-    m_retryTimer.stop();
+    m_sendTimer.stop();
     if (m_reply)
         m_reply->abort(); // finished() follows synchronously
     else
@@ -57,6 +66,7 @@ void ApiCall::checkBodySize()
 void ApiCall::onReplyFinished()
 {
     QNetworkReply *reply = m_reply;
+    m_gate->update(reply->rawHeader("Ratelimit"));
     ApiResult<Envelope> result = interpret();
     m_reply = nullptr;
     reply->deleteLater();
@@ -65,7 +75,7 @@ void ApiCall::onReplyFinished()
             if (result.error().kind() == ApiError::Kind::RateLimited)
                 ++m_rateLimitWaits;
             emit retrying(result.error(), *delay, m_attempts);
-            m_retryTimer.start(*delay);
+            schedule(*delay);
             return;
         }
         if (m_attempts > 1) {

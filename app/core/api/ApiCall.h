@@ -1,6 +1,7 @@
 #pragma once
 
 #include "EnvelopeParser.h"
+#include "RateLimitGate.h"
 #include "RetryPolicy.h"
 
 #include <QNetworkRequest>
@@ -21,8 +22,9 @@ class ApiCall : public QObject
     Q_OBJECT
 
 public:
+    // `gate` (outliving the call) spaces requests out when the server says few remain.
     ApiCall(QNetworkAccessManager *network, const QNetworkRequest &request, const RetryPolicy &policy,
-            qint64 maxBodyBytes, QObject *parent);
+            qint64 maxBodyBytes, RateLimitGate *gate, QObject *parent);
     // A call that fails with `error` without touching the network, reported asynchronously
     // like any other so callers have one path.
     ApiCall(const ApiError &error, QObject *parent);
@@ -41,6 +43,7 @@ signals:
     void retrying(const ApiError &reason, std::chrono::milliseconds delay, int attempt);
 
 private:
+    void schedule(std::chrono::milliseconds delay);
     void send();
     void onReplyFinished();
     void checkBodySize();
@@ -52,8 +55,9 @@ private:
     QNetworkRequest m_request;
     RetryPolicy m_policy;
     qint64 m_maxBodyBytes = 0;
+    RateLimitGate *m_gate = nullptr;
     QPointer<QNetworkReply> m_reply;
-    QTimer m_retryTimer;
+    QTimer m_sendTimer; // a retry's wait, or the rate limit gate's
     int m_attempts = 0;
     int m_rateLimitWaits = 0;
     ApiResult<Envelope> m_result{ApiError(ApiError::Kind::Canceled, QString())};

@@ -91,5 +91,5 @@ ApiCall *ApiClient::get(const QString &path, const QUrlQuery &query)
         request.setRawHeader("X-Auth-Email", m_credentials.email.toUtf8());
         request.setRawHeader("X-Auth-Key", m_credentials.globalApiKey.toUtf8());
     }
-    return new ApiCall(m_network, request, m_retryPolicy, m_maxBodyBytes, this);
+    return new ApiCall(m_network, request, m_retryPolicy, m_maxBodyBytes, &m_rateLimitGate, this);
 }

@@ -2,6 +2,7 @@
 
 #include "../auth/Credentials.h"
 #include "ApiCall.h"
+#include "RateLimitGate.h"
 
 #include <QObject>
 #include <QUrl>
@@ -53,5 +54,6 @@ private:
     Credentials m_credentials;
     std::chrono::milliseconds m_timeout = DefaultTransferTimeout;
     RetryPolicy m_retryPolicy;
+    RateLimitGate m_rateLimitGate; // shared by this client's calls: the limit is per user
     qint64 m_maxBodyBytes = DefaultMaxBodyBytes;
 };

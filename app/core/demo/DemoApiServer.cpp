@@ -233,8 +233,15 @@ void DemoApiServer::serve(const QHttpServerRequest &request, QHttpServerResponde
     respond(route(recorded), std::move(responder));
 }
 
-void DemoApiServer::respond(const DemoReply &reply, QHttpServerResponder &&responder)
+void DemoApiServer::setRatelimit(int remaining, int resetSeconds)
 {
+    m_ratelimit = "\"default\";r=" + QByteArray::number(remaining) + ";t=" + QByteArray::number(resetSeconds);
+}
+
+void DemoApiServer::respond(DemoReply reply, QHttpServerResponder &&responder)
+{
+    if (!m_ratelimit.isEmpty())
+        reply.headers.append({"Ratelimit", m_ratelimit});
     if (m_latency.count() <= 0) {
         reply.toResponse().write(std::move(responder));
         return;

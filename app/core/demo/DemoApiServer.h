@@ -91,6 +91,8 @@ public:
     void setRetryAfterSeconds(int seconds) { m_retryAfterSeconds = seconds; }
     void setRedirectTarget(const QUrl &origin) { m_redirectTarget = origin; }
     void setOversizedBodyBytes(qint64 bytes) { m_oversizedBodyBytes = bytes; }
+    // Every answer says `Ratelimit: "default";r=<remaining>;t=<resetSeconds>`, as Cloudflare's do.
+    void setRatelimit(int remaining, int resetSeconds);
     // Leave total_count and total_pages out of result_info, as some Cloudflare lists do.
     void setSendsTotals(bool sends) { m_sendsTotals = sends; }
 
@@ -113,7 +115,7 @@ private:
     using Route = std::function<DemoReply(const Request &)>;
 
     void serve(const QHttpServerRequest &request, QHttpServerResponder &&responder, const Route &route);
-    void respond(const DemoReply &reply, QHttpServerResponder &&responder);
+    void respond(DemoReply reply, QHttpServerResponder &&responder);
     DemoReply faultReply(Fault fault, const Request &request, const Route &route) const;
     const DemoAccount *findAccount(const QString &id) const;
     DemoReply listBuildTokens(const QString &accountId, const Request &request) const;
@@ -133,6 +135,7 @@ private:
     QUrl m_redirectTarget;
     bool m_sendsTotals = true;
     qint64 m_oversizedBodyBytes = 17 * 1024 * 1024;
+    QByteArray m_ratelimit;
     QElapsedTimer m_clock;
     QStringList m_extraApiTokens;
     QList<Request> m_requests;
