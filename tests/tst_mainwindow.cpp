@@ -483,6 +483,18 @@ private slots:
         QCOMPARE(cell(0, BuildTokenTableModel::Uuid), f->server.tokens().at(50).uuid);
     }
 
+    void transferTimeoutComesFromTheSettings()
+    {
+        m_settings->setValue(u"network/transferTimeoutSeconds"_s, 1);
+        makeWindow();
+        f->server.setLatency(std::chrono::milliseconds(2500));
+        addProfile(u"slow"_s, DemoApiServer::apiToken());
+        m_window->selectProfile(u"slow"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(child<QWidget>(u"errorBanner"_s)->isVisible(), 15000);
+        const QString text = child<QLabel>(u"errorText"_s)->text();
+        QVERIFY2(text.contains(u"timed out"_s) && text.contains(u"Gave up after 3 attempts"_s), qPrintable(text));
+    }
+
     void opensTheLastProfileAndAccount()
     {
         addProfile(u"a-first"_s, DemoApiServer::apiToken());

@@ -41,6 +41,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
@@ -51,6 +53,7 @@ const QString WindowStateKey = u"qt6/mainWindow/state"_s;
 const QString HeaderStateKey = u"qt6/tokenTable/header"_s;
 const QString SplitterKey = u"qt6/mainWindow/splitter"_s;
 const QString PerPageKey = u"browse/perPage"_s;
+const QString TimeoutKey = u"network/transferTimeoutSeconds"_s;
 
 } // namespace
 
@@ -654,6 +657,9 @@ void MainWindow::restoreSettings()
     m_table->horizontalHeader()->restoreState(m_settings->value(HeaderStateKey).toByteArray());
     if (!m_splitter->restoreState(m_settings->value(SplitterKey).toByteArray()))
         m_splitter->setSizes({width() * 7 / 10, width() * 3 / 10});
+    // No dialog for it: a corporate network that needs more than 30 s sets it in the file.
+    const int timeoutSeconds = m_settings->value(TimeoutKey, int(ApiClient::DefaultTransferTimeout.count() / 1000)).toInt();
+    m_client->setTransferTimeout(std::chrono::seconds(std::clamp(timeoutSeconds, 1, 3600)));
     const int perPage = m_settings->value(PerPageKey, BuildTokensService::DefaultPerPage).toInt();
     if (PaginationBar::perPageChoices().contains(perPage))
         m_session->setPerPage(perPage);
