@@ -88,11 +88,11 @@ MainWindow::MainWindow(ProfileStore *profiles, QSettings *settings, QWidget *par
     connect(m_retryCountdown, &QTimer::timeout, this, &MainWindow::showRetryCountdown);
     connect(m_session, &BrowserSession::retrying, this, &MainWindow::onRetrying);
     connect(m_session, &BrowserSession::busyChanged, this, [this](bool busy) {
-        if (!busy)
-            m_retryCountdown->stop();
         if (busy) {
             m_loadTimer.start();
             statusBar()->showMessage(tr("Loading page %1\u2026").arg(m_session->requestedPage()));
+        } else {
+            m_retryCountdown->stop();
         }
         updatePlaceholder();
     });
@@ -123,7 +123,7 @@ QWidget *MainWindow::createConnectionPanel()
     auto *profileLabel = new QLabel(tr("&Profile:"), panel);
     profileLabel->setBuddy(m_profileBox);
 
-    m_editProfileButton = new QPushButton(tr("&Edit\u2026"), panel);
+    m_editProfileButton = new QPushButton(tr("Edi&t\u2026"), panel); // Alt+E opens the Edit menu
     m_editProfileButton->setObjectName(u"editProfileButton"_s);
     m_editProfileButton->setToolTip(tr("Change this profile's secret, account or API base URL, test it, or remove it"));
     connect(m_editProfileButton, &QPushButton::clicked, this, &MainWindow::editProfile);

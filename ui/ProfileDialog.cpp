@@ -97,7 +97,7 @@ ProfileDialog::ProfileDialog(ProfileStore *profiles, QNetworkAccessManager *netw
     m_form->addRow(accountLabel, accountRow);
     m_form->addRow(tr("API &base URL:"), m_apiBaseEdit);
 
-    m_testButton = new QPushButton(tr("&Test Connection"), this);
+    m_testButton = new QPushButton(tr("Test &Connection"), this);
     m_testButton->setObjectName(u"testButton"_s);
     m_testButton->setToolTip(tr("Ask Cloudflare whether these credentials work"));
     connect(m_testButton, &QPushButton::clicked, this, &ProfileDialog::testConnection);
