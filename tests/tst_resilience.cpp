@@ -214,6 +214,21 @@ private slots:
         QCOMPARE(f.server.requests().size(), 3);
     }
 
+    void aTricklingBodyTimesOutAsAWhole()
+    {
+        ApiFixture f;
+        f.client.setTransferTimeout(250ms); // never silent that long: a byte every 50 ms
+        f.server.setFault(Fault::SlowBody);
+        QElapsedTimer clock;
+        clock.start();
+        const auto result = f.fetchPage(1, 10);
+        QVERIFY(result && !result->ok());
+        QCOMPARE(result->error().kind(), Kind::Timeout);
+        QVERIFY2(result->error().detail().contains(u"still sending"_s), qPrintable(result->error().detail()));
+        QVERIFY(clock.elapsed() >= 4 * 250);
+        QVERIFY(clock.elapsed() < 5000);
+    }
+
     void oversizedBodyIsCutOff()
     {
         ApiFixture f;

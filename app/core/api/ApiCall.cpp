@@ -13,6 +13,12 @@ ApiCall::ApiCall(QNetworkAccessManager *network, const QNetworkRequest &request,
     // A coarse timer may fire up to 5% early, and Retry-After is a minimum.
     m_sendTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_sendTimer, &QTimer::timeout, this, &ApiCall::send);
+    m_deadline.setSingleShot(true);
+    connect(&m_deadline, &QTimer::timeout, this, [this] {
+        m_overDeadline = true;
+        if (m_reply)
+            m_reply->abort();
+    });
     schedule(std::chrono::milliseconds(0));
 }
 
@@ -36,6 +42,7 @@ void ApiCall::cancel()
         return;
     m_canceledByUser = true;
     m_sendTimer.stop();
+    m_deadline.stop();
     if (m_reply)
         m_reply->abort(); // finished() follows synchronously
     else
@@ -46,6 +53,9 @@ void ApiCall::send()
 {
     ++m_attempts;
     m_tooLarge = false;
+    m_overDeadline = false;
+    if (m_request.transferTimeout() > 0)
+        m_deadline.start(m_request.transferTimeout() * DeadlineInTransferTimeouts);
     m_reply = m_network->get(m_request);
     m_reply->setParent(this);
     connect(m_reply, &QNetworkReply::metaDataChanged, this, &ApiCall::checkBodySize);
@@ -66,6 +76,7 @@ void ApiCall::checkBodySize()
 void ApiCall::onReplyFinished()
 {
     QNetworkReply *reply = m_reply;
+    m_deadline.stop();
     m_gate->update(reply->rawHeader("Ratelimit"));
     ApiResult<Envelope> result = interpret();
     m_reply = nullptr;
@@ -122,9 +133,13 @@ ApiError ApiCall::transportError() const
     switch (m_reply->error()) {
     case QNetworkReply::OperationCanceledError:
         // abort() and an expired transfer timeout both end here; only cancel() sets the flag.
-        return m_canceledByUser
-                   ? ApiError(Kind::Canceled, u"The request was canceled."_s)
-                   : ApiError(Kind::Timeout, u"No complete answer from %1 before the transfer timeout."_s.arg(host));
+        if (m_canceledByUser)
+            return ApiError(Kind::Canceled, u"The request was canceled."_s);
+        if (m_overDeadline)
+            return ApiError(Kind::Timeout, u"%1 was still sending after %2 s; the answer was given up."_s
+                                               .arg(host)
+                                               .arg(m_deadline.interval() / 1000.0));
+        return ApiError(Kind::Timeout, u"No complete answer from %1 before the transfer timeout."_s.arg(host));
     case QNetworkReply::InsecureRedirectError:
     case QNetworkReply::TooManyRedirectsError:
         return ApiError(Kind::RedirectRefused,

@@ -23,6 +23,9 @@ class ApiCall : public QObject
 
 public:
     // `gate` (outliving the call) spaces requests out when the server says few remain.
+    // One attempt may last at most this many transfer timeouts, however steadily data trickles.
+    static constexpr int DeadlineInTransferTimeouts = 4;
+
     ApiCall(QNetworkAccessManager *network, const QNetworkRequest &request, const RetryPolicy &policy,
             qint64 maxBodyBytes, RateLimitGate *gate, QObject *parent);
     // A call that fails with `error` without touching the network, reported asynchronously
@@ -58,6 +61,8 @@ private:
     RateLimitGate *m_gate = nullptr;
     QPointer<QNetworkReply> m_reply;
     QTimer m_sendTimer; // a retry's wait, or the rate limit gate's
+    QTimer m_deadline;  // a whole attempt's limit: Qt's transfer timeout only measures silence
+    bool m_overDeadline = false;
     int m_attempts = 0;
     int m_rateLimitWaits = 0;
     ApiResult<Envelope> m_result{ApiError(ApiError::Kind::Canceled, QString())};

@@ -227,10 +227,36 @@ void DemoApiServer::serve(const QHttpServerRequest &request, QHttpServerResponde
             responder.socket()->abort();
             return;
         }
+        if (m_fault == Fault::SlowBody) {
+            trickle(route(recorded), std::move(responder));
+            return;
+        }
         respond(faultReply(m_fault, recorded, route), std::move(responder));
         return;
     }
     respond(route(recorded), std::move(responder));
+}
+
+void DemoApiServer::trickle(const DemoReply &reply, QHttpServerResponder &&responder)
+{
+    // Headers at once, then the body a byte at a time: never idle long enough for a
+    // transfer (inactivity) timeout, never done either.
+    const QPointer<QTcpSocket> socket = responder.socket();
+    auto pending = std::make_shared<QHttpServerResponder>(std::move(responder));
+    pending->writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(reply.status));
+    pending->writeHeader("Content-Type", reply.mimeType);
+    pending->writeHeader("Content-Length", QByteArray::number(reply.body.size()));
+    auto *timer = new QTimer(this);
+    auto sent = std::make_shared<qsizetype>(0);
+    connect(timer, &QTimer::timeout, this, [timer, socket, pending, sent, body = reply.body] {
+        if (!socket || socket->state() != QAbstractSocket::ConnectedState || *sent >= body.size()) {
+            timer->deleteLater();
+            return;
+        }
+        pending->writeBody(body.constData() + *sent, 1);
+        ++*sent;
+    });
+    timer->start(50);
 }
 
 void DemoApiServer::setRatelimit(int remaining, int resetSeconds)
@@ -442,6 +468,7 @@ DemoReply DemoApiServer::faultReply(Fault fault, const Request &request, const R
         return envelopeReply(Status::Ok, envelope);
     }
     case Fault::DroppedConnection:
+    case Fault::SlowBody:
     case Fault::None:
         break;
     }

@@ -51,6 +51,7 @@ public:
         DroppedConnection, // the connection closed with no answer at all
         OversizedBody,     // 200 with a body of setOversizedBodyBytes() bytes
         HugeTotals,        // 200 with the real rows but result_info claiming 10^9 pages
+        SlowBody,          // the real answer, its body one byte every 50 ms
     };
 
     // One request as the server received it; the tests read what was really sent.
@@ -116,6 +117,7 @@ private:
 
     void serve(const QHttpServerRequest &request, QHttpServerResponder &&responder, const Route &route);
     void respond(DemoReply reply, QHttpServerResponder &&responder);
+    void trickle(const DemoReply &reply, QHttpServerResponder &&responder);
     DemoReply faultReply(Fault fault, const Request &request, const Route &route) const;
     const DemoAccount *findAccount(const QString &id) const;
     DemoReply listBuildTokens(const QString &accountId, const Request &request) const;
