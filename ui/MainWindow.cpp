@@ -194,9 +194,10 @@ QWidget *MainWindow::createTokenArea()
     header->setSortIndicatorClearable(true);
     header->setSortIndicator(-1, Qt::AscendingOrder);
     m_table->setSortingEnabled(true);
-    m_table->setColumnWidth(BuildTokenTableModel::Name, 200);
-    m_table->setColumnWidth(BuildTokenTableModel::Uuid, 285);
-    m_table->setColumnWidth(BuildTokenTableModel::CloudflareTokenId, 270);
+    // Wide enough for a UUID and a 32-digit id at the default font; all four fit at 1120 px.
+    m_table->setColumnWidth(BuildTokenTableModel::Name, 190);
+    m_table->setColumnWidth(BuildTokenTableModel::Uuid, 275);
+    m_table->setColumnWidth(BuildTokenTableModel::CloudflareTokenId, 262);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateDetails);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::updateDetails);
 
@@ -656,7 +657,7 @@ void MainWindow::restoreSettings()
     restoreState(m_settings->value(WindowStateKey).toByteArray());
     m_table->horizontalHeader()->restoreState(m_settings->value(HeaderStateKey).toByteArray());
     if (!m_splitter->restoreState(m_settings->value(SplitterKey).toByteArray()))
-        m_splitter->setSizes({width() * 7 / 10, width() * 3 / 10});
+        m_splitter->setSizes({width() * 3 / 4, width() / 4});
     // No dialog for it: a corporate network that needs more than 30 s sets it in the file.
     const int timeoutSeconds = m_settings->value(TimeoutKey, int(ApiClient::DefaultTransferTimeout.count() / 1000)).toInt();
     m_client->setTransferTimeout(std::chrono::seconds(std::clamp(timeoutSeconds, 1, 3600)));
