@@ -14,6 +14,7 @@ ApiCall::ApiCall(QNetworkAccessManager *network, const QNetworkRequest &request,
     m_sendTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_sendTimer, &QTimer::timeout, this, &ApiCall::send);
     m_deadline.setSingleShot(true);
+    m_deadline.setTimerType(Qt::PreciseTimer); // says "after N s": it should not end early
     connect(&m_deadline, &QTimer::timeout, this, [this] {
         m_overDeadline = true;
         if (m_reply)
