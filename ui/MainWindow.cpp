@@ -394,13 +394,12 @@ void MainWindow::fillAccounts(const QString &profileName)
     // A client of its own: the account list must not take the credentials of the page client
     // away from a page in flight.
     auto *client = new ApiClient(m_network, this);
-    client->setBaseUrl(profile->apiBaseUrl.isEmpty() ? ApiClient::defaultBaseUrl() : QUrl(profile->apiBaseUrl));
     m_profiles->readSecret(profile->name, client, [this, client, profile = *profile](const SecretStore::Result &secret) {
         if (!secret.ok()) {
             client->deleteLater();
             return; // load() reports it, where the person asked for something
         }
-        client->setCredentials(profile.credentials(secret.secret));
+        client->useProfile(profile, secret.secret);
         auto *accounts = new AccountsService(client, client);
         accounts->listAll(client, [this, client, name = profile.name](const ApiResult<QList<Account>> &result) {
             if (result.ok() && m_profileBox->currentText() == name)
@@ -432,8 +431,7 @@ void MainWindow::load()
                             + u'\n' + tr("Edit the profile to enter it again; you can keep it for this session only."));
             return;
         }
-        m_client->setBaseUrl(profile.apiBaseUrl.isEmpty() ? ApiClient::defaultBaseUrl() : QUrl(profile.apiBaseUrl));
-        m_client->setCredentials(profile.credentials(secret.secret));
+        m_client->useProfile(profile, secret.secret);
         m_session->setAccountId(account);
         m_session->firstPage();
     });

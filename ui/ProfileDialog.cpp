@@ -183,8 +183,7 @@ void ProfileDialog::withClientFromFields(const std::function<void(ApiClient *)> 
     }
     auto connectWith = [this, profile = *profile, use](const QString &secret) {
         auto *client = new ApiClient(m_network, this);
-        client->setBaseUrl(profile.apiBaseUrl.isEmpty() ? ApiClient::defaultBaseUrl() : QUrl(profile.apiBaseUrl));
-        client->setCredentials(profile.credentials(secret));
+        client->useProfile(profile, secret);
         use(client);
     };
     const QString typed = m_secretEdit->text().trimmed();

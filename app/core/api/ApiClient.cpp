@@ -33,6 +33,12 @@ ApiClient::ApiClient(QNetworkAccessManager *network, QObject *parent)
     QNetworkProxyFactory::setUseSystemConfiguration(true);
 }
 
+void ApiClient::useProfile(const Profile &profile, const QString &secret)
+{
+    setBaseUrl(profile.apiBaseUrl.isEmpty() ? defaultBaseUrl() : QUrl(profile.apiBaseUrl));
+    setCredentials(profile.credentials(secret));
+}
+
 QString ApiClient::checkBaseUrl(const QUrl &url)
 {
     if (!url.isValid() || url.host().isEmpty())

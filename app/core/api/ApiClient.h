@@ -1,6 +1,7 @@
 #pragma once
 
 #include "../auth/Credentials.h"
+#include "../auth/Profile.h"
 #include "ApiCall.h"
 #include "RateLimitGate.h"
 
@@ -31,6 +32,8 @@ public:
     void setBaseUrl(const QUrl &url) { m_baseUrl = url; }
     QUrl baseUrl() const { return m_baseUrl; }
     void setCredentials(const Credentials &credentials) { m_credentials = credentials; }
+    // The profile's API base (Cloudflare's when it names none) and its credentials with `secret`.
+    void useProfile(const Profile &profile, const QString &secret);
     const Credentials &credentials() const { return m_credentials; }
     void setTransferTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
     std::chrono::milliseconds transferTimeout() const { return m_timeout; }
