@@ -348,6 +348,12 @@ private slots:
         QTRY_COMPARE(cell(0, BuildTokenTableModel::Uuid), f->server.tokens().at(1150).uuid);
         trigger(u"firstPageAction"_s);
         QTRY_COMPARE(cell(0, BuildTokenTableModel::Uuid), f->server.tokens().at(0).uuid);
+        // The account list was filled once, beside the first load, and not again by paging.
+        QTRY_COMPARE(child<AccountPicker>(u"accountPicker"_s)->count(), 3);
+        int accountLists = 0;
+        for (const DemoApiServer::Request &request : f->server.requests())
+            accountLists += request.path.endsWith(u"/accounts"_s) ? 1 : 0;
+        QCOMPARE(accountLists, 1);
         // Every request carried the profile's secret.
         for (const DemoApiServer::Request &request : f->server.requests())
             QCOMPARE(request.header("Authorization"), "Bearer " + DemoApiServer::apiToken().toUtf8());

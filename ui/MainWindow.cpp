@@ -381,31 +381,42 @@ void MainWindow::onProfileChanged()
     if (!profile)
         return;
     m_profiles->setLastProfileName(profile->name);
-    fillAccounts(profile->name);
-    if (!profile->accountId.isEmpty())
-        load();
+    if (!profile->accountId.isEmpty()) {
+        load(); // fills the account list too
+        return;
+    }
+    // Nothing to load yet, but the account list helps choose: a failure to read the secret is
+    // reported when the person presses Load, where they asked for something.
+    withSecret(*profile, false, [this, profile = *profile](const QString &secret) { fillAccounts(profile, secret); });
 }
 
-void MainWindow::fillAccounts(const QString &profileName)
+void MainWindow::withSecret(const Profile &profile, bool reportFailure, const std::function<void(const QString &)> &use)
 {
-    const std::optional<Profile> profile = m_profiles->profile(profileName);
-    if (!profile)
-        return;
+    m_profiles->readSecret(profile.name, this, [this, profile, reportFailure, use](const SecretStore::Result &secret) {
+        if (m_profileBox->currentText() != profile.name)
+            return; // another profile was chosen meanwhile
+        if (secret.ok()) {
+            use(secret.secret);
+        } else if (reportFailure) {
+            showProblem(tr("The secret of profile \u201c%1\u201d could not be read").arg(profile.name),
+                        (secret.error == SecretStore::Error::NotFound ? tr("The keychain has no secret for it.")
+                                                                      : secret.message)
+                            + u'\n' + tr("Edit the profile to enter it again; you can keep it for this session only."));
+        }
+    });
+}
+
+void MainWindow::fillAccounts(const Profile &profile, const QString &secret)
+{
     // A client of its own: the account list must not take the credentials of the page client
     // away from a page in flight.
     auto *client = new ApiClient(m_network, this);
-    m_profiles->readSecret(profile->name, client, [this, client, profile = *profile](const SecretStore::Result &secret) {
-        if (!secret.ok()) {
-            client->deleteLater();
-            return; // load() reports it, where the person asked for something
-        }
-        client->useProfile(profile, secret.secret);
-        auto *accounts = new AccountsService(client, client);
-        accounts->listAll(client, [this, client, name = profile.name](const ApiResult<QList<Account>> &result) {
-            if (result.ok() && m_profileBox->currentText() == name)
-                m_accountPicker->setAccounts(result.value());
-            client->deleteLater();
-        });
+    client->useProfile(profile, secret);
+    auto *accounts = new AccountsService(client, client);
+    accounts->listAll(client, [this, client, name = profile.name](const ApiResult<QList<Account>> &result) {
+        if (result.ok() && m_profileBox->currentText() == name)
+            m_accountPicker->setAccounts(result.value());
+        client->deleteLater();
     });
 }
 
@@ -421,19 +432,12 @@ void MainWindow::load()
     if (account != profile->accountId && BuildTokensService::checkAccountId(account).isEmpty())
         m_profiles->setAccountId(profile->name, account); // the last account per profile
     statusBar()->showMessage(tr("Reading the secret of \u201c%1\u201d\u2026").arg(profile->name));
-    m_profiles->readSecret(profile->name, this, [this, profile = *profile, account](const SecretStore::Result &secret) {
-        if (m_profileBox->currentText() != profile.name)
-            return; // another profile was chosen meanwhile
-        if (!secret.ok()) {
-            showProblem(tr("The secret of profile \u201c%1\u201d could not be read").arg(profile.name),
-                        (secret.error == SecretStore::Error::NotFound ? tr("The keychain has no secret for it.")
-                                                                      : secret.message)
-                            + u'\n' + tr("Edit the profile to enter it again; you can keep it for this session only."));
-            return;
-        }
-        m_client->useProfile(profile, secret.secret);
+    withSecret(*profile, true, [this, profile = *profile, account](const QString &secret) {
+        m_client->useProfile(profile, secret);
         m_session->setAccountId(account);
         m_session->firstPage();
+        if (m_accountPicker->count() == 0)
+            fillAccounts(profile, secret); // once per profile, with the secret already read
     });
 }
 

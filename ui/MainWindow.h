@@ -4,6 +4,7 @@
 #include <QElapsedTimer>
 #include <QMainWindow>
 
+#include <functional>
 #include <optional>
 
 class AccountPicker;
@@ -73,7 +74,10 @@ private:
     void refreshProfiles(const QString &select);
     void onProfileChanged();
     void openProfileDialog(const std::optional<Profile> &existing);
-    void fillAccounts(const QString &profileName);
+    // Reads the secret of `profile` and calls `use` with it while `profile` is still current;
+    // a failure goes to the error banner when `reportFailure`.
+    void withSecret(const Profile &profile, bool reportFailure, const std::function<void(const QString &)> &use);
+    void fillAccounts(const Profile &profile, const QString &secret);
     void onPageLoaded();
     void onFailed(const ApiError &error);
     void onRetrying(const ApiError &reason, qint64 delayMs, int attempt);
