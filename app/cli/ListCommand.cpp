@@ -7,6 +7,7 @@
 #include "auth/ProfileStore.h"
 #include "export/TokenExport.h"
 #include "model/BuildTokenFilterModel.h"
+#include "model/BuildTokenTableModel.h"
 #include "session/BrowserSession.h"
 
 #include <QCommandLineParser>
@@ -29,8 +30,12 @@ namespace {
 QByteArray tokenTable(const QList<BuildToken> &tokens)
 {
     QList<QStringList> rows;
-    for (const BuildToken &t : tokens)
-        rows.append({t.name, t.uuid, t.cloudflareTokenId, t.ownerType});
+    for (const BuildToken &token : tokens) {
+        QStringList cells;
+        for (int column = 0; column < BuildTokenTableModel::ColumnCount; ++column)
+            cells << BuildTokenTableModel::field(token, column);
+        rows.append(cells);
+    }
     return formatTable({u"NAME"_s, u"UUID"_s, u"CLOUDFLARE TOKEN ID"_s, u"OWNER TYPE"_s}, rows).toUtf8();
 }
 
