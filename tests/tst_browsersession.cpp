@@ -1,6 +1,8 @@
 #include "ApiFixture.h"
+#include "model/BuildTokenTableModel.h"
 #include "session/BrowserSession.h"
 
+#include <QAbstractItemModelTester>
 #include <QLocale>
 #include <QSignalSpy>
 #include <QTest>
@@ -16,6 +18,8 @@ class TestBrowserSession : public QObject
 
 private:
     std::unique_ptr<ApiFixture> f;
+    std::unique_ptr<BuildTokenTableModel> rows;
+    std::unique_ptr<QAbstractItemModelTester> tester; // the rows stay a valid model throughout
     std::unique_ptr<BrowserSession> session;
 
     QStringList expectedUuids(int page, int perPage) const
@@ -33,12 +37,16 @@ private slots:
     {
         f = std::make_unique<ApiFixture>();
         f->server.setTokenCount(1234);
-        session = std::make_unique<BrowserSession>(&f->service);
+        rows = std::make_unique<BuildTokenTableModel>();
+        tester = std::make_unique<QAbstractItemModelTester>(rows.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        session = std::make_unique<BrowserSession>(&f->service, rows.get());
         session->setAccountId(DemoApiServer::accountId());
     }
     void cleanup()
     {
         session.reset();
+        tester.reset();
+        rows.reset();
         f.reset();
     }
 
@@ -56,7 +64,7 @@ private slots:
         QCOMPARE(busy.at(0).at(0).toBool(), true);
         QCOMPARE(busy.at(1).at(0).toBool(), false);
         QCOMPARE(session->page(), 1);
-        QCOMPARE(uuidsOf(session->tokens()), expectedUuids(1, 50));
+        QCOMPARE(uuidsOf(rows->tokens()), expectedUuids(1, 50));
         QCOMPARE(session->totalPages(), 25);
         QCOMPARE(session->totalCount(), 1234);
         QCOMPARE(session->summary(), u"Page 1 of 25 \u00b7 %1 tokens"_s.arg(QLocale().toString(1234)));
@@ -67,20 +75,20 @@ private slots:
         session->nextPage();
         QTRY_COMPARE(loaded.size(), 2);
         QCOMPARE(session->page(), 2);
-        QCOMPARE(uuidsOf(session->tokens()), expectedUuids(2, 50));
+        QCOMPARE(uuidsOf(rows->tokens()), expectedUuids(2, 50));
         QVERIFY(session->canGoBack());
 
         session->lastPage();
         QTRY_COMPARE(loaded.size(), 3);
         QCOMPARE(session->page(), 25);
-        QCOMPARE(session->tokens().size(), 34);
+        QCOMPARE(rows->tokens().size(), 34);
         QVERIFY(!session->canGoForward());
         QVERIFY(!session->canGoLast());
 
         session->previousPage();
         QTRY_COMPARE(loaded.size(), 4);
         QCOMPARE(session->page(), 24);
-        QCOMPARE(uuidsOf(session->tokens()), expectedUuids(24, 50));
+        QCOMPARE(uuidsOf(rows->tokens()), expectedUuids(24, 50));
         QCOMPARE(failed.size(), 0);
     }
 
@@ -106,7 +114,7 @@ private slots:
         QVERIFY(session->setPerPage(100));
         QTRY_COMPARE(loaded.size(), 2);
         QCOMPARE(session->page(), 3); // rows 200..299
-        QCOMPARE(session->tokens().first().uuid, f->server.tokens().at(200).uuid);
+        QCOMPARE(rows->tokens().first().uuid, f->server.tokens().at(200).uuid);
         QCOMPARE(session->totalPages(), 13);
     }
 
@@ -126,7 +134,7 @@ private slots:
         QCOMPARE(failed.size(), 1);
         QCOMPARE(failed.first().first().value<ApiError>().kind(), Kind::Canceled);
         QCOMPARE(session->page(), 1);
-        QCOMPARE(uuidsOf(session->tokens()), expectedUuids(1, 50));
+        QCOMPARE(uuidsOf(rows->tokens()), expectedUuids(1, 50));
         QCOMPARE(loaded.size(), 1);
     }
 
@@ -141,12 +149,12 @@ private slots:
         session->loadPage(3); // cancels page 2, which the server still answers later
         QTRY_COMPARE(loaded.size(), 1);
         QCOMPARE(session->page(), 3);
-        QCOMPARE(uuidsOf(session->tokens()), expectedUuids(3, 50));
+        QCOMPARE(uuidsOf(rows->tokens()), expectedUuids(3, 50));
 
         QTest::qWait(900); // past the moment page 2's answer is sent
         QCOMPARE(loaded.size(), 1);
         QCOMPARE(session->page(), 3);
-        QCOMPARE(uuidsOf(session->tokens()), expectedUuids(3, 50));
+        QCOMPARE(uuidsOf(rows->tokens()), expectedUuids(3, 50));
         QCOMPARE(failed.size(), 0); // the superseded request is not reported as a failure
     }
 
@@ -163,7 +171,7 @@ private slots:
         QVERIFY(waitUntilIdle());
         QTRY_COMPARE(loaded.size(), 2);
         QCOMPARE(session->page(), 4);
-        QCOMPARE(uuidsOf(session->tokens()), expectedUuids(4, 50));
+        QCOMPARE(uuidsOf(rows->tokens()), expectedUuids(4, 50));
     }
 
     void aFailureKeepsTheRowsShown()
@@ -177,11 +185,54 @@ private slots:
         QTRY_COMPARE(failed.size(), 1);
         QCOMPARE(failed.first().first().value<ApiError>().kind(), Kind::Server);
         QCOMPARE(session->page(), 1);
-        QCOMPARE(uuidsOf(session->tokens()), expectedUuids(1, 50));
+        QCOMPARE(uuidsOf(rows->tokens()), expectedUuids(1, 50));
         // and the next try goes through
         session->nextPage();
         QTRY_COMPARE(loaded.size(), 2);
         QCOMPARE(session->page(), 2);
+    }
+
+    void anotherAccountEmptiesTheRowsAtOnce()
+    {
+        QSignalSpy loaded(session.get(), &BrowserSession::pageLoaded);
+        QSignalSpy failed(session.get(), &BrowserSession::failed);
+        session->loadPage(2);
+        QTRY_COMPARE(loaded.size(), 1);
+        QCOMPARE(rows->rowCount(), 50);
+
+        f->server.setLatency(std::chrono::milliseconds(300));
+        session->nextPage(); // in flight when the account changes: never shown
+        QTRY_COMPARE(f->server.requests().size(), 2);
+        session->setAccountId(u"0000000000000000000000000000dead"_s);
+        QCOMPARE(rows->rowCount(), 0);
+        QVERIFY(!session->hasPage());
+        QVERIFY(!session->isBusy());
+        QCOMPARE(session->page(), 1);
+        QCOMPARE(session->summary(), u"No tokens loaded"_s);
+        QVERIFY(!session->totalCount());
+
+        session->firstPage(); // an account the server does not know: 404
+        QTRY_COMPARE(failed.size(), 1);
+        QCOMPARE(failed.first().first().value<ApiError>().kind(), Kind::NotFound);
+        QCOMPARE(rows->rowCount(), 0); // the old account's rows did not come back
+        QCOMPARE(loaded.size(), 1);
+    }
+
+    void clearForgetsTheListingButNotTheAccount()
+    {
+        QSignalSpy loaded(session.get(), &BrowserSession::pageLoaded);
+        session->loadPage(3);
+        QTRY_COMPARE(loaded.size(), 1);
+        QSignalSpy state(session.get(), &BrowserSession::stateChanged);
+        session->clear();
+        QVERIFY(state.size() >= 1);
+        QCOMPARE(rows->rowCount(), 0);
+        QVERIFY(!session->hasPage());
+        QCOMPARE(session->accountId(), DemoApiServer::accountId());
+        session->reload();
+        QTRY_COMPARE(loaded.size(), 2);
+        QCOMPARE(session->page(), 1);
+        QCOMPARE(uuidsOf(rows->tokens()), expectedUuids(1, 50));
     }
 
     void withoutTotalsPagesOnWhileFull()
@@ -200,7 +251,7 @@ private slots:
         QVERIFY(session->canGoForward());
         session->nextPage();
         QTRY_COMPARE(loaded.size(), 3);
-        QVERIFY(session->tokens().isEmpty()); // the empty page ends it, as Cloudflare's SDKs do
+        QVERIFY(rows->tokens().isEmpty()); // the empty page ends it, as Cloudflare's SDKs do
         QVERIFY(!session->canGoForward());
     }
 

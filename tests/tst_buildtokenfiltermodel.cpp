@@ -1,6 +1,7 @@
 #include "demo/DemoTokenGenerator.h"
 #include "model/BuildTokenFilterModel.h"
 #include "model/BuildTokenTableModel.h"
+#include "model/TokenColumns.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -34,7 +35,7 @@ private slots:
         m_proxy = std::make_unique<BuildTokenFilterModel>();
         m_proxy->setTokenModel(m_source.get());
         m_tester = std::make_unique<QAbstractItemModelTester>(m_proxy.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        m_source->setTokens(DemoTokenGenerator::generate(52)); // 13 projects x 4 environments
+        m_source->appendTokens(DemoTokenGenerator::generate(52)); // 13 projects x 4 environments
     }
     void cleanup()
     {
@@ -61,7 +62,7 @@ private slots:
         m_proxy->setFilterText(u"STAGING"_s);
         QCOMPARE(m_proxy->rowCount(), 13);
         QVERIFY(removed.size() > 0);
-        for (const QString &name : column(BuildTokenTableModel::Name))
+        for (const QString &name : column(TokenColumns::Name))
             QVERIFY(name.contains(u"staging"_s));
         QCOMPARE(m_proxy->token(0).name, m_proxy->index(0, 0).data().toString());
         m_proxy->setFilterText(u"docs-staging"_s);
@@ -74,13 +75,13 @@ private slots:
 
     void sortsAnyColumn()
     {
-        m_proxy->sort(BuildTokenTableModel::Name, Qt::AscendingOrder);
-        QStringList names = column(BuildTokenTableModel::Name);
+        m_proxy->sort(TokenColumns::Name, Qt::AscendingOrder);
+        QStringList names = column(TokenColumns::Name);
         QStringList sorted = names;
         std::sort(sorted.begin(), sorted.end(), [](const QString &a, const QString &b) { return a.localeAwareCompare(b) < 0; });
         QCOMPARE(names, sorted);
-        m_proxy->sort(BuildTokenTableModel::Uuid, Qt::DescendingOrder);
-        const QStringList uuids = column(BuildTokenTableModel::Uuid);
+        m_proxy->sort(TokenColumns::Uuid, Qt::DescendingOrder);
+        const QStringList uuids = column(TokenColumns::Uuid);
         QVERIFY(std::is_sorted(uuids.rbegin(), uuids.rend(), [](const QString &a, const QString &b) { return a.localeAwareCompare(b) < 0; }));
         QCOMPARE(m_proxy->token(0).uuid, uuids.first());
         // Back to the API's order.
@@ -88,13 +89,27 @@ private slots:
         QCOMPARE(m_proxy->token(0).uuid, DemoTokenGenerator::token(0).uuid);
     }
 
-    void newPageResetsAndKeepsFilter()
+    void appendedRowsAreFilteredAsTheyCome()
     {
         m_proxy->setFilterText(u"blog"_s);
+        QCOMPARE(m_proxy->rowCount(), 4);
         QSignalSpy reset(m_proxy.get(), &QAbstractItemModel::modelReset);
-        m_source->setTokens(DemoTokenGenerator::generate(104));
-        QCOMPARE(reset.size(), 1);
+        QSignalSpy inserted(m_proxy.get(), &QAbstractItemModel::rowsInserted);
+        m_source->appendTokens(DemoTokenGenerator::generate(52, 52));
+        QCOMPARE(reset.size(), 0);
+        QVERIFY(inserted.size() > 0);
         QCOMPARE(m_proxy->rowCount(), 8);
+        m_source->clear();
+        QCOMPARE(reset.size(), 1);
+        QCOMPARE(m_proxy->rowCount(), 0);
+    }
+
+    void sortsBySortKeyRole()
+    {
+        // The proxy compares what the column's sort key says, not what the cell shows.
+        QCOMPARE(m_proxy->sortRole(), int(BuildTokenTableModel::SortKeyRole));
+        const QModelIndex first = m_source->index(0, TokenColumns::Name);
+        QCOMPARE(first.data(BuildTokenTableModel::SortKeyRole), QVariant(first.data().toString()));
     }
 };
 

@@ -1,5 +1,6 @@
 #include "demo/DemoTokenGenerator.h"
 #include "model/BuildTokenTableModel.h"
+#include "model/TokenColumns.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -29,49 +30,93 @@ private slots:
         m_model.reset();
     }
 
-    void startsEmptyWithFourColumns()
+    void columnsComeFromTheRegistry()
     {
         QCOMPARE(m_model->rowCount(), 0);
-        QCOMPARE(m_model->columnCount(), 4);
-        QCOMPARE(m_model->headerData(BuildTokenTableModel::Name, Qt::Horizontal).toString(), u"Name"_s);
-        QCOMPARE(m_model->headerData(BuildTokenTableModel::Uuid, Qt::Horizontal).toString(), u"UUID"_s);
-        QCOMPARE(m_model->headerData(BuildTokenTableModel::CloudflareTokenId, Qt::Horizontal).toString(), u"Cloudflare token ID"_s);
-        QCOMPARE(m_model->headerData(BuildTokenTableModel::OwnerType, Qt::Horizontal).toString(), u"Owner type"_s);
+        QCOMPARE(m_model->columnCount(), TokenColumns::count());
+        const QStringList titles{u"Name"_s, u"UUID"_s, u"Cloudflare token ID"_s, u"Owner type"_s};
+        QCOMPARE(TokenColumns::count(), titles.size());
+        for (int column = 0; column < TokenColumns::count(); ++column)
+            QCOMPARE(m_model->headerData(column, Qt::Horizontal).toString(), titles[column]);
+        QCOMPARE(TokenColumns::indexOf(u"uuid"_s), int(TokenColumns::Uuid));
+        QCOMPARE(TokenColumns::indexOf(u"no such column"_s), -1);
     }
 
-    void setTokensResetsAndShowsEveryField()
+    void appendInsertsEachBatchAndShowsEveryField()
     {
         QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
         QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
         QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
         const QList<BuildToken> tokens = DemoTokenGenerator::generate(25);
-        m_model->setTokens(tokens);
-        QCOMPARE(reset.size(), 1);
-        QCOMPARE(inserted.size(), 0);
+        m_model->appendTokens(tokens.mid(0, 10));
+        m_model->appendTokens(tokens.mid(10));
+        QCOMPARE(inserted.size(), 2);
+        QCOMPARE(inserted.at(1).at(1).toInt(), 10); // first new row
+        QCOMPARE(inserted.at(1).at(2).toInt(), 24); // last new row
+        QCOMPARE(reset.size(), 0);
         QCOMPARE(changed.size(), 0);
         QCOMPARE(m_model->rowCount(), 25);
-        for (int row : {0, 7, 24}) {
-            QCOMPARE(m_model->index(row, BuildTokenTableModel::Name).data().toString(), tokens[row].name);
-            QCOMPARE(m_model->index(row, BuildTokenTableModel::Uuid).data().toString(), tokens[row].uuid);
-            QCOMPARE(m_model->index(row, BuildTokenTableModel::CloudflareTokenId).data().toString(), tokens[row].cloudflareTokenId);
-            QCOMPARE(m_model->index(row, BuildTokenTableModel::OwnerType).data().toString(), u"user"_s);
+        for (int row : {0, 7, 10, 24}) {
+            QCOMPARE(m_model->index(row, TokenColumns::Name).data().toString(), tokens[row].name);
+            QCOMPARE(m_model->index(row, TokenColumns::Uuid).data().toString(), tokens[row].uuid);
+            QCOMPARE(m_model->index(row, TokenColumns::CloudflareTokenId).data().toString(), tokens[row].cloudflareTokenId);
+            QCOMPARE(m_model->index(row, TokenColumns::OwnerType).data().toString(), u"user"_s);
+            QCOMPARE(m_model->rowOfUuid(tokens[row].uuid), row);
         }
-        // A later page replaces the rows whole.
-        m_model->setTokens(tokens.mid(0, 3));
-        QCOMPARE(reset.size(), 2);
-        QCOMPARE(m_model->rowCount(), 3);
-        m_model->setTokens({});
+        m_model->appendTokens({});
+        QCOMPARE(inserted.size(), 2);
+    }
+
+    void aTokenThatComesAgainIsUpdatedInPlace()
+    {
+        QList<BuildToken> tokens = DemoTokenGenerator::generate(5);
+        m_model->appendTokens(tokens);
+        QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        BuildToken renamed = tokens[3];
+        renamed.name = u"renamed"_s;
+        const BuildToken fresh = DemoTokenGenerator::token(99);
+        m_model->appendTokens({renamed, fresh, fresh});
+        QCOMPARE(m_model->rowCount(), 6); // one new row: the repeated uuid is not a second one
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.at(0).at(0).toModelIndex().row(), 3);
+        QCOMPARE(m_model->index(3, TokenColumns::Name).data().toString(), u"renamed"_s);
+        QCOMPARE(m_model->rowOfUuid(fresh.uuid), 5);
+    }
+
+    void tokensWithoutUuidAreNeverMerged()
+    {
+        BuildToken bare;
+        bare.name = u"no uuid"_s;
+        m_model->appendTokens({bare, bare});
+        QCOMPARE(m_model->rowCount(), 2);
+        QCOMPARE(m_model->rowOfUuid(QString()), -1);
+    }
+
+    void clearEmptiesRowsAndIndex()
+    {
+        const QList<BuildToken> tokens = DemoTokenGenerator::generate(3);
+        m_model->appendTokens(tokens);
+        QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+        m_model->clear();
+        QCOMPARE(reset.size(), 1);
         QCOMPARE(m_model->rowCount(), 0);
+        QCOMPARE(m_model->rowOfUuid(tokens[0].uuid), -1);
+        m_model->clear(); // nothing to clear: no reset the views would redraw for
+        QCOMPARE(reset.size(), 1);
+        m_model->appendTokens(tokens.mid(1));
+        QCOMPARE(m_model->rowOfUuid(tokens[2].uuid), 1);
     }
 
     void missingFieldsAreEmptyCells()
     {
         BuildToken bare;
         bare.uuid = u"only-a-uuid"_s;
-        m_model->setTokens({bare});
-        QCOMPARE(m_model->index(0, BuildTokenTableModel::Name).data().toString(), QString());
-        QCOMPARE(m_model->index(0, BuildTokenTableModel::Uuid).data().toString(), u"only-a-uuid"_s);
-        QVERIFY(!m_model->index(0, BuildTokenTableModel::Name).data(Qt::DecorationRole).isValid());
+        m_model->appendTokens({bare});
+        QCOMPARE(m_model->index(0, TokenColumns::Name).data().toString(), QString());
+        QCOMPARE(m_model->index(0, TokenColumns::Uuid).data().toString(), u"only-a-uuid"_s);
+        QVERIFY(!m_model->index(0, TokenColumns::Name).data(Qt::DecorationRole).isValid());
         QVERIFY(!m_model->index(0, 0, m_model->index(0, 0)).isValid());
     }
 };

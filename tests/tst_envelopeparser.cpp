@@ -1,6 +1,7 @@
 #include "api/EnvelopeParser.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -39,13 +40,26 @@ private slots:
         QCOMPARE(token.uuid, u"182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e"_s);
         QCOMPARE(token.cloudflareTokenId, u"cf-token-123"_s);
         QCOMPARE(token.ownerType, u"user"_s);
-        QCOMPARE(token.raw.value(u"build_token_name"_s).toString(), u"My Build Token"_s);
+        QVERIFY(token.unknownFields.isEmpty()); // nothing beyond the four known fields
         const PageInfo &info = page.value().info;
         QCOMPARE(info.count, 25);
         QCOMPARE(info.page, 1);
         QCOMPARE(info.perPage, 50);
         QCOMPARE(info.totalCount, 150);
         QCOMPARE(info.totalPages, 3);
+    }
+
+    void unknownFieldsAreKeptAndKnownOnesAreNot()
+    {
+        const ApiResult<BuildTokenPage> page = parsePage(
+            200, R"({"success":true,"errors":[],"messages":[],"result":[{"build_token_uuid":"u1","created_on":"2026-01-02",
+                     "scopes":["a"]},{"build_token_name":"n"}]})");
+        QVERIFY(page.ok());
+        const BuildToken &first = page.value().tokens.at(0);
+        QCOMPARE(first.uuid, u"u1"_s);
+        QCOMPARE(first.unknownFields.keys(), (QStringList{u"created_on"_s, u"scopes"_s}));
+        QCOMPARE(first.unknownFields.value(u"scopes"_s).toArray().first().toString(), u"a"_s);
+        QVERIFY(page.value().tokens.at(1).unknownFields.isEmpty());
     }
 
     void emptyAndNullResults_data()

@@ -11,6 +11,7 @@
 #include "auth/ProfileStore.h"
 #include "export/TokenExport.h"
 #include "model/BuildTokenTableModel.h"
+#include "model/TokenColumns.h"
 #include "session/BrowserSession.h"
 
 #include <QAction>
@@ -162,23 +163,23 @@ private slots:
 
         // Sort by name, descending: a click on the header, and another.
         QHeaderView *header = table->horizontalHeader();
-        const QPoint nameHeader(header->sectionViewportPosition(BuildTokenTableModel::Name) + 10, header->height() / 2);
+        const QPoint nameHeader(header->sectionViewportPosition(TokenColumns::Name) + 10, header->height() / 2);
         QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, nameHeader);
         QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, nameHeader);
         QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
         QStringList names;
         for (int row = 0; row < model()->rowCount(); ++row)
-            names << cell(row, BuildTokenTableModel::Name);
+            names << cell(row, TokenColumns::Name);
         QVERIFY(std::is_sorted(names.rbegin(), names.rend(), [](const QString &a, const QString &b) { return a.localeAwareCompare(b) < 0; }));
 
         // Rows 2 and 4 of the view: a click and a Ctrl+click.
         QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(model()->index(1, 0)).center());
         QTest::mouseClick(table->viewport(), Qt::LeftButton, Qt::ControlModifier, table->visualRect(model()->index(3, 0)).center());
-        const QString second = cell(1, BuildTokenTableModel::Uuid);
-        const QString fourth = cell(3, BuildTokenTableModel::Uuid);
+        const QString second = cell(1, TokenColumns::Uuid);
+        const QString fourth = cell(3, TokenColumns::Uuid);
         QCOMPARE(table->selectionModel()->selectedRows().size(), 2);
         // The details pane shows the current row, the fourth.
-        QCOMPARE(child<QLineEdit>(u"detailUuid"_s)->text(), fourth);
+        QCOMPARE(child<QLineEdit>(u"detail_uuid"_s)->text(), fourth);
         QVERIFY(child<QPlainTextEdit>(u"detailRawJson"_s)->toPlainText().contains(fourth));
 
         // Ctrl+C: TSV with a header, in view order.
@@ -211,10 +212,10 @@ private slots:
 
         // The selection survives another sort and a narrower filter that keeps it.
         QTest::mouseClick(header->viewport(), Qt::LeftButton, {},
-                          QPoint(header->sectionViewportPosition(BuildTokenTableModel::Uuid) + 10, header->height() / 2));
+                          QPoint(header->sectionViewportPosition(TokenColumns::Uuid) + 10, header->height() / 2));
         QCOMPARE(table->selectionModel()->selectedRows().size(), 2);
         QStringList selected;
-        for (const QModelIndex &index : table->selectionModel()->selectedRows(BuildTokenTableModel::Uuid))
+        for (const QModelIndex &index : table->selectionModel()->selectedRows(TokenColumns::Uuid))
             selected << index.data().toString();
         selected.sort();
         QStringList expected{second, fourth};
@@ -302,10 +303,10 @@ private slots:
         menu->close();
 
         table->selectRow(2);
-        QCOMPARE(child<QLineEdit>(u"detailTokenId"_s)->text(), token.cloudflareTokenId);
+        QCOMPARE(child<QLineEdit>(u"detail_cloudflare_token_id"_s)->text(), token.cloudflareTokenId);
         auto *pane = child<QWidget>(u"detailsPane"_s);
         for (QToolButton *button : pane->findChildren<QToolButton *>()) {
-            if (button->accessibleName() == u"Copy the UUID"_s)
+            if (button->accessibleName() == u"Copy the field \u201cUUID\u201d"_s)
                 click(button);
         }
         QCOMPARE(QGuiApplication::clipboard()->text(), token.uuid);
@@ -327,27 +328,27 @@ private slots:
         QVERIFY(!child<QAction>(u"nextPageAction"_s)->isEnabled());
         QVERIFY(loadFirstPage());
         QCOMPARE(model()->columnCount(), 4);
-        QCOMPARE(cell(0, BuildTokenTableModel::Name), f->server.tokens().at(0).name);
-        QCOMPARE(cell(49, BuildTokenTableModel::Uuid), f->server.tokens().at(49).uuid);
+        QCOMPARE(cell(0, TokenColumns::Name), f->server.tokens().at(0).name);
+        QCOMPARE(cell(49, TokenColumns::Uuid), f->server.tokens().at(49).uuid);
         QVERIFY(child<QTableView>(u"tokenTable"_s)->isVisible());
         QVERIFY(child<QLabel>(u"summaryLabel"_s)->text().startsWith(u"Page 1 of 25 \u00b7 "_s));
         QVERIFY(!child<QAction>(u"previousPageAction"_s)->isEnabled());
 
         trigger(u"nextPageAction"_s);
-        QTRY_COMPARE(cell(0, BuildTokenTableModel::Uuid), f->server.tokens().at(50).uuid);
+        QTRY_COMPARE(cell(0, TokenColumns::Uuid), f->server.tokens().at(50).uuid);
         QTRY_COMPARE(child<QSpinBox>(u"pageBox"_s)->value(), 2);
         QVERIFY(child<QAction>(u"previousPageAction"_s)->isEnabled());
 
         trigger(u"lastPageAction"_s);
         QTRY_COMPARE(model()->rowCount(), 34);
-        QCOMPARE(cell(0, BuildTokenTableModel::Uuid), f->server.tokens().at(1200).uuid);
+        QCOMPARE(cell(0, TokenColumns::Uuid), f->server.tokens().at(1200).uuid);
         QVERIFY(!child<QAction>(u"nextPageAction"_s)->isEnabled());
         QVERIFY(!child<QAction>(u"lastPageAction"_s)->isEnabled());
 
         trigger(u"previousPageAction"_s);
-        QTRY_COMPARE(cell(0, BuildTokenTableModel::Uuid), f->server.tokens().at(1150).uuid);
+        QTRY_COMPARE(cell(0, TokenColumns::Uuid), f->server.tokens().at(1150).uuid);
         trigger(u"firstPageAction"_s);
-        QTRY_COMPARE(cell(0, BuildTokenTableModel::Uuid), f->server.tokens().at(0).uuid);
+        QTRY_COMPARE(cell(0, TokenColumns::Uuid), f->server.tokens().at(0).uuid);
         // The account list was filled once, beside the first load, and not again by paging.
         QTRY_COMPARE(child<AccountPicker>(u"accountPicker"_s)->count(), 3);
         int accountLists = 0;
@@ -367,13 +368,13 @@ private slots:
         auto *table = child<QTableView>(u"tokenTable"_s);
         table->setFocus();
         QTest::keyClick(table, Qt::Key_Right, Qt::AltModifier);
-        QTRY_COMPARE(cell(0, BuildTokenTableModel::Uuid), f->server.tokens().at(50).uuid);
+        QTRY_COMPARE(cell(0, TokenColumns::Uuid), f->server.tokens().at(50).uuid);
         QTest::keyClick(table, Qt::Key_End, Qt::AltModifier);
-        QTRY_COMPARE(cell(0, BuildTokenTableModel::Uuid), f->server.tokens().at(1200).uuid);
+        QTRY_COMPARE(cell(0, TokenColumns::Uuid), f->server.tokens().at(1200).uuid);
         QTest::keyClick(table, Qt::Key_Left, Qt::AltModifier);
-        QTRY_COMPARE(cell(0, BuildTokenTableModel::Uuid), f->server.tokens().at(1150).uuid);
+        QTRY_COMPARE(cell(0, TokenColumns::Uuid), f->server.tokens().at(1150).uuid);
         QTest::keyClick(table, Qt::Key_Home, Qt::AltModifier);
-        QTRY_COMPARE(cell(0, BuildTokenTableModel::Uuid), f->server.tokens().at(0).uuid);
+        QTRY_COMPARE(cell(0, TokenColumns::Uuid), f->server.tokens().at(0).uuid);
 
         f->server.setLatency(std::chrono::milliseconds(1500));
         QTest::keyClick(table, Qt::Key_F5);
@@ -392,7 +393,7 @@ private slots:
         pageBox->selectAll();
         QTest::keyClicks(pageBox, u"7"_s);
         QTest::keyClick(pageBox, Qt::Key_Return);
-        QTRY_COMPARE(cell(0, BuildTokenTableModel::Uuid), f->server.tokens().at(300).uuid);
+        QTRY_COMPARE(cell(0, TokenColumns::Uuid), f->server.tokens().at(300).uuid);
         QCOMPARE(m_window->session()->page(), 7);
     }
 
@@ -409,27 +410,64 @@ private slots:
         QTRY_VERIFY(child<QLabel>(u"summaryLabel"_s)->text().startsWith(u"Page 1 of 13"_s));
     }
 
-    void anErrorIsShownAndTheRowsStay()
+    void rowsNeverStayUnderAnotherAccount()
     {
         QVERIFY(loadFirstPage());
         auto *banner = child<QWidget>(u"errorBanner"_s);
+        auto *table = child<QTableView>(u"tokenTable"_s);
+        auto *filter = child<QLineEdit>(u"filterEdit"_s);
+        auto *placeholder = child<QLabel>(u"placeholder"_s);
         QVERIFY(!banner->isVisible());
+        filter->setText(u"checkout"_s);
+        QTRY_COMPARE(model()->rowCount(), 4);
+        table->selectRow(1);
+        QVERIFY(child<QLineEdit>(u"detail_uuid"_s)->isVisible());
 
+        // Another account that fails to load: the old rows leave at once, before any answer.
+        f->server.setLatency(std::chrono::milliseconds(300));
         auto *picker = child<AccountPicker>(u"accountPicker"_s);
         picker->setAccountId(u"ffffffffffffffffffffffffffffffff"_s);
         click(child<QPushButton>(u"loadButton"_s));
+        QCOMPARE(m_window->session()->rows()->rowCount(), 0);
+        QCOMPARE(model()->rowCount(), 0);
+        QVERIFY(table->selectionModel()->selectedRows().isEmpty());
+        QVERIFY(filter->text().isEmpty()); // typed for the other account
+        QVERIFY(!child<QLineEdit>(u"detail_uuid"_s)->isVisible());
         QTRY_VERIFY(banner->isVisible());
         const QString text = child<QLabel>(u"errorText"_s)->text();
         QVERIFY2(text.contains(u"HTTP 404"_s) && text.contains(u"7003"_s) && text.contains(u"account ID"_s), qPrintable(text));
-        QCOMPARE(model()->rowCount(), 50);
-        QCOMPARE(cell(0, BuildTokenTableModel::Uuid), f->server.tokens().at(0).uuid);
+        QCOMPARE(model()->rowCount(), 0);
+        QVERIFY(placeholder->isVisible());
+        QVERIFY2(placeholder->text().contains(u"could not be loaded"_s), qPrintable(placeholder->text()));
         QVERIFY(m_window->statusBar()->currentMessage().contains(u"Not found"_s));
+        trigger(u"copyAction"_s); // nothing of the old account to copy
+        QVERIFY(m_window->statusBar()->currentMessage().startsWith(u"Select rows to copy"_s));
 
-        // Recover: the right account loads and the banner goes; Enter in the picker loads.
+        // The right account: the banner goes as soon as the request starts; Enter loads.
         picker->setAccountId(DemoApiServer::accountId());
         QTest::keyClick(picker->lineEdit(), Qt::Key_Return);
-        QTRY_VERIFY(!banner->isVisible());
+        QTRY_VERIFY(m_window->session()->isBusy());
+        QVERIFY(!banner->isVisible());
+        QTRY_COMPARE(model()->rowCount(), 50);
+
+        // Retrying the same page keeps its rows when it fails.
+        f->server.setFault(DemoApiServer::Fault::HtmlPage, 1);
+        trigger(u"reloadAction"_s);
+        QTRY_VERIFY(banner->isVisible());
         QCOMPARE(model()->rowCount(), 50);
+        QCOMPARE(cell(0, TokenColumns::Uuid), f->server.tokens().at(0).uuid);
+    }
+
+    void rowsNeverStayUnderAnotherProfile()
+    {
+        QVERIFY(loadFirstPage());
+        addProfile(u"expired"_s, DemoApiServer::expiredApiToken(), DemoApiServer::stagingAccountId());
+        f->server.setLatency(std::chrono::milliseconds(300));
+        m_window->selectProfile(u"expired"_s);
+        QCOMPARE(model()->rowCount(), 0);
+        QTRY_VERIFY(child<QWidget>(u"errorBanner"_s)->isVisible());
+        QCOMPARE(model()->rowCount(), 0);
+        QVERIFY(child<QLabel>(u"errorText"_s)->text().contains(u"9109"_s));
     }
 
     void anAuthErrorSaysWhatTheTokenNeeds()
@@ -455,7 +493,7 @@ private slots:
         QVERIFY(!busy->isVisible());
         QCOMPARE(m_window->statusBar()->currentMessage(), u"Canceled"_s);
         QVERIFY(!child<QWidget>(u"errorBanner"_s)->isVisible());
-        QCOMPARE(cell(0, BuildTokenTableModel::Uuid), f->server.tokens().at(0).uuid);
+        QCOMPARE(cell(0, TokenColumns::Uuid), f->server.tokens().at(0).uuid);
         QCOMPARE(child<QSpinBox>(u"pageBox"_s)->value(), 1);
     }
 
@@ -475,7 +513,7 @@ private slots:
                                      || !m_window->session()->isBusy(),
                                  3000);
         // The wait was honoured, then page 2 loaded.
-        QTRY_COMPARE_WITH_TIMEOUT(cell(0, BuildTokenTableModel::Uuid), f->server.tokens().at(50).uuid, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(cell(0, TokenColumns::Uuid), f->server.tokens().at(50).uuid, 5000);
         QCOMPARE(f->server.requests().size(), before + 2);
 
         // Again, and this time the person does not wait.
@@ -486,7 +524,7 @@ private slots:
         QCOMPARE(m_window->statusBar()->currentMessage(), u"Canceled"_s);
         QTest::qWait(2300);
         QCOMPARE(f->server.requests().size(), before + 3);
-        QCOMPARE(cell(0, BuildTokenTableModel::Uuid), f->server.tokens().at(50).uuid);
+        QCOMPARE(cell(0, TokenColumns::Uuid), f->server.tokens().at(50).uuid);
     }
 
     void transferTimeoutComesFromTheSettings()

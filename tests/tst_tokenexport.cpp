@@ -1,4 +1,5 @@
 #include "export/TokenExport.h"
+#include "model/TokenColumns.h"
 
 #include <QDir>
 #include <QFile>
@@ -140,7 +141,7 @@ private slots:
         const auto records = readCsv(QString::fromUtf8(TokenExport::toCsv({token(value)})));
         QVERIFY(records);
         QCOMPARE(records->at(1).at(0), inCsv);
-        QCOMPARE(TokenExport::toTsv({token(value)}, {0}, {u"Name"_s}), u"Name\n"_s + inTsv + u'\n');
+        QCOMPARE(TokenExport::toTsv({token(value)}, {0}), u"Name\n"_s + inTsv + u'\n');
     }
 
     void byteOrderMarkOnlyWhenAsked()
@@ -159,7 +160,7 @@ private slots:
         QCOMPARE(array.size(), 2);
         for (int i = 0; i < 2; ++i) {
             const QJsonObject object = array.at(i).toObject();
-            QCOMPARE(object.keys(), TokenExport::fieldNames());
+            QCOMPARE(object.size(), TokenColumns::count());
             QCOMPARE(object.value(u"build_token_name"_s).toString(), tokens[i].name);
             QCOMPARE(object.value(u"build_token_uuid"_s).toString(), tokens[i].uuid);
             // JSON is data, not a spreadsheet: no defusing there.
@@ -173,6 +174,49 @@ private slots:
             QCOMPARE(QJsonDocument::fromJson(lines[i]).object(), array.at(i).toObject());
     }
 
+    void jsonKeysFollowTheColumnOrder()
+    {
+        // Parsed back, a QJsonObject sorts its keys: the order is only visible in the bytes.
+        const BuildToken t = token(u"n"_s, u"u"_s, u"i"_s);
+        for (const QByteArray &text : {TokenExport::toJson({t}), TokenExport::toNdjson({t}), TokenExport::toJsonObject(t, 0)}) {
+            qsizetype previous = -1;
+            for (const ColumnSpec &column : TokenColumns::all()) {
+                const qsizetype at = text.indexOf(QByteArray('"' + column.apiField.toUtf8() + "\":"));
+                QVERIFY2(at > previous, text.constData());
+                previous = at;
+            }
+        }
+        // The same bytes as QJsonDocument would give, apart from the order it cannot keep.
+        QCOMPARE(TokenExport::toJsonObject(t, -1),
+                 QByteArray(R"({"build_token_name":"n","build_token_uuid":"u","cloudflare_token_id":"i","owner_type":"user"})"));
+    }
+
+    void jsonEscapesEveryControlCharacter()
+    {
+        QString nasty = u"q\"b\\s/\u0001\u001f\u007f\U0001F680\u2028"_s;
+        const QByteArray line = TokenExport::toNdjson({token(nasty)});
+        QVERIFY(line.contains("\\u0001"));
+        QVERIFY(line.contains("\\u001f"));
+        QJsonParseError error;
+        const QJsonDocument back = QJsonDocument::fromJson(line, &error);
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QCOMPARE(back.object().value(u"build_token_name"_s).toString(), nasty);
+    }
+
+    void unknownFieldsOnlyWhereAsked()
+    {
+        BuildToken t = token(u"n"_s);
+        t.unknownFields.insert(u"created_on"_s, u"2026-01-02"_s);
+        t.unknownFields.insert(u"scopes"_s, QJsonArray{1, u"two"_s});
+        QVERIFY(!TokenExport::toJson({t}).contains("created_on")); // exports: the columns
+        const QByteArray details = TokenExport::toJsonObject(t, 0, true);
+        const QJsonObject parsed = QJsonDocument::fromJson(details).object();
+        QCOMPARE(parsed.size(), TokenColumns::count() + 2);
+        QCOMPARE(parsed.value(u"scopes"_s).toArray(), (QJsonArray{1, u"two"_s}));
+        QVERIFY(details.indexOf("owner_type") < details.indexOf("created_on"));
+        QVERIFY(details.startsWith("{\n    \"build_token_name\": \"n\",\n"));
+    }
+
     void noRows()
     {
         QCOMPARE(TokenExport::toCsv({}), QByteArray("build_token_name,build_token_uuid,cloudflare_token_id,owner_type\r\n"));
@@ -183,8 +227,8 @@ private slots:
 
     void tsvFollowsTheGivenColumns()
     {
-        const QString tsv = TokenExport::toTsv({token(u"a\tb"_s, u"u1"_s, u"i1"_s)}, {2, 0}, {u"ID"_s, u"Name"_s});
-        QCOMPARE(tsv, u"ID\tName\ni1\ta b\n"_s);
+        const QString tsv = TokenExport::toTsv({token(u"a\tb"_s, u"u1"_s, u"i1"_s)}, {2, 0});
+        QCOMPARE(tsv, u"Cloudflare token ID\tName\ni1\ta b\n"_s);
     }
 
     void formatNames()

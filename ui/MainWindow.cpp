@@ -13,6 +13,7 @@
 #include "export/TokenExport.h"
 #include "model/BuildTokenFilterModel.h"
 #include "model/BuildTokenTableModel.h"
+#include "model/TokenColumns.h"
 #include "session/BrowserSession.h"
 
 #include <QAction>
@@ -63,8 +64,8 @@ MainWindow::MainWindow(ProfileStore *profiles, QSettings *settings, QWidget *par
       m_settings(settings),
       m_network(new QNetworkAccessManager(this)),
       m_client(new ApiClient(m_network, this)),
-      m_session(new BrowserSession(new BuildTokensService(m_client, this), this)),
-      m_model(new BuildTokenTableModel(this)),
+      m_session(new BrowserSession(new BuildTokensService(m_client, this), new BuildTokenTableModel(this), this)),
+      m_model(m_session->rows()),
       m_proxy(new BuildTokenFilterModel(this))
 {
     setWindowTitle(tr("Build Token Browser"));
@@ -82,6 +83,11 @@ MainWindow::MainWindow(ProfileStore *profiles, QSettings *settings, QWidget *par
     createMenus();
 
     connect(m_session, &BrowserSession::pageLoaded, this, &MainWindow::onPageLoaded);
+    connect(m_session, &BrowserSession::cleared, this, [this] {
+        m_filterEdit->clear(); // typed for the listing that is gone
+        updatePlaceholder();
+        updateDetails();
+    });
     connect(m_session, &BrowserSession::failed, this, &MainWindow::onFailed);
     m_retryCountdown = new QTimer(this);
     m_retryCountdown->setInterval(1000);
@@ -89,6 +95,7 @@ MainWindow::MainWindow(ProfileStore *profiles, QSettings *settings, QWidget *par
     connect(m_session, &BrowserSession::retrying, this, &MainWindow::onRetrying);
     connect(m_session, &BrowserSession::busyChanged, this, [this](bool busy) {
         if (busy) {
+            m_errorBanner->hide(); // it spoke of an earlier request
             m_loadTimer.start();
             statusBar()->showMessage(tr("Loading page %1\u2026").arg(m_session->requestedPage()));
         } else {
@@ -194,10 +201,12 @@ QWidget *MainWindow::createTokenArea()
     header->setSortIndicatorClearable(true);
     header->setSortIndicator(-1, Qt::AscendingOrder);
     m_table->setSortingEnabled(true);
-    // Wide enough for a UUID and a 32-digit id at the default font; all four fit at 1120 px.
-    m_table->setColumnWidth(BuildTokenTableModel::Name, 190);
-    m_table->setColumnWidth(BuildTokenTableModel::Uuid, 275);
-    m_table->setColumnWidth(BuildTokenTableModel::CloudflareTokenId, 262);
+    for (int column = 0; column < TokenColumns::count(); ++column) {
+        const ColumnSpec &spec = TokenColumns::at(column);
+        if (spec.defaultWidth > 0)
+            m_table->setColumnWidth(column, spec.defaultWidth);
+        m_table->setColumnHidden(column, !spec.visibleByDefault);
+    }
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateDetails);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::updateDetails);
 
@@ -373,6 +382,7 @@ void MainWindow::openLastProfile()
 
 void MainWindow::onProfileChanged()
 {
+    m_session->clear(); // rows listed with another profile's credentials
     const std::optional<Profile> profile = currentProfile();
     m_editProfileButton->setEnabled(profile.has_value());
     m_keyWarning->setVisible(profile && profile->scheme == Credentials::Scheme::GlobalApiKey);
@@ -432,9 +442,9 @@ void MainWindow::load()
     if (account != profile->accountId && BuildTokensService::checkAccountId(account).isEmpty())
         m_profiles->setAccountId(profile->name, account); // the last account per profile
     statusBar()->showMessage(tr("Reading the secret of \u201c%1\u201d\u2026").arg(profile->name));
-    withSecret(*profile, true, [this, profile = *profile, account](const QString &secret) {
+    m_session->setAccountId(account); // another account's rows leave now, not when it answers
+    withSecret(*profile, true, [this, profile = *profile](const QString &secret) {
         m_client->useProfile(profile, secret);
-        m_session->setAccountId(account);
         m_session->firstPage();
         if (m_accountPicker->count() == 0)
             fillAccounts(profile, secret); // once per profile, with the secret already read
@@ -466,7 +476,6 @@ void MainWindow::openProfileDialog(const std::optional<Profile> &existing)
 void MainWindow::onPageLoaded()
 {
     m_errorBanner->hide();
-    m_model->setTokens(m_session->tokens());
     updatePlaceholder();
     updateFilterCount();
     updateDetails();
@@ -510,6 +519,7 @@ void MainWindow::showProblem(const QString &summary, const QString &details)
                          + details.toHtmlEscaped().replace(u'\n', u"<br>"_s));
     m_errorBanner->show();
     statusBar()->showMessage(summary);
+    updatePlaceholder();
 }
 
 void MainWindow::updatePlaceholder()
@@ -519,7 +529,9 @@ void MainWindow::updatePlaceholder()
         return;
     }
     QString text;
-    if (m_session->hasPage())
+    if (m_errorBanner->isVisibleTo(this) && !m_session->hasPage())
+        text = tr("The build tokens could not be loaded: the message above says why.");
+    else if (m_session->hasPage())
         text = m_session->page() > 1 ? tr("This page is empty: it is past the last page.")
                                      : tr("This account has no build tokens.");
     else if (m_session->isBusy())
@@ -547,12 +559,7 @@ void MainWindow::showContextMenu(const QPoint &position)
     };
     menu->addAction(tr("Copy &UUID"), this, [=] { copyText(token.uuid, tr("the UUID")); });
     menu->addAction(tr("Copy Cloudflare &Token ID"), this, [=] { copyText(token.cloudflareTokenId, tr("the Cloudflare token ID")); });
-    menu->addAction(tr("Copy &Row"), this, [=] {
-        QStringList headers;
-        for (int column : visibleColumns())
-            headers << m_proxy->headerData(column, Qt::Horizontal).toString();
-        copyText(TokenExport::toTsv({token}, visibleColumns(), headers), tr("the row"));
-    });
+    menu->addAction(tr("Copy &Row"), this, [=] { copyText(TokenExport::toTsv({token}, visibleColumns()), tr("the row")); });
     menu->addSeparator();
     menu->addAction(m_copyAction);
     menu->addAction(tr("E&xport\u2026"), this, &MainWindow::exportTokens);
@@ -598,10 +605,7 @@ void MainWindow::copySelection()
         statusBar()->showMessage(tr("Select rows to copy (Ctrl+A selects all)"), 3000);
         return;
     }
-    QStringList headers;
-    for (int column : visibleColumns())
-        headers << m_proxy->headerData(column, Qt::Horizontal).toString();
-    QGuiApplication::clipboard()->setText(TokenExport::toTsv(tokens, visibleColumns(), headers));
+    QGuiApplication::clipboard()->setText(TokenExport::toTsv(tokens, visibleColumns()));
     statusBar()->showMessage(tokens.size() == 1 ? tr("Copied 1 row") : tr("Copied %1 rows").arg(tokens.size()), 3000);
 }
 

@@ -1,14 +1,14 @@
 #include "TokenDetailsPane.h"
 
 #include "Icons.h"
-#include "model/BuildTokenTableModel.h"
+#include "export/TokenExport.h"
+#include "model/TokenColumns.h"
 
 #include <QClipboard>
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QGuiApplication>
 #include <QHBoxLayout>
-#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -21,12 +21,12 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-QToolButton *copyButton(QWidget *parent, const QString &what, const std::function<QString()> &text)
+QToolButton *copyButton(QWidget *parent, const QString &label, const std::function<QString()> &text)
 {
     auto *button = new QToolButton(parent);
     button->setIcon(Icons::themed(u"edit-copy"_s));
-    button->setToolTip(QObject::tr("Copy %1").arg(what));
-    button->setAccessibleName(QObject::tr("Copy %1").arg(what));
+    button->setToolTip(label);
+    button->setAccessibleName(label);
     button->setAutoRaise(true);
     QObject::connect(button, &QToolButton::clicked, parent, [text] { QGuiApplication::clipboard()->setText(text()); });
     return button;
@@ -43,22 +43,24 @@ TokenDetailsPane::TokenDetailsPane(QWidget *parent) : QWidget(parent)
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->setRowWrapPolicy(QFormLayout::WrapAllRows); // labels above: the ids need the width
-    m_fields << addField(form, tr("Name:"), tr("the name"), u"detailName"_s)
-             << addField(form, tr("UUID:"), tr("the UUID"), u"detailUuid"_s)
-             << addField(form, tr("Cloudflare token ID:"), tr("the Cloudflare token ID"), u"detailTokenId"_s)
-             << addField(form, tr("Owner type:"), tr("the owner type"), u"detailOwnerType"_s);
-    for (int column : {int(BuildTokenTableModel::Uuid), int(BuildTokenTableModel::CloudflareTokenId)})
-        m_fields[column]->setFont(fixed);
+    for (const ColumnSpec &column : TokenColumns::all()) {
+        QLineEdit *field = addField(form, column.displayTitle(), u"detail_"_s + column.id);
+        if (column.monospace)
+            field->setFont(fixed);
+        m_fields << field;
+    }
 
     m_rawJson = new QPlainTextEdit(details);
     m_rawJson->setObjectName(u"detailRawJson"_s);
     m_rawJson->setReadOnly(true);
     m_rawJson->setFont(fixed);
     m_rawJson->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_rawJson->setAccessibleName(tr("Raw JSON"));
+    m_rawJson->setAccessibleName(tr("JSON"));
     auto *jsonHeader = new QHBoxLayout;
-    jsonHeader->addWidget(new QLabel(tr("Raw JSON, as the API sent it:"), details), 1);
-    jsonHeader->addWidget(copyButton(details, tr("the raw JSON"), [this] { return m_rawJson->toPlainText(); }));
+    // Rebuilt from the fields (the API's object is not kept): the columns' fields in column
+    // order, then any the app does not know.
+    jsonHeader->addWidget(new QLabel(tr("As JSON, with any fields the app does not show:"), details), 1);
+    jsonHeader->addWidget(copyButton(details, tr("Copy the JSON"), [this] { return m_rawJson->toPlainText(); }));
 
     m_selectionLabel = new QLabel(details);
     m_selectionLabel->setObjectName(u"detailSelection"_s);
@@ -84,16 +86,17 @@ TokenDetailsPane::TokenDetailsPane(QWidget *parent) : QWidget(parent)
     showToken(nullptr, 0);
 }
 
-QLineEdit *TokenDetailsPane::addField(QFormLayout *form, const QString &label, const QString &what, const QString &name)
+QLineEdit *TokenDetailsPane::addField(QFormLayout *form, const QString &title, const QString &name)
 {
     auto *edit = new QLineEdit(this);
     edit->setObjectName(name);
     edit->setReadOnly(true);
-    edit->setAccessibleName(label);
+    edit->setAccessibleName(title);
     auto *row = new QHBoxLayout;
     row->addWidget(edit, 1);
-    row->addWidget(copyButton(this, what, [edit] { return edit->text(); }));
-    form->addRow(label, row);
+    // Whole sentences for translators: "Copy %1" would glue a title into a sentence.
+    row->addWidget(copyButton(this, tr("Copy the field \u201c%1\u201d").arg(title), [edit] { return edit->text(); }));
+    form->addRow(tr("%1:", "a field's label in the details pane").arg(title), row);
     return edit;
 }
 
@@ -104,10 +107,10 @@ void TokenDetailsPane::showToken(const BuildToken *token, int selectedCount)
         return;
     }
     for (int column = 0; column < m_fields.size(); ++column) {
-        m_fields[column]->setText(BuildTokenTableModel::field(*token, column));
+        m_fields[column]->setText(TokenColumns::at(column).value(*token));
         m_fields[column]->setCursorPosition(0);
     }
-    m_rawJson->setPlainText(QString::fromUtf8(QJsonDocument(token->raw).toJson(QJsonDocument::Indented)));
+    m_rawJson->setPlainText(QString::fromUtf8(TokenExport::toJsonObject(*token, 0, true)));
     m_selectionLabel->setText(selectedCount > 1 ? tr("%1 rows selected; showing the current one.").arg(selectedCount) : QString());
     m_selectionLabel->setVisible(selectedCount > 1);
     m_stack->setCurrentIndex(1);

@@ -9,7 +9,8 @@ class QLineEdit;
 class QPlainTextEdit;
 class QStackedWidget;
 
-// The fields of the token in focus and its raw JSON object, each with a copy button.
+// The fields of the token in focus (one per TokenColumns entry) and the token as JSON, each
+// with a copy button.
 class TokenDetailsPane : public QWidget
 {
     Q_OBJECT
@@ -21,11 +22,11 @@ public:
     void showToken(const BuildToken *token, int selectedCount);
 
 private:
-    QLineEdit *addField(class QFormLayout *form, const QString &label, const QString &what, const QString &name);
+    QLineEdit *addField(class QFormLayout *form, const QString &title, const QString &name);
 
     QStackedWidget *m_stack;
     QLabel *m_placeholder;
     QLabel *m_selectionLabel;
-    QList<QLineEdit *> m_fields; // in BuildTokenTableModel column order
+    QList<QLineEdit *> m_fields; // in TokenColumns order
     QPlainTextEdit *m_rawJson;
 };

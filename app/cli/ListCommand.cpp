@@ -8,6 +8,7 @@
 #include "export/TokenExport.h"
 #include "model/BuildTokenFilterModel.h"
 #include "model/BuildTokenTableModel.h"
+#include "model/TokenColumns.h"
 #include "session/BrowserSession.h"
 
 #include <QCommandLineParser>
@@ -26,17 +27,20 @@ namespace Cli {
 
 namespace {
 
-// The table for people: the same columns as the app, padded.
+// The table for people: the app's columns, padded.
 QByteArray tokenTable(const QList<BuildToken> &tokens)
 {
+    QStringList headers;
+    for (const ColumnSpec &column : TokenColumns::all())
+        headers << column.displayTitle().toUpper();
     QList<QStringList> rows;
     for (const BuildToken &token : tokens) {
         QStringList cells;
-        for (int column = 0; column < BuildTokenTableModel::ColumnCount; ++column)
-            cells << BuildTokenTableModel::field(token, column);
+        for (const ColumnSpec &column : TokenColumns::all())
+            cells << column.value(token);
         rows.append(cells);
     }
-    return formatTable({u"NAME"_s, u"UUID"_s, u"CLOUDFLARE TOKEN ID"_s, u"OWNER TYPE"_s}, rows).toUtf8();
+    return formatTable(headers, rows).toUtf8();
 }
 
 // The environment wins over a profile: scripts and CI set these.
@@ -133,14 +137,15 @@ int runList(QCoreApplication &app, QCommandLineParser &parser, const QStringList
     client.setBaseUrl(baseUrl);
     client.setTransferTimeout(std::chrono::seconds(timeoutSeconds));
     BuildTokensService service(&client);
-    BrowserSession session(&service);
+    BuildTokenTableModel rows;
+    BrowserSession session(&service, &rows);
     session.setAccountId(account);
     session.setPerPage(perPage);
 
     int exitCode = ExitOk;
     QObject::connect(&session, &BrowserSession::pageLoaded, &app, [&] {
         QList<BuildToken> tokens;
-        for (const BuildToken &token : session.tokens()) {
+        for (const BuildToken &token : rows.tokens()) {
             if (BuildTokenFilterModel::matches(token, parser.value(filterOption)))
                 tokens << token;
         }

@@ -4,12 +4,13 @@
 #include <QString>
 
 // One item of "List build tokens". Every field is optional in Cloudflare's schema, so a
-// missing one is an empty string; `raw` keeps the object as the API sent it.
+// missing one is an empty string. The whole object is not kept (it was most of a row's
+// memory): only the fields the app does not know, for the details pane.
 struct BuildToken
 {
     QString name;              // build_token_name
     QString uuid;              // build_token_uuid
     QString cloudflareTokenId; // cloudflare_token_id: the id of the underlying API token
     QString ownerType;         // owner_type: only "user" is documented, kept as open text
-    QJsonObject raw;
+    QJsonObject unknownFields; // empty unless the API sent more than the four fields above
 };

@@ -5,6 +5,9 @@
 #include <QJsonObject>
 #include <QJsonParseError>
 
+#include <array>
+#include <utility>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
@@ -157,11 +160,22 @@ ApiResult<QList<T>> parseItems(const QJsonValue &result, const QString &expected
 
 bool readBuildToken(const QJsonObject &object, const QString &path, BuildToken *token, ApiError *error)
 {
-    token->raw = object;
-    return readOptionalString(object, u"build_token_name"_s, path + u".build_token_name"_s, &token->name, error)
-           && readOptionalString(object, u"build_token_uuid"_s, path + u".build_token_uuid"_s, &token->uuid, error)
-           && readOptionalString(object, u"cloudflare_token_id"_s, path + u".cloudflare_token_id"_s, &token->cloudflareTokenId, error)
-           && readOptionalString(object, u"owner_type"_s, path + u".owner_type"_s, &token->ownerType, error);
+    const std::array<std::pair<QString, QString *>, 4> fields{{{u"build_token_name"_s, &token->name},
+                                                               {u"build_token_uuid"_s, &token->uuid},
+                                                               {u"cloudflare_token_id"_s, &token->cloudflareTokenId},
+                                                               {u"owner_type"_s, &token->ownerType}}};
+    qsizetype known = 0;
+    for (const auto &[name, target] : fields) {
+        if (!readOptionalString(object, name, path + u'.' + name, target, error))
+            return false;
+        known += object.contains(name) ? 1 : 0;
+    }
+    if (object.size() > known) { // copied only then: most rows have nothing else
+        token->unknownFields = object;
+        for (const auto &field : fields)
+            token->unknownFields.remove(field.first);
+    }
+    return true;
 }
 
 bool readAccount(const QJsonObject &object, const QString &path, Account *account, ApiError *error)

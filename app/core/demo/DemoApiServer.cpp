@@ -343,7 +343,7 @@ DemoReply DemoApiServer::listBuildTokens(const QString &accountId, const Request
         return unknownAccount(request);
     const QList<BuildToken> &tokens = account->tokens;
     return listPage(request.query, {50, 1, 200}, tokens.size(),
-                    [&tokens](qsizetype i) { return QJsonValue(tokens.at(i).raw); });
+                    [&tokens](qsizetype i) { return QJsonValue(DemoTokenGenerator::toJson(tokens.at(i))); });
 }
 
 DemoReply DemoApiServer::listAccounts(const Request &request) const

@@ -33,10 +33,6 @@ BuildToken token(int index)
     token.cloudflareTokenId = QString::fromLatin1(
         QCryptographicHash::hash(seed, QCryptographicHash::Sha256).toHex().left(32));
     token.ownerType = u"user"_s;
-    token.raw = QJsonObject{{u"build_token_name"_s, token.name},
-                            {u"build_token_uuid"_s, token.uuid},
-                            {u"cloudflare_token_id"_s, token.cloudflareTokenId},
-                            {u"owner_type"_s, token.ownerType}};
     return token;
 }
 
@@ -47,6 +43,16 @@ QList<BuildToken> generate(int count, int firstIndex)
     for (int i = 0; i < count; ++i)
         tokens.append(token(firstIndex + i));
     return tokens;
+}
+
+QJsonObject toJson(const BuildToken &token)
+{
+    QJsonObject object = token.unknownFields;
+    object.insert(u"build_token_name"_s, token.name);
+    object.insert(u"build_token_uuid"_s, token.uuid);
+    object.insert(u"cloudflare_token_id"_s, token.cloudflareTokenId);
+    object.insert(u"owner_type"_s, token.ownerType);
+    return object;
 }
 
 } // namespace DemoTokenGenerator

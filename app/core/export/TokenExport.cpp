@@ -1,10 +1,9 @@
 #include "TokenExport.h"
 
-#include "../model/BuildTokenTableModel.h"
+#include "../model/TokenColumns.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QJsonObject>
 #include <QSaveFile>
 
 using namespace Qt::Literals::StringLiterals;
@@ -13,12 +12,31 @@ namespace TokenExport {
 
 namespace {
 
-QJsonObject toObject(const BuildToken &token)
+// A JSON string literal, escaped as RFC 8259 asks: QJsonObject would sort the keys, so
+// objects are written by hand to keep them in column order.
+void appendJsonString(QByteArray &out, const QString &text)
 {
-    QJsonObject object;
-    for (qsizetype column = 0; column < fieldNames().size(); ++column)
-        object.insert(fieldNames().at(column), BuildTokenTableModel::field(token, int(column)));
-    return object;
+    out += '"';
+    qsizetype plainFrom = 0; // plain runs are converted whole, so surrogate pairs stay pairs
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = text.at(i).unicode();
+        if (c >= 0x20 && c != u'"' && c != u'\\')
+            continue;
+        out += QStringView(text).mid(plainFrom, i - plainFrom).toUtf8();
+        plainFrom = i + 1;
+        switch (c) {
+        case u'"': out += "\\\""; break;
+        case u'\\': out += "\\\\"; break;
+        case u'\b': out += "\\b"; break;
+        case u'\f': out += "\\f"; break;
+        case u'\n': out += "\\n"; break;
+        case u'\r': out += "\\r"; break;
+        case u'\t': out += "\\t"; break;
+        default: out += "\\u00" + QByteArray::number(c, 16).rightJustified(2, '0');
+        }
+    }
+    out += QStringView(text).mid(plainFrom).toUtf8();
+    out += '"';
 }
 
 QString csvField(const QString &raw)
@@ -41,11 +59,43 @@ QString csvRecord(const QStringList &cells)
 
 } // namespace
 
-const QStringList &fieldNames()
+QStringList fieldNames()
 {
-    static const QStringList names{u"build_token_name"_s, u"build_token_uuid"_s, u"cloudflare_token_id"_s,
-                                   u"owner_type"_s};
+    QStringList names;
+    for (const ColumnSpec &column : TokenColumns::all())
+        names << column.apiField;
     return names;
+}
+
+QByteArray toJsonObject(const BuildToken &token, int indent, bool withUnknownFields)
+{
+    QList<std::pair<QString, QByteArray>> members; // key, value already in JSON
+    for (const ColumnSpec &column : TokenColumns::all()) {
+        QByteArray value;
+        appendJsonString(value, column.value(token));
+        members.append({column.apiField, value});
+    }
+    if (withUnknownFields) {
+        for (auto it = token.unknownFields.begin(); it != token.unknownFields.end(); ++it) {
+            // A lone value cannot be a QJsonDocument: wrap it in an array and unwrap it.
+            const QByteArray array = QJsonDocument(QJsonArray{it.value()}).toJson(QJsonDocument::Compact);
+            members.append({it.key(), array.mid(1, array.size() - 2)});
+        }
+    }
+    const bool indented = indent >= 0;
+    const QByteArray outer(qMax(indent, 0), ' ');
+    const QByteArray inner = indented ? outer + QByteArray(4, ' ') : QByteArray();
+    QByteArray out = outer + (indented ? "{\n" : "{");
+    for (qsizetype i = 0; i < members.size(); ++i) {
+        out += inner;
+        appendJsonString(out, members.at(i).first);
+        out += (indented ? ": " : ":") + members.at(i).second;
+        if (i + 1 < members.size())
+            out += ',';
+        if (indented)
+            out += '\n';
+    }
+    return out + outer + '}';
 }
 
 std::optional<Format> formatFromName(const QString &name)
@@ -85,8 +135,8 @@ QByteArray toCsv(const QList<BuildToken> &tokens, bool excelBom)
     QString text = csvRecord(fieldNames());
     for (const BuildToken &token : tokens) {
         QStringList cells;
-        for (qsizetype column = 0; column < fieldNames().size(); ++column)
-            cells << BuildTokenTableModel::field(token, int(column));
+        for (const ColumnSpec &column : TokenColumns::all())
+            cells << column.value(token);
         text += csvRecord(cells);
     }
     return (excelBom ? QByteArray("\xEF\xBB\xBF") : QByteArray()) + text.toUtf8();
@@ -94,17 +144,18 @@ QByteArray toCsv(const QList<BuildToken> &tokens, bool excelBom)
 
 QByteArray toJson(const QList<BuildToken> &tokens)
 {
-    QJsonArray array;
-    for (const BuildToken &token : tokens)
-        array.append(toObject(token));
-    return QJsonDocument(array).toJson(QJsonDocument::Indented);
+    // The layout of QJsonDocument::Indented, which this replaced.
+    QByteArray out = "[\n";
+    for (qsizetype i = 0; i < tokens.size(); ++i)
+        out += toJsonObject(tokens.at(i), 4) + (i + 1 < tokens.size() ? ",\n" : "\n");
+    return out + "]\n";
 }
 
 QByteArray toNdjson(const QList<BuildToken> &tokens)
 {
     QByteArray lines;
     for (const BuildToken &token : tokens)
-        lines += QJsonDocument(toObject(token)).toJson(QJsonDocument::Compact) + '\n';
+        lines += toJsonObject(token, -1) + '\n';
     return lines;
 }
 
@@ -118,16 +169,19 @@ QByteArray write(Format format, const QList<BuildToken> &tokens, bool excelBom)
     return {};
 }
 
-QString toTsv(const QList<BuildToken> &tokens, const QList<int> &columns, const QStringList &headers)
+QString toTsv(const QList<BuildToken> &tokens, const QList<int> &columns)
 {
     auto clean = [](QString cell) {
         return defuseFormula(cell.replace(u'\t', u' ').replace(u'\r', u' ').replace(u'\n', u' '));
     };
+    QStringList headers;
+    for (int column : columns)
+        headers << TokenColumns::at(column).displayTitle();
     QString text = headers.join(u'\t') + u'\n';
     for (const BuildToken &token : tokens) {
         QStringList cells;
         for (int column : columns)
-            cells << clean(BuildTokenTableModel::field(token, column));
+            cells << clean(TokenColumns::at(column).value(token));
         text += cells.join(u'\t') + u'\n';
     }
     return text;

@@ -14,8 +14,13 @@ namespace TokenExport {
 
 enum class Format { Csv, Json, Ndjson };
 
-// The API's own field names, in the order of BuildTokenTableModel's columns: the CSV header.
-const QStringList &fieldNames();
+// The API's own field names, in TokenColumns' order: the CSV header and the JSON keys.
+QStringList fieldNames();
+
+// One token as a JSON object, its keys in TokenColumns' order (QJsonObject would sort them),
+// then, when asked, the fields the app does not know. `indent` < 0 writes it on one line;
+// else its braces get `indent` spaces and each key four more, as QJsonDocument::Indented.
+QByteArray toJsonObject(const BuildToken &token, int indent, bool withUnknownFields = false);
 
 std::optional<Format> formatFromName(const QString &name); // "csv", "json", "ndjson"
 QString formatName(Format format);
@@ -27,16 +32,16 @@ QString fileSuffix(Format format);
 // as OWASP advises. `excelBom` puts a UTF-8 byte order mark first, which Excel needs to read
 // UTF-8.
 QByteArray toCsv(const QList<BuildToken> &tokens, bool excelBom = false);
-// An array of objects with the API's field names.
+// An array of objects with the API's field names, in column order.
 QByteArray toJson(const QList<BuildToken> &tokens);
 // One compact object a line.
 QByteArray toNdjson(const QList<BuildToken> &tokens);
 QByteArray write(Format format, const QList<BuildToken> &tokens, bool excelBom = false);
 
-// For the clipboard: a header row, then a row per token, the given columns in the given
-// order, tab-separated; tabs and line breaks in cells become spaces, formula cells are
-// defused as in CSV.
-QString toTsv(const QList<BuildToken> &tokens, const QList<int> &columns, const QStringList &headers);
+// For the clipboard: a header row of column titles, then a row per token, the given
+// TokenColumns in the given order, tab-separated; tabs and line breaks in cells become
+// spaces, formula cells are defused as in CSV.
+QString toTsv(const QList<BuildToken> &tokens, const QList<int> &columns);
 
 // A spreadsheet formula cell made inert, or the cell as it was.
 QString defuseFormula(const QString &cell);

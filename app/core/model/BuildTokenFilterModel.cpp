@@ -1,19 +1,21 @@
 #include "BuildTokenFilterModel.h"
 
 #include "BuildTokenTableModel.h"
+#include "TokenColumns.h"
 
 BuildTokenFilterModel::BuildTokenFilterModel(QObject *parent) : QSortFilterProxyModel(parent)
 {
     setSortCaseSensitivity(Qt::CaseInsensitive);
     setSortLocaleAware(true);
+    setSortRole(BuildTokenTableModel::SortKeyRole);
 }
 
 bool BuildTokenFilterModel::matches(const BuildToken &token, const QString &text)
 {
     if (text.isEmpty())
         return true;
-    for (int column = 0; column < BuildTokenTableModel::ColumnCount; ++column) {
-        if (BuildTokenTableModel::field(token, column).contains(text, Qt::CaseInsensitive))
+    for (const ColumnSpec &column : TokenColumns::all()) {
+        if (column.filterable && column.value(token).contains(text, Qt::CaseInsensitive))
             return true;
     }
     return false;
@@ -35,12 +37,12 @@ void BuildTokenFilterModel::setFilterText(const QString &text)
 
 const BuildToken &BuildTokenFilterModel::token(int row) const
 {
-    return m_tokens->tokens().at(mapToSource(index(row, 0)).row());
+    return m_tokens->token(mapToSource(index(row, 0)).row());
 }
 
 bool BuildTokenFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     if (sourceParent.isValid() || !m_tokens)
         return false;
-    return matches(m_tokens->tokens().at(sourceRow), m_text);
+    return matches(m_tokens->token(sourceRow), m_text);
 }

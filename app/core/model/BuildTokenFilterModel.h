@@ -6,8 +6,8 @@
 
 class BuildTokenTableModel;
 
-// Sorts by any column and keeps the rows that match a filter text, case-insensitively, in
-// any column. The CLI's --filter uses the same matches().
+// Sorts by any column (by its sort key) and keeps the rows that match a filter text,
+// case-insensitively, in any filterable column. The CLI's --filter uses the same matches().
 class BuildTokenFilterModel : public QSortFilterProxyModel
 {
     Q_OBJECT

@@ -3,23 +3,31 @@
 #include "../api/BuildToken.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QList>
 
-// The rows of one page of build tokens, one column per field.
+// The rows the app shows: it owns them (the session keeps only where it is in the listing).
+// Rows grow batch by batch and are keyed by build_token_uuid, so a token that comes twice
+// is updated in place, and later enrichment (health, usage) finds its row. The columns are
+// TokenColumns'.
 class BuildTokenTableModel : public QAbstractTableModel
 {
     Q_OBJECT
 
 public:
-    enum Column { Name, Uuid, CloudflareTokenId, OwnerType, ColumnCount };
+    enum Role { SortKeyRole = Qt::UserRole + 1 };
 
     explicit BuildTokenTableModel(QObject *parent = nullptr);
 
-    // The text of one column of `token`: what a cell shows, and what exports write.
-    static QString field(const BuildToken &token, int column);
+    // Adds the tokens not here yet (one rowsInserted for the batch) and updates in place the
+    // ones whose uuid is (dataChanged). Tokens without a uuid are always added.
+    void appendTokens(const QList<BuildToken> &tokens);
+    void clear();
 
-    void setTokens(const QList<BuildToken> &tokens);
     const QList<BuildToken> &tokens() const { return m_tokens; }
+    const BuildToken &token(int row) const { return m_tokens.at(row); }
+    // The row of the token with this uuid, or -1.
+    int rowOfUuid(const QString &uuid) const { return m_rowByUuid.value(uuid, -1); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -28,4 +36,5 @@ public:
 
 private:
     QList<BuildToken> m_tokens;
+    QHash<QString, int> m_rowByUuid;
 };

@@ -1,13 +1,15 @@
 #include "BrowserSession.h"
 
+#include "../model/BuildTokenTableModel.h"
+
 #include <QLocale>
 
 #include <limits>
 
 using namespace Qt::Literals::StringLiterals;
 
-BrowserSession::BrowserSession(BuildTokensService *service, QObject *parent)
-    : QObject(parent), m_service(service)
+BrowserSession::BrowserSession(BuildTokensService *service, BuildTokenTableModel *rows, QObject *parent)
+    : QObject(parent), m_service(service), m_rows(rows)
 {
 }
 
@@ -23,7 +25,21 @@ void BrowserSession::setAccountId(const QString &accountId)
     if (accountId == m_accountId)
         return;
     m_accountId = accountId;
+    clear();
+}
+
+void BrowserSession::clear()
+{
+    ++m_generation; // a reply on its way belongs to the listing being forgotten
+    if (m_inFlight)
+        m_inFlight->cancel();
+    m_rows->clear();
+    m_info = {};
+    m_shownCount = 0;
     m_shownPage = 1;
+    m_hasPage = false;
+    setInFlight(nullptr);
+    emit cleared();
 }
 
 bool BrowserSession::setPerPage(int perPage)
@@ -41,10 +57,10 @@ bool BrowserSession::setPerPage(int perPage)
 
 std::optional<qint64> BrowserSession::totalPages() const
 {
-    if (m_page.info.totalPages)
-        return m_page.info.totalPages;
-    if (m_page.info.totalCount && m_shownPerPage > 0)
-        return (*m_page.info.totalCount + m_shownPerPage - 1) / m_shownPerPage;
+    if (m_info.totalPages)
+        return m_info.totalPages;
+    if (m_info.totalCount && m_shownPerPage > 0)
+        return (*m_info.totalCount + m_shownPerPage - 1) / m_shownPerPage;
     return std::nullopt;
 }
 
@@ -59,7 +75,7 @@ QString BrowserSession::summary() const
     text += u" \u00b7 "_s;
     if (const auto count = totalCount())
         return text + (*count == 1 ? tr("1 token") : tr("%1 tokens").arg(locale.toString(*count)));
-    return text + tr("%1 on this page").arg(locale.toString(m_page.tokens.size()));
+    return text + tr("%1 on this page").arg(locale.toString(m_shownCount));
 }
 
 bool BrowserSession::canGoForward() const
@@ -69,7 +85,7 @@ bool BrowserSession::canGoForward() const
     if (const auto total = totalPages())
         return targetPage() < *total;
     // Without totals, page on while pages come back full, as Cloudflare's SDKs do.
-    return m_page.tokens.size() >= m_shownPerPage;
+    return m_shownCount >= m_shownPerPage;
 }
 
 bool BrowserSession::canGoLast() const
@@ -116,7 +132,10 @@ void BrowserSession::onPage(quint64 generation, int page, int perPage,
         return;
     ++m_generation;
     if (result.ok()) {
-        m_page = result.value();
+        m_info = result.value().info;
+        m_shownCount = result.value().tokens.size();
+        m_rows->clear();
+        m_rows->appendTokens(result.value().tokens);
         m_shownPage = page;
         m_shownPerPage = perPage;
         m_hasPage = true;
