@@ -219,6 +219,10 @@ void DemoApiServer::serve(const QHttpServerRequest &request, QHttpServerResponde
 {
     const Request recorded{request.url().path(), request.query(), request.headers(), m_clock.elapsed()};
     m_requests.append(recorded);
+    // Qt HttpServer 6.4 queues the status line and headers, then the body, in the socket's
+    // 32 KiB write chunks: a larger answer (a page of 200 tokens) leaves in two send()s, and
+    // Nagle's algorithm holds the second until the client's delayed ACK of the first, ~40 ms.
+    responder.socket()->setSocketOption(QAbstractSocket::LowDelayOption, 1);
 
     if (m_fault != Fault::None && m_faultTimes != 0) {
         if (m_faultTimes > 0)
