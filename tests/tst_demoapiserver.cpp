@@ -10,6 +10,7 @@
 #include <QNetworkReply>
 #include <QScopeGuard>
 #include <QSet>
+#include <QSignalSpy>
 #include <QTest>
 
 #include <algorithm>
@@ -36,12 +37,23 @@ private:
     DemoApiServer m_server;
     QNetworkAccessManager m_network;
 
-    RawReply get(const QString &pathAndQuery, const QList<QPair<QByteArray, QByteArray>> &headers)
+    // Sends a request and returns without waiting for its answer.
+    std::unique_ptr<QNetworkReply> send(const QString &pathAndQuery, const QList<QPair<QByteArray, QByteArray>> &headers)
     {
         QNetworkRequest request(QUrl(m_server.baseUrl().toString() + pathAndQuery));
         for (const auto &[name, value] : headers)
             request.setRawHeader(name, value);
-        std::unique_ptr<QNetworkReply> reply(m_network.get(request));
+        return std::unique_ptr<QNetworkReply>(m_network.get(request));
+    }
+
+    std::unique_ptr<QNetworkReply> sendForTokens(const QString &query = QString())
+    {
+        return send(tokensPath() + query, {{"Authorization", bearer(DemoApiServer::apiToken())}});
+    }
+
+    RawReply get(const QString &pathAndQuery, const QList<QPair<QByteArray, QByteArray>> &headers)
+    {
+        const std::unique_ptr<QNetworkReply> reply = send(pathAndQuery, headers);
         if (!QTest::qWaitFor([&reply] { return reply->isFinished(); }, 10000))
             return {};
         return {reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
@@ -337,6 +349,91 @@ private slots:
         QCOMPARE(first.retryAfter, QByteArray("7"));
         QCOMPARE(getTokens(QString()).status, 429);
         QCOMPARE(getTokens(QString()).status, 200);
+    }
+
+    void heldRepliesWaitForRelease()
+    {
+        const int answered = m_server.answeredCount();
+        const int aborted = m_server.abortedCount();
+        QCOMPARE(getTokens(QString()).status, 200);
+        QCOMPARE(m_server.answeredCount(), answered + 1);
+
+        m_server.setHoldReplies(true);
+        const auto stopHolding = qScopeGuard([this] { m_server.setHoldReplies(false); });
+        QSignalSpy held(&m_server, &DemoApiServer::replyHeld);
+        QSignalSpy written(&m_server, &DemoApiServer::replyWritten);
+        const std::unique_ptr<QNetworkReply> first = sendForTokens(u"?page=1"_s);
+        const std::unique_ptr<QNetworkReply> second = sendForTokens(u"?page=2"_s);
+        QVERIFY(QTest::qWaitFor([this] { return m_server.heldReplyCount() == 2; }, 10000));
+        QCOMPARE(held.size(), 2);
+        // Nothing was written, so nothing can be on its way.
+        QCOMPARE(m_server.answeredCount(), answered + 1);
+        QVERIFY(written.isEmpty());
+        QVERIFY(!first->isFinished() && !second->isFinished());
+
+        QCOMPARE(m_server.releaseHeldReplies(), 2);
+        QCOMPARE(m_server.heldReplyCount(), 0);
+        QCOMPARE(m_server.answeredCount(), answered + 3);
+        QCOMPARE(written.size(), 2);
+        QVERIFY(QTest::qWaitFor([&] { return first->isFinished() && second->isFinished(); }, 10000));
+        QCOMPARE(first->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        QCOMPARE(second->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        const QJsonObject secondPage = QJsonDocument::fromJson(second->readAll()).object();
+        QCOMPARE(secondPage.value(u"result_info"_s).toObject().value(u"page"_s).toInt(), 2);
+        QCOMPARE(m_server.abortedCount(), aborted);
+        QCOMPARE(m_server.releaseHeldReplies(), 0);
+    }
+
+    void repliesAreHeldAfterTheLatency()
+    {
+        m_server.setLatency(std::chrono::milliseconds(50));
+        m_server.setHoldReplies(true);
+        const auto reset = qScopeGuard([this] {
+            m_server.setHoldReplies(false);
+            m_server.setLatency(std::chrono::milliseconds(0));
+        });
+        const int answered = m_server.answeredCount();
+        QSignalSpy held(&m_server, &DemoApiServer::replyHeld);
+        const std::unique_ptr<QNetworkReply> reply = sendForTokens();
+        QVERIFY(held.wait(10000));
+        QCOMPARE(m_server.heldReplyCount(), 1);
+        QCOMPARE(m_server.answeredCount(), answered);
+        QCOMPARE(m_server.releaseHeldReplies(), 1);
+        QVERIFY(QTest::qWaitFor([&reply] { return reply->isFinished(); }, 10000));
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    }
+
+    void aClientGoneWhileHeldIsCountedAtOnce()
+    {
+        m_server.setHoldReplies(true);
+        const auto stopHolding = qScopeGuard([this] { m_server.setHoldReplies(false); });
+        const int answered = m_server.answeredCount();
+        const int aborted = m_server.abortedCount();
+        QSignalSpy abortedSpy(&m_server, &DemoApiServer::requestAborted);
+        const std::unique_ptr<QNetworkReply> reply = sendForTokens();
+        QVERIFY(QTest::qWaitFor([this] { return m_server.heldReplyCount() == 1; }, 10000));
+        reply->abort(); // closes its connection
+        QVERIFY(abortedSpy.wait(10000)); // before any release
+        QCOMPARE(m_server.abortedCount(), aborted + 1);
+        QCOMPARE(m_server.heldReplyCount(), 0);
+        QCOMPARE(m_server.releaseHeldReplies(), 0);
+        QCOMPARE(m_server.abortedCount(), aborted + 1); // not counted twice
+        QCOMPARE(m_server.answeredCount(), answered);
+    }
+
+    void aClientGoneWhileDelayedIsCountedAtOnce()
+    {
+        // Far longer than the wait below: the count must come from the closed connection.
+        m_server.setLatency(std::chrono::milliseconds(60000));
+        const auto reset = qScopeGuard([this] { m_server.setLatency(std::chrono::milliseconds(0)); });
+        const int answered = m_server.answeredCount();
+        const int aborted = m_server.abortedCount();
+        const qsizetype before = m_server.requests().size();
+        const std::unique_ptr<QNetworkReply> reply = sendForTokens();
+        QVERIFY(QTest::qWaitFor([&] { return m_server.requests().size() == before + 1; }, 10000));
+        reply->abort();
+        QVERIFY(QTest::qWaitFor([&] { return m_server.abortedCount() == aborted + 1; }, 10000));
+        QCOMPARE(m_server.answeredCount(), answered);
     }
 
     void recordsWhatWasSent()

@@ -33,6 +33,12 @@ private:
         return policy;
     }
 
+    // Every ApiCall of the fixture's client has finished and been deleted.
+    static bool noCallLeft(ApiFixture &f)
+    {
+        return f.client.findChildren<ApiCall *>().isEmpty();
+    }
+
 private slots:
     void backoffGrowsWithJitterAndStops()
     {
@@ -146,7 +152,8 @@ private slots:
         f.server.setFault(fault);
         const auto result = f.fetchPage(account, 1, 10);
         QVERIFY(result && !result->ok());
-        QTest::qWait(150); // past any backoff
+        // A retry waits in its call's timer: with the call gone, none can come.
+        QVERIFY(QTest::qWaitFor([&f] { return noCallLeft(f); }, 10000));
         QCOMPARE(f.server.requests().size(), 1);
     }
 
@@ -201,7 +208,8 @@ private slots:
         session.cancel();
         QCOMPARE(failed.size(), 1);
         QCOMPARE(failed.first().first().value<ApiError>().kind(), Kind::Canceled);
-        QTest::qWait(2500);
+        // The wait was the call's timer: with the call gone, the retry can never be sent.
+        QVERIFY(QTest::qWaitFor([&f] { return noCallLeft(f); }, 10000));
         QCOMPARE(f.server.requests().size(), 1);
     }
 
@@ -210,11 +218,14 @@ private slots:
         ApiFixture f;
         f.client.setRetryPolicy(fastRetries());
         f.client.setTransferTimeout(150ms);
-        f.server.setLatency(1000ms);
+        f.server.setHoldReplies(true); // no attempt is ever answered
         const auto result = f.fetchPage(1, 10);
         QVERIFY(result && !result->ok());
         QCOMPARE(result->error().kind(), Kind::Timeout);
         QCOMPARE(f.server.requests().size(), 3);
+        // Each attempt was given up by the client, which closed its connection.
+        QVERIFY(QTest::qWaitFor([&f] { return f.server.abortedCount() == 3; }, 10000));
+        QCOMPARE(f.server.answeredCount(), 0);
     }
 
     void aTricklingBodyTimesOutAsAWhole()
@@ -278,19 +289,23 @@ private slots:
     void fewRemainingRequestsAreSpacedOut()
     {
         ApiFixture f;
+        const auto fetched = [&f](int page) {
+            const auto result = f.fetchPage(page, 10);
+            return result && result->ok();
+        };
         f.server.setRatelimit(1, 2); // one left, two seconds to the reset: one request a second
-        QVERIFY(f.fetchPage(1, 10)->ok());
-        QVERIFY(f.fetchPage(2, 10)->ok());
+        QVERIFY(fetched(1));
+        QVERIFY(fetched(2));
         // Paced from when the client sent the first: its arrival a few ms later is not the mark.
         const qint64 gap = f.server.requests().at(1).receivedMs - f.server.requests().at(0).receivedMs;
         QVERIFY2(gap >= 950, qPrintable(QString::number(gap)));
 
         f.server.setRatelimit(RateLimitGate::SlowDownBelow + 100, 300); // plenty left: no waiting
-        QVERIFY(f.fetchPage(3, 10)->ok()); // still spaced once: it learns from this answer
+        QVERIFY(fetched(3)); // still spaced once: it learns from this answer
         QElapsedTimer clock;
         clock.start();
-        QVERIFY(f.fetchPage(4, 10)->ok());
-        QVERIFY(f.fetchPage(5, 10)->ok());
+        QVERIFY(fetched(4));
+        QVERIFY(fetched(5));
         QVERIFY2(clock.elapsed() < 900, qPrintable(QString::number(clock.elapsed())));
     }
 

@@ -11,6 +11,7 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <algorithm>
 #include <array>
 #include <limits>
 #include <memory>
@@ -164,6 +165,16 @@ bool readIntParameter(const QUrlQuery &query, const QString &name, int defaultVa
 
 } // namespace
 
+struct DemoApiServer::PendingReply
+{
+    QPointer<QTcpSocket> socket;
+    QHttpServerResponder responder;
+    DemoReply reply;
+    QMetaObject::Connection watch = {}; // the socket's disconnected()
+    bool held = false;
+    qsizetype sent = 0; // of a trickled body
+};
+
 QString DemoApiServer::accountId() { return u"023e105f4ecef8ad9ca31a8372d0c353"_s; }
 QString DemoApiServer::stagingAccountId() { return u"9a7806061c88ada191ed06f989cc3dac"_s; }
 QString DemoApiServer::sandboxAccountId() { return u"4b2e5f1d8c3a47e69d0f7a6b5c4e3d21"_s; }
@@ -212,13 +223,23 @@ DemoApiServer::DemoApiServer(QObject *parent) : QObject(parent)
                    });
 }
 
-DemoApiServer::~DemoApiServer() = default;
+DemoApiServer::~DemoApiServer()
+{
+    // The sockets close as m_server goes, which is no client going away; and the watches
+    // would run on a half-destroyed server.
+    for (const auto &[id, pending] : m_pending)
+        disconnect(pending->watch);
+}
 
 void DemoApiServer::serve(const QHttpServerRequest &request, QHttpServerResponder &&responder,
                           const Route &route)
 {
     const Request recorded{request.url().path(), request.query(), request.headers(), m_clock.elapsed()};
     m_requests.append(recorded);
+    // Qt HttpServer 6.4 queues the status line and headers, then the body, in the socket's
+    // 32 KiB write chunks: a larger answer (a page of 200 tokens) leaves in two send()s, and
+    // Nagle's algorithm holds the second until the client's delayed ACK of the first, ~40 ms.
+    responder.socket()->setSocketOption(QAbstractSocket::LowDelayOption, 1);
 
     if (m_fault != Fault::None && m_faultTimes != 0) {
         if (m_faultTimes > 0)
@@ -241,20 +262,30 @@ void DemoApiServer::trickle(const DemoReply &reply, QHttpServerResponder &&respo
 {
     // Headers at once, then the body a byte at a time: never idle long enough for a
     // transfer (inactivity) timeout, never done either.
-    const QPointer<QTcpSocket> socket = responder.socket();
-    auto pending = std::make_shared<QHttpServerResponder>(std::move(responder));
-    pending->writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(reply.status));
-    pending->writeHeader("Content-Type", reply.mimeType);
-    pending->writeHeader("Content-Length", QByteArray::number(reply.body.size()));
+    const quint64 id = keepAside(reply, std::move(responder));
+    PendingReply &pending = *m_pending.at(id);
+    pending.responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(reply.status));
+    pending.responder.writeHeader("Content-Type", reply.mimeType);
+    pending.responder.writeHeader("Content-Length", QByteArray::number(reply.body.size()));
     auto *timer = new QTimer(this);
-    auto sent = std::make_shared<qsizetype>(0);
-    connect(timer, &QTimer::timeout, this, [timer, socket, pending, sent, body = reply.body] {
-        if (!socket || socket->state() != QAbstractSocket::ConnectedState || *sent >= body.size()) {
+    connect(timer, &QTimer::timeout, this, [this, timer, id] {
+        const auto it = m_pending.find(id);
+        if (it == m_pending.end()) { // the client went away, and was counted then
             timer->deleteLater();
             return;
         }
-        pending->writeBody(body.constData() + *sent, 1);
-        ++*sent;
+        PendingReply &pending = *it->second;
+        if (!pending.socket || pending.socket->state() != QAbstractSocket::ConnectedState) {
+            timer->deleteLater();
+            finishPending(id, false);
+            return;
+        }
+        if (pending.sent < pending.reply.body.size())
+            pending.responder.writeBody(pending.reply.body.constData() + pending.sent++, 1);
+        if (pending.sent >= pending.reply.body.size()) {
+            timer->deleteLater();
+            finishPending(id, true);
+        }
     });
     timer->start(50);
 }
@@ -268,19 +299,95 @@ void DemoApiServer::respond(DemoReply reply, QHttpServerResponder &&responder)
 {
     if (!m_ratelimit.isEmpty())
         reply.headers.append({"Ratelimit", m_ratelimit});
-    if (m_latency.count() <= 0) {
+    if (m_latency.count() <= 0 && !m_holdReplies) {
         reply.toResponse().write(std::move(responder));
+        ++m_answeredCount;
+        emit replyWritten();
         return;
     }
     // Answer later from this thread's event loop: nothing sleeps, so the GUI's --demo mode
     // stays responsive. Qt 6.4 writes a delayed (QFuture) answer to the socket even after
     // the client has gone, and crashes; a guarded socket lets a canceled request go quietly.
-    const QPointer<QTcpSocket> socket = responder.socket();
-    auto pending = std::make_shared<QHttpServerResponder>(std::move(responder));
-    QTimer::singleShot(m_latency, this, [socket, pending, reply] {
-        if (socket && socket->state() == QAbstractSocket::ConnectedState)
-            reply.toResponse().write(std::move(*pending));
-    });
+    const quint64 id = keepAside(std::move(reply), std::move(responder));
+    if (m_latency.count() > 0)
+        QTimer::singleShot(m_latency, this, [this, id] { dueNow(id); });
+    else
+        dueNow(id);
+}
+
+// Keeps the answer and its responder until they are written, watching the socket so that a
+// client going away meanwhile is counted at once.
+quint64 DemoApiServer::keepAside(DemoReply reply, QHttpServerResponder &&responder)
+{
+    const quint64 id = m_nextPendingId++;
+    QTcpSocket *socket = responder.socket();
+    auto pending = std::make_unique<PendingReply>(PendingReply{socket, std::move(responder), std::move(reply)});
+    pending->watch = connect(socket, &QAbstractSocket::disconnected, this, [this, id] { finishPending(id, false); });
+    m_pending.emplace(id, std::move(pending));
+    return id;
+}
+
+// The latency, if any, is over: held or written now.
+void DemoApiServer::dueNow(quint64 id)
+{
+    const auto it = m_pending.find(id);
+    if (it == m_pending.end())
+        return; // its client went away meanwhile
+    if (m_holdReplies) {
+        it->second->held = true;
+        emit replyHeld();
+        return;
+    }
+    write(id);
+}
+
+// True when the answer kept aside as `id` was written; false when its client has gone.
+bool DemoApiServer::write(quint64 id)
+{
+    const auto it = m_pending.find(id);
+    if (it == m_pending.end())
+        return false;
+    PendingReply &pending = *it->second;
+    const bool connected = pending.socket && pending.socket->state() == QAbstractSocket::ConnectedState;
+    if (connected)
+        pending.reply.toResponse().write(std::move(pending.responder));
+    finishPending(id, connected);
+    return connected;
+}
+
+// Counts the answer kept aside as `id` as written or aborted, once, and forgets it.
+void DemoApiServer::finishPending(quint64 id, bool answered)
+{
+    const auto it = m_pending.find(id);
+    if (it == m_pending.end())
+        return;
+    disconnect(it->second->watch);
+    m_pending.erase(it);
+    if (answered) {
+        ++m_answeredCount;
+        emit replyWritten();
+    } else {
+        ++m_abortedCount;
+        emit requestAborted();
+    }
+}
+
+int DemoApiServer::heldReplyCount() const
+{
+    return int(std::count_if(m_pending.begin(), m_pending.end(), [](const auto &entry) { return entry.second->held; }));
+}
+
+int DemoApiServer::releaseHeldReplies()
+{
+    QList<quint64> held;
+    for (const auto &[id, pending] : m_pending) {
+        if (pending->held)
+            held.append(id);
+    }
+    int written = 0;
+    for (const quint64 id : held)
+        written += write(id) ? 1 : 0;
+    return written;
 }
 
 bool DemoApiServer::listen(quint16 port)

@@ -13,6 +13,8 @@
 
 #include <chrono>
 #include <functional>
+#include <map>
+#include <memory>
 
 struct DemoReply;
 
@@ -100,6 +102,27 @@ public:
     const QList<Request> &requests() const { return m_requests; }
     void clearRequests() { m_requests.clear(); }
 
+    // So that tests wait for events instead of for time. While on, every answer is kept aside
+    // once computed (after the latency, if any) instead of written; turning it off holds no
+    // more, and those held wait for releaseHeldReplies(). Fault::SlowBody is never held, and
+    // Fault::DroppedConnection counts as neither answered nor aborted.
+    void setHoldReplies(bool hold) { m_holdReplies = hold; }
+    bool holdsReplies() const { return m_holdReplies; }
+    int heldReplyCount() const;
+    // Writes every held reply, oldest first, to the clients still connected (a client gone
+    // counts as aborted). Returns how many were written.
+    int releaseHeldReplies();
+    // Replies written to a connected client (a trickled body: once its last byte is).
+    int answeredCount() const { return m_answeredCount; }
+    // Requests whose client went away before its answer was written: counted as the
+    // connection closes, also while the answer is delayed, held or trickling.
+    int abortedCount() const { return m_abortedCount; }
+
+signals:
+    void replyHeld();
+    void replyWritten();
+    void requestAborted();
+
 private:
     struct DemoAccount
     {
@@ -114,10 +137,15 @@ private:
         int max;
     };
     using Route = std::function<DemoReply(const Request &)>;
+    struct PendingReply; // an answer delayed, held or trickling: its responder and socket
 
     void serve(const QHttpServerRequest &request, QHttpServerResponder &&responder, const Route &route);
     void respond(DemoReply reply, QHttpServerResponder &&responder);
     void trickle(const DemoReply &reply, QHttpServerResponder &&responder);
+    quint64 keepAside(DemoReply reply, QHttpServerResponder &&responder);
+    void dueNow(quint64 id);
+    bool write(quint64 id);
+    void finishPending(quint64 id, bool answered);
     DemoReply faultReply(Fault fault, const Request &request, const Route &route) const;
     const DemoAccount *findAccount(const QString &id) const;
     DemoReply listBuildTokens(const QString &accountId, const Request &request) const;
@@ -141,6 +169,11 @@ private:
     QElapsedTimer m_clock;
     QStringList m_extraApiTokens;
     QList<Request> m_requests;
+    bool m_holdReplies = false;
+    int m_answeredCount = 0;
+    int m_abortedCount = 0;
+    quint64 m_nextPendingId = 0;
+    std::map<quint64, std::unique_ptr<PendingReply>> m_pending; // by arrival
 };
 
 Q_DECLARE_METATYPE(DemoApiServer::Fault)
