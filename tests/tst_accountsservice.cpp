@@ -5,6 +5,8 @@
 #include "AwaitResult.h"
 #include "api/AccountsService.h"
 
+#include <QPointer>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -17,16 +19,6 @@ char *toString(const Account &account)
     return QTest::toString(account.id + u" \u201c"_s + account.name + u'\u201d');
 }
 
-namespace {
-
-AsyncStart<QList<Account>> listAllWith(AccountsService &service)
-{
-    return [&service](QObject *context, AccountsService::AccountsCallback done) {
-        service.listAll(context, std::move(done));
-    };
-}
-
-} // namespace
 
 class TestAccountsService : public QObject
 {
@@ -56,7 +48,7 @@ private slots:
         f.server.setSendsTotals(sendsTotals);
         AccountsService service(&f.client);
 
-        const auto result = awaitResult(listAllWith(service));
+        const auto result = awaitJob(service.listAll());
         QVERIFY(result);
         QVERIFY2(result->ok(), qPrintable(result->error().toText()));
         QCOMPARE(result->value().size(), extraAccounts + 3);
@@ -79,7 +71,7 @@ private slots:
         f.server.setExtraAccountCount(AccountsService::MaxPages * AccountsService::PerPage);
         AccountsService service(&f.client);
 
-        const auto result = awaitResult(listAllWith(service));
+        const auto result = awaitJob(service.listAll());
         QVERIFY(result && !result->ok());
         QCOMPARE(result->error().kind(), Kind::Malformed);
         QVERIFY2(result->error().detail().contains(QString::number(AccountsService::MaxPages)),
@@ -118,29 +110,38 @@ private slots:
         f.server.setLatency(std::chrono::milliseconds(200));
         AccountsService service(&f.client);
 
-        std::optional<ApiResult<QList<Account>>> result;
-        QObject context;
-        service.listAll(&context, [&result](const ApiResult<QList<Account>> &r) { result = r; });
+        const QPointer<AccountsJob> job = service.listAll();
         QTRY_COMPARE(f.server.requests().size(), failingPage - 1);
         f.server.setFault(fault, 1);
-        QTRY_VERIFY(result.has_value());
+        const auto result = awaitJob(job.data());
+        QVERIFY(result);
 
         QVERIFY(!result->ok());
         QCOMPARE(result->error().kind(), kind);
         QCOMPARE(result->error().httpStatus(), status);
         QVERIFY2(result->error().toText().contains(says), qPrintable(result->error().toText()));
-        QTest::qWait(250);
+        QTRY_VERIFY(job.isNull()); // gone, and nothing of it left to send another page
         QCOMPARE(f.server.requests().size(), failingPage);
     }
 
-    void destroyingTheContextStopsIt()
+    void cancelStopsIt()
     {
         ApiFixture f;
         f.server.setExtraAccountCount(117);
         f.server.setLatency(std::chrono::milliseconds(200));
         AccountsService service(&f.client);
 
-        QVERIFY(staysQuietWithoutContext(listAllWith(service), [&f] { return f.server.requests().size() == 2; }));
+        AccountsJob *job = service.listAll();
+        QSignalSpy progress(job, &Job::progress);
+        QSignalSpy finished(job, &Job::finished);
+        QTRY_COMPARE(f.server.requests().size(), 2);
+        QCOMPARE(progress.size(), 1);
+        QCOMPARE(progress.first().at(0).toLongLong(), 1); // page 1 of ...
+        QCOMPARE(progress.first().at(1).toLongLong(), 3); // ... 120 accounts, 50 a page
+        job->cancel();
+        QCOMPARE(finished.size(), 1);
+        QCOMPARE(job->result().error().kind(), ApiError::Kind::Canceled);
+        QTRY_COMPARE(f.server.abortedCount(), 1); // page 2 was abandoned: no page 3 can follow
         QCOMPARE(f.server.requests().size(), 2);
     }
 

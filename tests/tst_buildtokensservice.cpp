@@ -1,5 +1,7 @@
 #include "ApiFixture.h"
+#include "AwaitResult.h"
 
+#include <QPointer>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -72,11 +74,12 @@ private slots:
         QFETCH(int, page);
         QFETCH(int, perPage);
         ApiFixture f;
-        const auto result = f.fetchPage(account, page, perPage);
+        const QPointer<PageJob> job = f.service.fetchPage(account, page, perPage);
+        const auto result = awaitJob(job.data());
         QVERIFY(result && !result->ok());
         QCOMPARE(result->error().kind(), Kind::InvalidRequest);
         QVERIFY(!result->error().detail().isEmpty());
-        QTest::qWait(50);
+        QTRY_VERIFY(job.isNull()); // gone without a request of its own
         QVERIFY(f.server.requests().isEmpty());
     }
 

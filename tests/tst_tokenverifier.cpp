@@ -5,6 +5,7 @@
 #include "AwaitResult.h"
 #include "api/TokenVerifier.h"
 
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -12,13 +13,6 @@ using Kind = ApiError::Kind;
 using Fault = DemoApiServer::Fault;
 
 namespace {
-
-AsyncStart<TokenCheck> verifyWith(TokenVerifier &verifier, const QString &accountId)
-{
-    return [&verifier, accountId](QObject *context, TokenVerifier::CheckCallback done) {
-        verifier.verify(accountId, context, std::move(done));
-    };
-}
 
 QStringList pathsOf(const QList<DemoApiServer::Request> &requests)
 {
@@ -98,7 +92,7 @@ private slots:
         f.client.setCredentials(credentialsFor(secret, globalApiKey));
         TokenVerifier verifier(&f.client);
 
-        const auto result = awaitResult(verifyWith(verifier, DemoApiServer::accountId()));
+        const auto result = awaitJob(verifier.verify(DemoApiServer::accountId()));
         QVERIFY(result);
         QVERIFY2(result->ok(), qPrintable(result->error().toText()));
         const TokenCheck &check = result->value();
@@ -151,7 +145,7 @@ private slots:
         f.server.setFault(fault);
         TokenVerifier verifier(&f.client);
 
-        const auto result = awaitResult(verifyWith(verifier, account));
+        const auto result = awaitJob(verifier.verify(account));
         QVERIFY(result && !result->ok());
         QCOMPARE(result->error().kind(), kind);
         QCOMPARE(result->error().httpStatus(), status);
@@ -159,15 +153,20 @@ private slots:
         QCOMPARE(f.server.requests().size(), requests);
     }
 
-    void destroyingTheContextStopsTheAccountCheck()
+    void cancelStopsTheAccountCheck()
     {
         ApiFixture f;
         f.client.setCredentials(Credentials::fromApiToken(DemoApiServer::accountOwnedApiToken()));
         f.server.setLatency(std::chrono::milliseconds(200));
         TokenVerifier verifier(&f.client);
 
-        QVERIFY(staysQuietWithoutContext(verifyWith(verifier, DemoApiServer::accountId()),
-                                         [&f] { return f.server.requests().size() == 1; }));
+        TokenCheckJob *job = verifier.verify(DemoApiServer::accountId());
+        QSignalSpy finished(job, &Job::finished);
+        QTRY_COMPARE(f.server.requests().size(), 1);
+        job->cancel();
+        QCOMPARE(finished.size(), 1); // at once, not when the server answers
+        QCOMPARE(job->result().error().kind(), Kind::Canceled);
+        QTRY_COMPARE(f.server.abortedCount(), 1); // the request was abandoned: no answer to go on from
         QCOMPARE(f.server.requests().size(), 1);
     }
 

@@ -418,15 +418,12 @@ void MainWindow::withSecret(const Profile &profile, bool reportFailure, const st
 
 void MainWindow::fillAccounts(const Profile &profile, const QString &secret)
 {
-    // A client of its own: the account list must not take the credentials of the page client
-    // away from a page in flight.
-    auto *client = new ApiClient(m_network, this);
-    client->useProfile(profile, secret);
-    auto *accounts = new AccountsService(client, client);
-    accounts->listAll(client, [this, client, name = profile.name](const ApiResult<QList<Account>> &result) {
-        if (result.ok() && m_profileBox->currentText() == name)
-            m_accountPicker->setAccounts(result.value());
-        client->deleteLater();
+    ApiClient client(m_network); // the job keeps a copy
+    client.useProfile(profile, secret);
+    AccountsJob *job = AccountsService(&client).listAll(this);
+    connect(job, &Job::finished, this, [this, job, name = profile.name] {
+        if (job->result().ok() && m_profileBox->currentText() == name)
+            m_accountPicker->setAccounts(job->result().value());
     });
 }
 

@@ -173,7 +173,7 @@ std::optional<Profile> ProfileDialog::profileFromFields(Purpose purpose, QString
     return profile;
 }
 
-void ProfileDialog::withClientFromFields(const std::function<void(ApiClient *)> &use)
+void ProfileDialog::withClientFromFields(const std::function<void(ApiClient &)> &use)
 {
     QString problem;
     const std::optional<Profile> profile = profileFromFields(Purpose::Connect, &problem);
@@ -182,8 +182,8 @@ void ProfileDialog::withClientFromFields(const std::function<void(ApiClient *)> 
         return;
     }
     auto connectWith = [this, profile = *profile, use](const QString &secret) {
-        auto *client = new ApiClient(m_network, this);
-        client->useProfile(profile, secret);
+        ApiClient client(m_network); // the job started with it keeps a copy
+        client.useProfile(profile, secret);
         use(client);
     };
     const QString typed = m_secretEdit->text().trimmed();
@@ -204,14 +204,14 @@ void ProfileDialog::withClientFromFields(const std::function<void(ApiClient *)> 
 void ProfileDialog::testConnection()
 {
     showResult(tr("Testing\u2026"), true);
-    withClientFromFields([this](ApiClient *client) {
-        auto *verifier = new TokenVerifier(client, client);
-        verifier->verify(m_accountPicker->accountId(), this, [this, client](const ApiResult<TokenCheck> &result) {
+    withClientFromFields([this](ApiClient &client) {
+        TokenCheckJob *job = TokenVerifier(&client).verify(m_accountPicker->accountId(), this);
+        connect(job, &Job::finished, this, [this, job] {
+            const ApiResult<TokenCheck> &result = job->result();
             if (result.ok())
                 showResult(result.value().summary(), result.value().isUsable());
             else
                 showResult(result.error().toText(), false);
-            client->deleteLater();
         });
     });
 }
@@ -219,9 +219,10 @@ void ProfileDialog::testConnection()
 void ProfileDialog::fetchAccounts()
 {
     showResult(tr("Fetching accounts\u2026"), true);
-    withClientFromFields([this](ApiClient *client) {
-        auto *accounts = new AccountsService(client, client);
-        accounts->listAll(this, [this, client](const ApiResult<QList<Account>> &result) {
+    withClientFromFields([this](ApiClient &client) {
+        AccountsJob *job = AccountsService(&client).listAll(this);
+        connect(job, &Job::finished, this, [this, job] {
+            const ApiResult<QList<Account>> &result = job->result();
             if (result.ok()) {
                 m_accountPicker->setAccounts(result.value());
                 if (m_accountPicker->accountId().isEmpty() && !result.value().isEmpty())
@@ -231,7 +232,6 @@ void ProfileDialog::fetchAccounts()
             } else {
                 showResult(result.error().toText(), false);
             }
-            client->deleteLater();
         });
     });
 }

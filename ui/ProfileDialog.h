@@ -44,7 +44,7 @@ private:
     std::optional<Profile> profileFromFields(Purpose purpose, QString *problem) const;
     // Calls `use` with a client (owned by `use` from then on) set up from the fields and the
     // typed secret, or an existing profile's stored one; else the result line says why not.
-    void withClientFromFields(const std::function<void(ApiClient *)> &use);
+    void withClientFromFields(const std::function<void(ApiClient &)> &use);
     void testConnection();
     void fetchAccounts();
     void save();

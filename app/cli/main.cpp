@@ -4,6 +4,7 @@
 #include "Cli.h"
 
 #include <QCommandLineParser>
+#include <QNetworkProxyFactory>
 #include <QCoreApplication>
 #include <QTextStream>
 
@@ -14,6 +15,10 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"build-tokens"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(BTB_VERSION));
+
+    // Corporate networks route through the proxy the system (or https_proxy) names; Qt
+    // ignores it unless told, once per process.
+    QNetworkProxyFactory::setUseSystemConfiguration(true);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

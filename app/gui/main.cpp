@@ -8,6 +8,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QNetworkProxyFactory>
 #include <QMessageBox>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -24,6 +25,10 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(u"Build Token Browser"_s);
     QApplication::setApplicationVersion(QStringLiteral(BTB_VERSION));
     QApplication::setDesktopFileName(u"build-token-browser"_s);
+
+    // Corporate networks route through the proxy the system (or https_proxy) names; Qt
+    // ignores it unless told, once per process.
+    QNetworkProxyFactory::setUseSystemConfiguration(true);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Browse the build tokens of Cloudflare Workers Builds."_s);

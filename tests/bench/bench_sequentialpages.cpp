@@ -7,6 +7,7 @@
 //   bench_sequentialpages [--pages N] [--per-page N] [--latency-ms MS] [--rounds R]
 
 #include "ApiFixture.h"
+#include "AwaitResult.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -37,24 +38,15 @@ QString cpuModel()
     return u"unknown"_s;
 }
 
-// Milliseconds for `pages` pages, or -1 when one failed. An event loop rather than
-// QTest::qWaitFor, whose 10 ms naps between rounds would be measured too.
+// Milliseconds for `pages` pages, or -1 when one failed. awaitJob runs an event loop rather
+// than QTest::qWaitFor, whose 10 ms naps between rounds would be measured too.
 qint64 fetchPages(ApiFixture &f, int pages, int perPage)
 {
     QElapsedTimer clock;
     clock.start();
     for (int page = 1; page <= pages; ++page) {
-        QEventLoop loop;
-        bool ok = false;
-        QObject context;
-        QTimer::singleShot(10000, &loop, &QEventLoop::quit);
-        f.service.fetchPage(DemoApiServer::accountId(), page, perPage, &context,
-                            [&ok, &loop](const ApiResult<BuildTokenPage> &result) {
-                                ok = result.ok();
-                                loop.quit();
-                            });
-        loop.exec();
-        if (!ok)
+        const auto result = awaitJob(f.service.fetchPage(DemoApiServer::accountId(), page, perPage));
+        if (!result || !result->ok())
             return -1;
     }
     return clock.elapsed();

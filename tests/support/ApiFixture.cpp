@@ -1,5 +1,7 @@
 #include "ApiFixture.h"
 
+#include "AwaitResult.h"
+
 #include <QTest>
 
 ApiFixture::ApiFixture()
@@ -15,13 +17,7 @@ ApiFixture::ApiFixture()
 std::optional<ApiResult<BuildTokenPage>> ApiFixture::fetchPage(const QString &accountId, int page,
                                                                int perPage, int timeoutMs)
 {
-    std::optional<ApiResult<BuildTokenPage>> result;
-    QObject context;
-    service.fetchPage(accountId, page, perPage, &context,
-                      [&result](const ApiResult<BuildTokenPage> &r) { result = r; });
-    if (!QTest::qWaitFor([&result] { return result.has_value(); }, timeoutMs))
-        return std::nullopt; // the caller QVERIFYs the result
-    return result;
+    return awaitJob(service.fetchPage(accountId, page, perPage), timeoutMs);
 }
 
 QStringList uuidsOf(const QList<BuildToken> &tokens)

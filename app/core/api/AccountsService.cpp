@@ -16,37 +16,32 @@ bool isLastPage(int page, qsizetype received, const PageInfo &info)
     return received < AccountsService::PerPage;
 }
 
-// Requests `page` and, from its answer, the next: the chain lives in the calls' connections,
-// so destroying `context` ends it.
-void requestPage(ApiClient *client, int page, QList<Account> accounts, QObject *context,
-                 AccountsService::AccountsCallback done)
+// Requests `page` and, from its answer, the next; canceling the job ends the chain.
+void requestPage(AccountsJob *job, int page, QList<Account> accounts)
 {
     const QUrlQuery query{{u"page"_s, QString::number(page)},
                           {u"per_page"_s, QString::number(AccountsService::PerPage)}};
-    ApiCall *call = client->get(u"accounts"_s, query);
-    QObject::connect(call, &ApiCall::finished, context,
-                     [client, call, page, accounts = std::move(accounts), context,
-                      done = std::move(done)]() mutable {
-        const ApiResult<Envelope> &envelope = call->result();
+    job->get(u"accounts"_s, query, [job, page, accounts = std::move(accounts)](const ApiResult<Envelope> &envelope) mutable {
         if (!envelope.ok())
-            return done(envelope.error());
+            return job->finish(envelope.error());
         const ApiResult<QList<Account>> items = EnvelopeParser::parseAccounts(envelope.value());
         if (!items.ok())
-            return done(items.error());
+            return job->finish(items.error());
         const ApiResult<PageInfo> info = EnvelopeParser::withStatusOf(
             envelope.value(), EnvelopeParser::parsePageInfo(envelope.value().resultInfo));
         if (!info.ok())
-            return done(info.error());
+            return job->finish(info.error());
         accounts += items.value();
+        emit job->progress(page, info.value().totalPages.value_or(-1));
         if (isLastPage(page, items.value().size(), info.value()))
-            return done(accounts);
+            return job->finish(accounts);
         if (page >= AccountsService::MaxPages) {
-            return done(ApiError(ApiError::Kind::Malformed,
-                                 u"The account list did not end after %1 pages; stopped there."_s
-                                     .arg(AccountsService::MaxPages),
-                                 envelope.value().httpStatus));
+            return job->finish(ApiError(ApiError::Kind::Malformed,
+                                        u"The account list did not end after %1 pages; stopped there."_s
+                                            .arg(AccountsService::MaxPages),
+                                        envelope.value().httpStatus));
         }
-        requestPage(client, page + 1, std::move(accounts), context, std::move(done));
+        requestPage(job, page + 1, std::move(accounts));
     });
 }
 
@@ -57,7 +52,9 @@ AccountsService::AccountsService(ApiClient *client, QObject *parent)
 {
 }
 
-void AccountsService::listAll(QObject *context, AccountsCallback done)
+AccountsJob *AccountsService::listAll(QObject *parent)
 {
-    requestPage(m_client, 1, {}, context, std::move(done));
+    auto *job = new AccountsJob(*m_client, parent ? parent : this);
+    requestPage(job, 1, {});
+    return job;
 }

@@ -1,8 +1,9 @@
 #pragma once
 
 #include "ApiClient.h"
+#include "Job.h"
 
-#include <functional>
+using AccountsJob = ResultJob<QList<Account>>;
 
 // The accounts the credentials can see (GET /accounts), for an account picker.
 class AccountsService : public QObject
@@ -15,14 +16,12 @@ public:
     // 10,000 accounts: past this a server that never says "last page" gets an error.
     static constexpr int MaxPages = 200;
 
-    using AccountsCallback = std::function<void(const ApiResult<QList<Account>> &)>;
-
     explicit AccountsService(ApiClient *client, QObject *parent = nullptr);
 
     // Every account, page after page (one request at a time) until total_pages, or without
-    // totals until a short page. The first error ends it and is what `done` gets. If `context`
-    // is destroyed first, no further page is requested and `done` is not called.
-    void listAll(QObject *context, AccountsCallback done);
+    // totals until a short page; progress() counts pages. The first error ends it. The job
+    // belongs to `parent` (this service when null).
+    AccountsJob *listAll(QObject *parent = nullptr);
 
 private:
     ApiClient *m_client;

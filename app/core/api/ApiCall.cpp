@@ -6,8 +6,9 @@
 using namespace Qt::Literals::StringLiterals;
 
 ApiCall::ApiCall(QNetworkAccessManager *network, const QNetworkRequest &request, const RetryPolicy &policy,
-                 qint64 maxBodyBytes, RateLimitGate *gate, QObject *parent)
-    : QObject(parent), m_network(network), m_request(request), m_policy(policy), m_maxBodyBytes(maxBodyBytes), m_gate(gate)
+                 qint64 maxBodyBytes, std::shared_ptr<RateLimitGate> gate, QObject *parent)
+    : QObject(parent), m_network(network), m_request(request), m_policy(policy), m_maxBodyBytes(maxBodyBytes),
+      m_gate(std::move(gate))
 {
     m_sendTimer.setSingleShot(true);
     // A coarse timer may fire up to 5% early, and Retry-After is a minimum.
@@ -25,7 +26,7 @@ ApiCall::ApiCall(QNetworkAccessManager *network, const QNetworkRequest &request,
 
 void ApiCall::schedule(std::chrono::milliseconds delay)
 {
-    const std::chrono::milliseconds total = delay + m_gate->reserve();
+    const std::chrono::milliseconds total = m_gate->reserve(delay);
     if (total.count() > 0)
         m_sendTimer.start(total);
     else
@@ -82,6 +83,8 @@ void ApiCall::onReplyFinished()
     ApiResult<Envelope> result = interpret();
     m_reply = nullptr;
     reply->deleteLater();
+    if (!result.ok() && result.error().kind() == ApiError::Kind::RateLimited && result.error().retryAfterSeconds() > 0)
+        m_gate->holdFor(std::chrono::seconds(result.error().retryAfterSeconds())); // every request of this user waits
     if (!result.ok() && !m_canceledByUser) {
         if (const auto delay = m_policy.delayBefore(m_attempts, m_rateLimitWaits, result.error())) {
             if (result.error().kind() == ApiError::Kind::RateLimited)

@@ -10,6 +10,7 @@
 #include <QTimer>
 
 #include <chrono>
+#include <memory>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -22,12 +23,13 @@ class ApiCall : public QObject
     Q_OBJECT
 
 public:
-    // `gate` (outliving the call) spaces requests out when the server says few remain.
+    // `gate`, shared by every request with the same credentials, spaces requests out when
+    // the server says few remain, and holds them all while a 429's Retry-After runs.
     // One attempt may last at most this many transfer timeouts, however steadily data trickles.
     static constexpr int DeadlineInTransferTimeouts = 4;
 
     ApiCall(QNetworkAccessManager *network, const QNetworkRequest &request, const RetryPolicy &policy,
-            qint64 maxBodyBytes, RateLimitGate *gate, QObject *parent);
+            qint64 maxBodyBytes, std::shared_ptr<RateLimitGate> gate, QObject *parent);
     // A call that fails with `error` without touching the network, reported asynchronously
     // like any other so callers have one path.
     ApiCall(const ApiError &error, QObject *parent);
@@ -58,7 +60,7 @@ private:
     QNetworkRequest m_request;
     RetryPolicy m_policy;
     qint64 m_maxBodyBytes = 0;
-    RateLimitGate *m_gate = nullptr;
+    std::shared_ptr<RateLimitGate> m_gate;
     QPointer<QNetworkReply> m_reply;
     QTimer m_sendTimer; // a retry's wait, or the rate limit gate's
     QTimer m_deadline;  // a whole attempt's limit: Qt's transfer timeout only measures silence

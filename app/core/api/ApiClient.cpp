@@ -2,7 +2,7 @@
 
 #include <QHostAddress>
 #include <QNetworkAccessManager>
-#include <QNetworkProxyFactory>
+#include <QCryptographicHash>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 
@@ -28,9 +28,41 @@ QUrl ApiClient::defaultBaseUrl()
 ApiClient::ApiClient(QNetworkAccessManager *network, QObject *parent)
     : QObject(parent), m_network(network), m_baseUrl(defaultBaseUrl())
 {
-    // Corporate networks route through the proxy the system (or https_proxy) names; Qt
-    // ignores it unless told. Every process that talks to the API comes through here.
-    QNetworkProxyFactory::setUseSystemConfiguration(true);
+    pickGate();
+}
+
+void ApiClient::setBaseUrl(const QUrl &url)
+{
+    m_baseUrl = url;
+    pickGate();
+}
+
+void ApiClient::setCredentials(const Credentials &credentials)
+{
+    m_credentials = credentials;
+    pickGate();
+}
+
+void ApiClient::pickGate()
+{
+    // A digest, so the registry's keys are not one more copy of the secret.
+    QCryptographicHash identity(QCryptographicHash::Sha256);
+    identity.addData(QByteArray(m_baseUrl.host().toUtf8() + '\n' + QByteArray::number(int(m_credentials.scheme)) + '\n'
+                                + m_credentials.apiToken.toUtf8() + '\n' + m_credentials.email.toUtf8() + '\n'
+                                + m_credentials.globalApiKey.toUtf8()));
+    m_gate = RateLimitGate::forIdentity(identity.result());
+}
+
+ApiClient *ApiClient::clone(QObject *parent) const
+{
+    auto *copy = new ApiClient(m_network, parent);
+    copy->m_baseUrl = m_baseUrl;
+    copy->m_credentials = m_credentials;
+    copy->m_timeout = m_timeout;
+    copy->m_retryPolicy = m_retryPolicy;
+    copy->m_maxBodyBytes = m_maxBodyBytes;
+    copy->m_gate = m_gate;
+    return copy;
 }
 
 void ApiClient::useProfile(const Profile &profile, const QString &secret)
@@ -97,5 +129,5 @@ ApiCall *ApiClient::get(const QString &path, const QUrlQuery &query)
         request.setRawHeader("X-Auth-Email", m_credentials.email.toUtf8());
         request.setRawHeader("X-Auth-Key", m_credentials.globalApiKey.toUtf8());
     }
-    return new ApiCall(m_network, request, m_retryPolicy, m_maxBodyBytes, &m_rateLimitGate, this);
+    return new ApiCall(m_network, request, m_retryPolicy, m_maxBodyBytes, m_gate, this);
 }

@@ -15,7 +15,8 @@ class QNetworkAccessManager;
 
 // Sends Cloudflare API v4 requests with the policy DESIGN.md rule 2 asks of every request:
 // same-origin redirects only, a transfer timeout, a User-Agent, Accept: application/json,
-// and plain http:// only to a loopback host.
+// and plain http:// only to a loopback host. The system proxy is the process's business:
+// both main()s turn it on.
 class ApiClient : public QObject
 {
     Q_OBJECT
@@ -29,9 +30,10 @@ public:
     // Empty when `url` can be used as the API base, else why not (in words for a person).
     static QString checkBaseUrl(const QUrl &url);
 
-    void setBaseUrl(const QUrl &url) { m_baseUrl = url; }
+    // Each of these picks the rate-limit gate of the new identity (credentials and host).
+    void setBaseUrl(const QUrl &url);
     QUrl baseUrl() const { return m_baseUrl; }
-    void setCredentials(const Credentials &credentials) { m_credentials = credentials; }
+    void setCredentials(const Credentials &credentials);
     // The profile's API base (Cloudflare's when it names none) and its credentials with `secret`.
     void useProfile(const Profile &profile, const QString &secret);
     const Credentials &credentials() const { return m_credentials; }
@@ -49,6 +51,10 @@ public:
     // A call that fails with `error` without sending anything.
     ApiCall *fail(const ApiError &error);
 
+    // A client with the same settings and credentials (and so the same gate): what a job
+    // keeps, so that its requests never see a later change to this one.
+    ApiClient *clone(QObject *parent) const;
+
     static QByteArray userAgent();
 
 private:
@@ -57,6 +63,8 @@ private:
     Credentials m_credentials;
     std::chrono::milliseconds m_timeout = DefaultTransferTimeout;
     RetryPolicy m_retryPolicy;
-    RateLimitGate m_rateLimitGate; // shared by this client's calls: the limit is per user
+    void pickGate();
+
+    std::shared_ptr<RateLimitGate> m_gate; // shared with every client of the same identity
     qint64 m_maxBodyBytes = DefaultMaxBodyBytes;
 };

@@ -22,27 +22,22 @@ QString BuildTokensService::checkAccountId(const QString &accountId)
     return {};
 }
 
-ApiCall *BuildTokensService::fetchPage(const QString &accountId, int page, int perPage,
-                                      QObject *context, PageCallback done)
+PageJob *BuildTokensService::fetchPage(const QString &accountId, int page, int perPage, QObject *parent)
 {
-    ApiCall *call = nullptr;
+    auto *job = new PageJob(*m_client, parent ? parent : this);
     if (const QString problem = checkAccountId(accountId); !problem.isEmpty()) {
-        call = m_client->fail(ApiError(ApiError::Kind::InvalidRequest, problem));
+        job->failLater(ApiError(ApiError::Kind::InvalidRequest, problem));
     } else if (page < 1) {
-        call = m_client->fail(ApiError(ApiError::Kind::InvalidRequest,
-                                       u"Page %1 does not exist: pages start at 1."_s.arg(page)));
+        job->failLater(ApiError(ApiError::Kind::InvalidRequest, u"Page %1 does not exist: pages start at 1."_s.arg(page)));
     } else if (perPage < MinPerPage || perPage > MaxPerPage) {
-        call = m_client->fail(ApiError(ApiError::Kind::InvalidRequest,
-                                       u"Rows per page must be from %1 to %2, not %3."_s
-                                           .arg(MinPerPage).arg(MaxPerPage).arg(perPage)));
+        job->failLater(ApiError(ApiError::Kind::InvalidRequest, u"Rows per page must be from %1 to %2, not %3."_s
+                                                                    .arg(MinPerPage).arg(MaxPerPage).arg(perPage)));
     } else {
         const QUrlQuery query{{u"page"_s, QString::number(page)}, {u"per_page"_s, QString::number(perPage)}};
-        call = m_client->get(u"accounts/"_s + accountId + u"/builds/tokens"_s, query);
+        job->get(u"accounts/"_s + accountId + u"/builds/tokens"_s, query, [job](const ApiResult<Envelope> &envelope) {
+            job->finish(envelope.ok() ? EnvelopeParser::parseBuildTokenPage(envelope.value())
+                                      : ApiResult<BuildTokenPage>(envelope.error()));
+        });
     }
-    connect(call, &ApiCall::finished, context, [call, done = std::move(done)] {
-        const ApiResult<Envelope> &envelope = call->result();
-        done(envelope.ok() ? EnvelopeParser::parseBuildTokenPage(envelope.value())
-                           : ApiResult<BuildTokenPage>(envelope.error()));
-    });
-    return call;
+    return job;
 }

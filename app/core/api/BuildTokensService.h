@@ -1,8 +1,9 @@
 #pragma once
 
 #include "ApiClient.h"
+#include "Job.h"
 
-#include <functional>
+using PageJob = ResultJob<BuildTokenPage>;
 
 // The Builds API's build-token endpoints.
 class BuildTokensService : public QObject
@@ -14,8 +15,6 @@ public:
     static constexpr int MaxPerPage = 200;
     static constexpr int DefaultPerPage = 50;
 
-    using PageCallback = std::function<void(const ApiResult<BuildTokenPage> &)>;
-
     explicit BuildTokensService(ApiClient *client, QObject *parent = nullptr);
 
     ApiClient *client() const { return m_client; }
@@ -24,11 +23,9 @@ public:
     static QString checkAccountId(const QString &accountId);
 
     // GET /accounts/{accountId}/builds/tokens?page=&per_page=. A page below 1, a per_page
-    // outside 1..200 or a bad account id is refused without sending anything. `done` runs
-    // once, also on cancel (with Kind::Canceled), unless `context` is destroyed first; the
-    // returned call can be canceled until then.
-    ApiCall *fetchPage(const QString &accountId, int page, int perPage, QObject *context,
-                       PageCallback done);
+    // outside 1..200 or a bad account id is refused without sending anything. The job
+    // belongs to `parent` (this service when null).
+    PageJob *fetchPage(const QString &accountId, int page, int perPage, QObject *parent = nullptr);
 
 private:
     ApiClient *m_client;

@@ -1,5 +1,6 @@
 #include "RateLimitGate.h"
 
+#include <QHash>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -7,6 +8,24 @@
 RateLimitGate::RateLimitGate()
 {
     m_clock.start();
+}
+
+std::shared_ptr<RateLimitGate> RateLimitGate::forIdentity(const QByteArray &identity)
+{
+    static QHash<QByteArray, std::weak_ptr<RateLimitGate>> gates;
+    std::shared_ptr<RateLimitGate> gate = gates.value(identity).lock();
+    if (!gate) {
+        // Drop the entries of identities nobody uses any more before adding one.
+        gates.removeIf([](const auto &entry) { return entry.value().expired(); });
+        gate = std::make_shared<RateLimitGate>();
+        gates.insert(identity, gate);
+    }
+    return gate;
+}
+
+void RateLimitGate::holdFor(std::chrono::milliseconds wait)
+{
+    m_heldUntilMs = std::max(m_heldUntilMs, m_clock.elapsed() + qint64(wait.count()));
 }
 
 void RateLimitGate::update(const QByteArray &ratelimitHeader)
@@ -25,11 +44,13 @@ void RateLimitGate::update(const QByteArray &ratelimitHeader)
     m_spacingMs = left >= SlowDownBelow ? 0 : resetMs / (left + 1);
 }
 
-std::chrono::milliseconds RateLimitGate::reserve()
+std::chrono::milliseconds RateLimitGate::reserve(std::chrono::milliseconds delay)
 {
-    // Spaced from the last request sent, with the spacing the latest answer asked for.
+    // Spaced from the last request sent, with the spacing the latest answer asked for, and
+    // never while a 429 holds the gate.
     const qint64 now = m_clock.elapsed();
-    const qint64 start = m_lastStartMs < 0 ? now : std::max(now, m_lastStartMs + m_spacingMs);
+    const qint64 wanted = std::max(now + qint64(delay.count()), m_heldUntilMs);
+    const qint64 start = m_lastStartMs < 0 ? wanted : std::max(wanted, m_lastStartMs + m_spacingMs);
     m_lastStartMs = start;
     return std::chrono::milliseconds(start - now);
 }

@@ -44,28 +44,25 @@ ApiResult<TokenCheck> readTokenCheck(const QJsonValue &result)
     return check;
 }
 
-ApiResult<TokenCheck> checkFrom(const ApiCall *call)
+ApiResult<TokenCheck> checkFrom(const ApiResult<Envelope> &envelope)
 {
-    const ApiResult<Envelope> &envelope = call->result();
     return envelope.ok() ? TokenVerifier::parseTokenCheck(envelope.value())
                          : ApiResult<TokenCheck>(envelope.error());
 }
 
 // A token the user endpoint refused may be an account-owned one: ask the account's own
 // endpoint, and if that refuses it too, report why the user endpoint did.
-void verifyAccountToken(ApiClient *client, const QString &accountId, const ApiError &userTokenError,
-                        QObject *context, TokenVerifier::CheckCallback done)
+void verifyAccountToken(TokenCheckJob *job, const QString &accountId, const ApiError &userTokenError)
 {
-    ApiCall *call = client->get(u"accounts/"_s + accountId + u"/tokens/verify"_s);
-    QObject::connect(call, &ApiCall::finished, context, [call, userTokenError, done = std::move(done)] {
-        if (!call->result().ok())
-            return done(userTokenError);
-        const ApiResult<TokenCheck> check = checkFrom(call);
+    job->get(u"accounts/"_s + accountId + u"/tokens/verify"_s, [job, userTokenError](const ApiResult<Envelope> &envelope) {
+        if (!envelope.ok())
+            return job->finish(userTokenError);
+        const ApiResult<TokenCheck> check = checkFrom(envelope);
         if (!check.ok())
-            return done(check);
+            return job->finish(check);
         TokenCheck accountToken = check.value();
         accountToken.accountOwned = true;
-        done(accountToken);
+        job->finish(accountToken);
     });
 }
 
@@ -103,30 +100,27 @@ ApiResult<TokenCheck> TokenVerifier::parseTokenCheck(const Envelope &envelope)
     return EnvelopeParser::withStatusOf(envelope, readTokenCheck(envelope.result));
 }
 
-void TokenVerifier::verify(const QString &accountId, QObject *context, CheckCallback done)
+TokenCheckJob *TokenVerifier::verify(const QString &accountId, QObject *parent)
 {
+    auto *job = new TokenCheckJob(*m_client, parent ? parent : this);
     if (m_client->credentials().scheme == Credentials::Scheme::GlobalApiKey) {
         // A Global API Key has no verify endpoint: any cheap authenticated call tells.
-        ApiCall *call = m_client->get(u"accounts"_s, QUrlQuery{{u"per_page"_s, u"5"_s}});
-        connect(call, &ApiCall::finished, context, [call, done = std::move(done)] {
-            if (!call->result().ok())
-                return done(call->result().error());
+        job->get(u"accounts"_s, QUrlQuery{{u"per_page"_s, u"5"_s}}, [job](const ApiResult<Envelope> &envelope) {
+            if (!envelope.ok())
+                return job->finish(envelope.error());
             TokenCheck check;
             check.status = Active;
             check.globalApiKey = true;
-            done(check);
+            job->finish(check);
         });
-        return;
+        return job;
     }
-    ApiClient *client = m_client;
-    ApiCall *call = m_client->get(u"user/tokens/verify"_s);
-    connect(call, &ApiCall::finished, context,
-            [client, call, accountId, context, done = std::move(done)]() mutable {
-        const ApiResult<Envelope> &envelope = call->result();
+    job->get(u"user/tokens/verify"_s, [job, accountId](const ApiResult<Envelope> &envelope) {
         const bool mayBeAccountToken = !envelope.ok() && envelope.error().kind() == ApiError::Kind::Auth
                                        && BuildTokensService::checkAccountId(accountId).isEmpty();
         if (mayBeAccountToken)
-            return verifyAccountToken(client, accountId, envelope.error(), context, std::move(done));
-        done(checkFrom(call));
+            return verifyAccountToken(job, accountId, envelope.error());
+        job->finish(checkFrom(envelope));
     });
+    return job;
 }

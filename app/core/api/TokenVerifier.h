@@ -1,10 +1,10 @@
 #pragma once
 
 #include "ApiClient.h"
+#include "Job.h"
 
 #include <QDateTime>
 
-#include <functional>
 
 // What Cloudflare says about the credentials in use.
 struct TokenCheck
@@ -21,6 +21,8 @@ struct TokenCheck
     bool isUsable() const;
 };
 
+using TokenCheckJob = ResultJob<TokenCheck>;
+
 // Checks credentials before they are saved or used: is the API token active, expired or
 // disabled, and is it a user token (the only kind the Builds API accepts)?
 class TokenVerifier : public QObject
@@ -28,15 +30,13 @@ class TokenVerifier : public QObject
     Q_OBJECT
 
 public:
-    using CheckCallback = std::function<void(const ApiResult<TokenCheck> &)>;
-
     explicit TokenVerifier(ApiClient *client, QObject *parent = nullptr);
 
     // An API token goes to GET /user/tokens/verify; when that refuses it and `accountId` is
     // given, GET /accounts/{accountId}/tokens/verify tells an account-owned token apart
     // (otherwise the first error is reported). A Global API Key is tried on GET /accounts.
-    // `done` runs once, unless `context` is destroyed first.
-    void verify(const QString &accountId, QObject *context, CheckCallback done);
+    // The job belongs to `parent` (this verifier when null).
+    TokenCheckJob *verify(const QString &accountId, QObject *parent = nullptr);
 
     // The `result` of a verify response; strict about types, tolerant of missing optional
     // fields (id, expires_on).

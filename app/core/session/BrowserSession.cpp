@@ -108,15 +108,15 @@ void BrowserSession::loadPage(int page)
         m_inFlight->cancel(); // its reply is of an older generation now, and dropped
     m_requestedPage = page;
     const int perPage = m_perPage;
-    ApiCall *call = m_service->fetchPage(m_accountId, page, perPage, this,
-                                         [this, generation, page, perPage](const ApiResult<BuildTokenPage> &result) {
-                                             onPage(generation, page, perPage, result);
-                                         });
-    connect(call, &ApiCall::retrying, this, [this, call](const ApiError &reason, std::chrono::milliseconds delay, int attempt) {
-        if (call == m_inFlight)
+    PageJob *job = m_service->fetchPage(m_accountId, page, perPage, this);
+    connect(job, &Job::finished, this, [this, job, generation, page, perPage] {
+        onPage(generation, page, perPage, job->result());
+    });
+    connect(job, &Job::retrying, this, [this, job](const ApiError &reason, std::chrono::milliseconds delay, int attempt) {
+        if (job == m_inFlight)
             emit retrying(reason, delay.count(), attempt);
     });
-    setInFlight(call);
+    setInFlight(job);
 }
 
 void BrowserSession::cancel()
@@ -147,10 +147,10 @@ void BrowserSession::onPage(quint64 generation, int page, int perPage,
         emit failed(result.error());
 }
 
-void BrowserSession::setInFlight(ApiCall *call)
+void BrowserSession::setInFlight(Job *job)
 {
     const bool wasBusy = isBusy();
-    m_inFlight = call;
+    m_inFlight = job;
     if (wasBusy != isBusy())
         emit busyChanged(isBusy());
     emit stateChanged();

@@ -80,13 +80,13 @@ signals:
 private:
     int targetPage() const { return m_inFlight ? m_requestedPage : m_shownPage; }
     void onPage(quint64 generation, int page, int perPage, const ApiResult<BuildTokenPage> &result);
-    void setInFlight(ApiCall *call);
+    void setInFlight(Job *job);
 
     BuildTokensService *m_service;
     BuildTokenTableModel *m_rows;
     QString m_accountId;
     int m_perPage = BuildTokensService::DefaultPerPage;
-    QPointer<ApiCall> m_inFlight;
+    QPointer<Job> m_inFlight;
     // Bumped by every new request and cancel: a reply of an older generation is dropped.
     quint64 m_generation = 0;
     int m_requestedPage = 1;
