@@ -32,7 +32,6 @@
 #include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QScreen>
-#include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -44,18 +43,6 @@
 #include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
-
-namespace {
-
-// Window and header state depend on Qt's serialisation: keys carry the major version.
-const QString GeometryKey = u"qt6/mainWindow/geometry"_s;
-const QString WindowStateKey = u"qt6/mainWindow/state"_s;
-const QString HeaderStateKey = u"qt6/tokenTable/header"_s;
-const QString SplitterKey = u"qt6/mainWindow/splitter"_s;
-const QString PerPageKey = u"browse/perPage"_s;
-const QString TimeoutKey = u"network/transferTimeoutSeconds"_s;
-
-} // namespace
 
 MainWindow::MainWindow(ProfileStore *profiles, QSettings *settings, QWidget *parent)
     : QMainWindow(parent),
@@ -654,27 +641,25 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 
 void MainWindow::restoreSettings()
 {
-    if (!restoreGeometry(m_settings->value(GeometryKey).toByteArray()))
+    if (!restoreGeometry(m_settings.windowGeometry()))
         resize(QSize(1120, 720).boundedTo(screen()->availableSize() * 0.9));
-    restoreState(m_settings->value(WindowStateKey).toByteArray());
-    m_table->horizontalHeader()->restoreState(m_settings->value(HeaderStateKey).toByteArray());
-    if (!m_splitter->restoreState(m_settings->value(SplitterKey).toByteArray()))
+    restoreState(m_settings.windowState());
+    m_table->horizontalHeader()->restoreState(m_settings.tokenTableHeader());
+    if (!m_splitter->restoreState(m_settings.splitterState()))
         m_splitter->setSizes({width() * 3 / 4, width() / 4});
-    // No dialog for it: a corporate network that needs more than 30 s sets it in the file.
-    const int timeoutSeconds = m_settings->value(TimeoutKey, int(ApiClient::DefaultTransferTimeout.count() / 1000)).toInt();
-    m_client->setTransferTimeout(std::chrono::seconds(std::clamp(timeoutSeconds, 1, 3600)));
-    const int perPage = m_settings->value(PerPageKey, BuildTokensService::DefaultPerPage).toInt();
+    m_client->setTransferTimeout(m_settings.transferTimeout());
+    const int perPage = m_settings.perPage();
     if (PaginationBar::perPageChoices().contains(perPage))
         m_session->setPerPage(perPage);
 }
 
-void MainWindow::saveSettings() const
+void MainWindow::saveSettings()
 {
-    m_settings->setValue(GeometryKey, saveGeometry());
-    m_settings->setValue(WindowStateKey, saveState());
-    m_settings->setValue(HeaderStateKey, m_table->horizontalHeader()->saveState());
-    m_settings->setValue(SplitterKey, m_splitter->saveState());
-    m_settings->setValue(PerPageKey, m_session->perPage());
+    m_settings.setWindowGeometry(saveGeometry());
+    m_settings.setWindowState(saveState());
+    m_settings.setTokenTableHeader(m_table->horizontalHeader()->saveState());
+    m_settings.setSplitterState(m_splitter->saveState());
+    m_settings.setPerPage(m_session->perPage());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "settings/AppSettings.h"
+
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QMainWindow>
@@ -85,10 +87,10 @@ private:
     void showProblem(const QString &summary, const QString &details);
     void updatePlaceholder();
     void restoreSettings();
-    void saveSettings() const;
+    void saveSettings();
 
     ProfileStore *m_profiles;
-    QSettings *m_settings;
+    AppSettings m_settings;
     QNetworkAccessManager *m_network;
     ApiClient *m_client;
     BrowserSession *m_session;
