@@ -3,6 +3,7 @@
 #include "AccountPicker.h"
 #include "ExportDialog.h"
 #include "Icons.h"
+#include "MessageBanner.h"
 #include "PaginationBar.h"
 #include "ProfileDialog.h"
 #include "TokenDetailsPane.h"
@@ -20,7 +21,6 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDir>
-#include <QFrame>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -37,7 +37,6 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -58,11 +57,12 @@ MainWindow::MainWindow(ProfileStore *profiles, QSettings *settings, QWidget *par
     setWindowIcon(Icons::themed(u"build-token-browser"_s));
 
     m_pagination = new PaginationBar(m_session, this);
+    m_errorBanner = new MessageBanner(this);
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     layout->addWidget(createConnectionPanel());
-    layout->addWidget(createErrorBanner());
+    layout->addWidget(m_errorBanner);
     layout->addWidget(createTokenArea(), 1);
     layout->addWidget(m_pagination);
     setCentralWidget(central);
@@ -238,29 +238,6 @@ QWidget *MainWindow::createTokenArea()
     layout->addLayout(filterRow);
     layout->addWidget(m_splitter, 1);
     return area;
-}
-
-QWidget *MainWindow::createErrorBanner()
-{
-    m_errorBanner = new QFrame(this);
-    m_errorBanner->setObjectName(u"errorBanner"_s);
-    m_errorBanner->setStyleSheet(u"QFrame#errorBanner { background: #fdecea; border: 1px solid #e0a5a0;"
-                                 " border-radius: 4px; } QFrame#errorBanner QLabel { color: #611a15; }"_s);
-    m_errorText = new QLabel(m_errorBanner);
-    m_errorText->setObjectName(u"errorText"_s);
-    m_errorText->setWordWrap(true);
-    m_errorText->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_errorText->setTextFormat(Qt::RichText); // every part of it is HTML-escaped
-    auto *dismiss = new QToolButton(m_errorBanner);
-    dismiss->setText(tr("Dismiss"));
-    dismiss->setAccessibleName(tr("Dismiss the error"));
-    dismiss->setAutoRaise(true);
-    connect(dismiss, &QToolButton::clicked, m_errorBanner, &QWidget::hide);
-    auto *layout = new QHBoxLayout(m_errorBanner);
-    layout->addWidget(m_errorText, 1);
-    layout->addWidget(dismiss, 0, Qt::AlignTop);
-    m_errorBanner->hide();
-    return m_errorBanner;
 }
 
 void MainWindow::createMenus()
@@ -493,9 +470,7 @@ void MainWindow::showRetryCountdown()
 void MainWindow::showProblem(const QString &summary, const QString &details)
 {
     // The rows already shown stay: the banner sits above them.
-    m_errorText->setText(u"<b>"_s + summary.toHtmlEscaped() + u"</b><br>"_s
-                         + details.toHtmlEscaped().replace(u'\n', u"<br>"_s));
-    m_errorBanner->show();
+    m_errorBanner->showMessage(summary, details);
     statusBar()->showMessage(summary);
 }
 

@@ -15,6 +15,7 @@ class ApiError;
 class BrowserSession;
 class BuildTokenFilterModel;
 class BuildTokenTableModel;
+class MessageBanner;
 class QSplitter;
 class TokenDetailsPane;
 struct BuildToken;
@@ -63,7 +64,6 @@ protected:
 
 private:
     QWidget *createConnectionPanel();
-    QWidget *createErrorBanner();
     QWidget *createTokenArea();
     void showContextMenu(const QPoint &position);
     void updateDetails();
@@ -106,8 +106,7 @@ private:
     AccountPicker *m_accountPicker = nullptr;
     QPushButton *m_loadButton = nullptr;
     QLabel *m_keyWarning = nullptr;
-    QWidget *m_errorBanner = nullptr;
-    QLabel *m_errorText = nullptr;
+    MessageBanner *m_errorBanner = nullptr;
     QStackedWidget *m_stack = nullptr;
     QLabel *m_placeholder = nullptr;
     QTableView *m_table = nullptr;
