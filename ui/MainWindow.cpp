@@ -7,6 +7,7 @@
 #include "PaginationBar.h"
 #include "ProfileDialog.h"
 #include "TokenDetailsPane.h"
+#include "TokenTableView.h"
 #include "api/AccountsService.h"
 #include "api/ApiClient.h"
 #include "api/BuildTokensService.h"
@@ -23,7 +24,6 @@
 #include <QDir>
 #include <QGuiApplication>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -35,11 +35,8 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
-#include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
-
-#include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -158,44 +155,18 @@ QWidget *MainWindow::createConnectionPanel()
 QWidget *MainWindow::createTokenArea()
 {
     m_proxy->setTokenModel(m_model);
-    m_table = new QTableView(this);
-    m_table->setObjectName(u"tokenTable"_s);
-    m_table->setAccessibleName(tr("Build tokens"));
+    m_table = new TokenTableView(this);
     m_table->setModel(m_proxy);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_table, &QWidget::customContextMenuRequested, this, &MainWindow::showContextMenu);
-    m_table->verticalHeader()->hide();
-    // Compact rows, as in a spreadsheet: one line of text each.
-    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
-    QHeaderView *header = m_table->horizontalHeader();
-    header->setStretchLastSection(true);
-    header->setHighlightSections(false);
-    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    header->setSectionsMovable(true);
-    // Unsorted (the API's order) until a header is clicked; a third click returns to it.
-    header->setSortIndicatorClearable(true);
-    header->setSortIndicator(-1, Qt::AscendingOrder);
-    m_table->setSortingEnabled(true);
-    // Wide enough for a UUID and a 32-digit id at the default font; all four fit at 1120 px.
-    m_table->setColumnWidth(BuildTokenTableModel::Name, 190);
-    m_table->setColumnWidth(BuildTokenTableModel::Uuid, 275);
-    m_table->setColumnWidth(BuildTokenTableModel::CloudflareTokenId, 262);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateDetails);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::updateDetails);
 
     m_copyAction = new QAction(Icons::themed(u"edit-copy"_s), tr("&Copy Rows"), this);
     m_copyAction->setObjectName(u"copyAction"_s);
     m_copyAction->setShortcut(QKeySequence::Copy);
-    // Only while the table has focus, so Ctrl+C in a text field copies its text.
-    m_copyAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_copyAction->setStatusTip(tr("Copy the selected rows as tab-separated text with a header row"));
     connect(m_copyAction, &QAction::triggered, this, &MainWindow::copySelection);
-    m_table->addAction(m_copyAction);
+    m_table->addTableAction(m_copyAction);
 
     m_placeholder = new QLabel(this);
     m_placeholder->setObjectName(u"placeholder"_s);
@@ -271,8 +242,7 @@ void MainWindow::createMenus()
     edit->addAction(m_copyAction);
     QAction *selectAll = edit->addAction(tr("Select &All"), m_table, &QAbstractItemView::selectAll);
     selectAll->setShortcut(QKeySequence::SelectAll);
-    selectAll->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_table->addAction(selectAll);
+    m_table->addTableAction(selectAll);
     QAction *find = edit->addAction(tr("&Filter\u2026"), this, [this] {
         m_filterEdit->setFocus(Qt::ShortcutFocusReason);
         m_filterEdit->selectAll();
@@ -509,38 +479,17 @@ void MainWindow::showContextMenu(const QPoint &position)
     };
     menu->addAction(tr("Copy &UUID"), this, [=] { copyText(token.uuid, tr("the UUID")); });
     menu->addAction(tr("Copy Cloudflare &Token ID"), this, [=] { copyText(token.cloudflareTokenId, tr("the Cloudflare token ID")); });
-    menu->addAction(tr("Copy &Row"), this, [=] {
-        QStringList headers;
-        for (int column : visibleColumns())
-            headers << m_proxy->headerData(column, Qt::Horizontal).toString();
-        copyText(TokenExport::toTsv({token}, visibleColumns(), headers), tr("the row"));
-    });
+    menu->addAction(tr("Copy &Row"), this, [=] { copyText(toTsv({token}), tr("the row")); });
     menu->addSeparator();
     menu->addAction(m_copyAction);
     menu->addAction(tr("E&xport\u2026"), this, &MainWindow::exportTokens);
     menu->popup(m_table->viewport()->mapToGlobal(position)); // not exec(): no nested event loop
 }
 
-QList<int> MainWindow::visibleColumns() const
-{
-    const QHeaderView *header = m_table->horizontalHeader();
-    QList<int> columns;
-    for (int visual = 0; visual < header->count(); ++visual) {
-        const int logical = header->logicalIndex(visual);
-        if (!header->isSectionHidden(logical))
-            columns << logical;
-    }
-    return columns;
-}
-
 QList<BuildToken> MainWindow::selectedTokens() const
 {
-    QList<int> rows;
-    for (const QModelIndex &index : m_table->selectionModel()->selectedRows())
-        rows << index.row();
-    std::sort(rows.begin(), rows.end()); // view order, not the order they were clicked
     QList<BuildToken> tokens;
-    for (int row : rows)
+    for (int row : m_table->selectedRows())
         tokens << m_proxy->token(row);
     return tokens;
 }
@@ -560,16 +509,23 @@ void MainWindow::copySelection()
         statusBar()->showMessage(tr("Select rows to copy (Ctrl+A selects all)"), 3000);
         return;
     }
-    QStringList headers;
-    for (int column : visibleColumns())
-        headers << m_proxy->headerData(column, Qt::Horizontal).toString();
-    QGuiApplication::clipboard()->setText(TokenExport::toTsv(tokens, visibleColumns(), headers));
+    QGuiApplication::clipboard()->setText(toTsv(tokens));
     statusBar()->showMessage(tokens.size() == 1 ? tr("Copied 1 row") : tr("Copied %1 rows").arg(tokens.size()), 3000);
+}
+
+QString MainWindow::toTsv(const QList<BuildToken> &tokens) const
+{
+    // As the person sees them: the visible columns in view order, under their titles.
+    const QList<int> columns = m_table->visibleColumns();
+    QStringList headers;
+    for (int column : columns)
+        headers << m_proxy->headerData(column, Qt::Horizontal).toString();
+    return TokenExport::toTsv(tokens, columns, headers);
 }
 
 void MainWindow::exportTokens()
 {
-    const int selected = int(m_table->selectionModel()->selectedRows().size());
+    const int selected = int(m_table->selectedRows().size());
     auto *dialog = new ExportDialog(m_settings, selected, m_proxy->rowCount(), [this](const ExportDialog::Request &request) {
         const QList<BuildToken> tokens = request.selectedOnly ? selectedTokens() : shownTokens();
         const QString error = TokenExport::saveToFile(request.path, TokenExport::write(request.format, tokens, request.excelBom));
@@ -619,7 +575,7 @@ void MainWindow::restoreSettings()
     if (!restoreGeometry(m_settings.windowGeometry()))
         resize(QSize(1120, 720).boundedTo(screen()->availableSize() * 0.9));
     restoreState(m_settings.windowState());
-    m_table->horizontalHeader()->restoreState(m_settings.tokenTableHeader());
+    m_table->restoreHeaderState(m_settings.tokenTableHeader());
     if (!m_splitter->restoreState(m_settings.splitterState()))
         m_splitter->setSizes({width() * 3 / 4, width() / 4});
     m_client->setTransferTimeout(m_settings.transferTimeout());
@@ -632,7 +588,7 @@ void MainWindow::saveSettings()
 {
     m_settings.setWindowGeometry(saveGeometry());
     m_settings.setWindowState(saveState());
-    m_settings.setTokenTableHeader(m_table->horizontalHeader()->saveState());
+    m_settings.setTokenTableHeader(m_table->saveHeaderState());
     m_settings.setSplitterState(m_splitter->saveState());
     m_settings.setPerPage(m_session->perPage());
 }

@@ -18,6 +18,7 @@ class BuildTokenTableModel;
 class MessageBanner;
 class QSplitter;
 class TokenDetailsPane;
+class TokenTableView;
 struct BuildToken;
 class PaginationBar;
 class ProfileStore;
@@ -29,7 +30,6 @@ class QPushButton;
 class QSettings;
 class QStackedWidget;
 class QTimer;
-class QTableView;
 struct Profile;
 
 // The browser: a profile and an account to browse, the token table, the page bar and an
@@ -70,7 +70,7 @@ private:
     void updateFilterCount();
     QList<BuildToken> selectedTokens() const;
     QList<BuildToken> shownTokens() const;
-    QList<int> visibleColumns() const;
+    QString toTsv(const QList<BuildToken> &tokens) const;
     void createMenus();
     std::optional<Profile> currentProfile() const;
     void refreshProfiles(const QString &select);
@@ -109,7 +109,7 @@ private:
     MessageBanner *m_errorBanner = nullptr;
     QStackedWidget *m_stack = nullptr;
     QLabel *m_placeholder = nullptr;
-    QTableView *m_table = nullptr;
+    TokenTableView *m_table = nullptr;
     QLineEdit *m_filterEdit = nullptr;
     QLabel *m_filterCount = nullptr;
     QSplitter *m_splitter = nullptr;
