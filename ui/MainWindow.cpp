@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "AccountPicker.h"
+#include "Actions.h"
 #include "ExportDialog.h"
 #include "Icons.h"
 #include "MessageBanner.h"
@@ -53,7 +54,8 @@ MainWindow::MainWindow(ProfileStore *profiles, QSettings *settings, QWidget *par
     setWindowTitle(tr("Build Token Browser"));
     setWindowIcon(Icons::themed(u"build-token-browser"_s));
 
-    m_pagination = new PaginationBar(m_session, this);
+    m_actions = new Actions(this);
+    m_pagination = new PaginationBar(m_session, m_actions, this);
     m_errorBanner = new MessageBanner(this);
 
     auto *central = new QWidget(this);
@@ -63,6 +65,7 @@ MainWindow::MainWindow(ProfileStore *profiles, QSettings *settings, QWidget *par
     layout->addWidget(createTokenArea(), 1);
     layout->addWidget(m_pagination);
     setCentralWidget(central);
+    connectActions();
     createMenus();
 
     connect(m_session, &BrowserSession::pageLoaded, this, &MainWindow::onPageLoaded);
@@ -161,13 +164,6 @@ QWidget *MainWindow::createTokenArea()
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateDetails);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::updateDetails);
 
-    m_copyAction = new QAction(Icons::themed(u"edit-copy"_s), tr("&Copy Rows"), this);
-    m_copyAction->setObjectName(u"copyAction"_s);
-    m_copyAction->setShortcut(QKeySequence::Copy);
-    m_copyAction->setStatusTip(tr("Copy the selected rows as tab-separated text with a header row"));
-    connect(m_copyAction, &QAction::triggered, this, &MainWindow::copySelection);
-    m_table->addTableAction(m_copyAction);
-
     m_placeholder = new QLabel(this);
     m_placeholder->setObjectName(u"placeholder"_s);
     m_placeholder->setAlignment(Qt::AlignCenter);
@@ -211,52 +207,22 @@ QWidget *MainWindow::createTokenArea()
     return area;
 }
 
-void MainWindow::createMenus()
+void MainWindow::connectActions()
 {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *newProfile = file->addAction(tr("&New Profile\u2026"), this, &MainWindow::newProfile);
-    newProfile->setShortcut(QKeySequence::New);
-    newProfile->setStatusTip(tr("Add a profile: credentials kept in the keychain"));
-    QAction *editProfile = file->addAction(tr("&Edit Profile\u2026"), this, &MainWindow::editProfile);
-    editProfile->setObjectName(u"editProfileAction"_s);
-    editProfile->setStatusTip(tr("Change, test or remove the current profile"));
-    file->addSeparator();
-    QAction *exportAction = file->addAction(Icons::themed(u"document-save-as"_s), tr("E&xport\u2026"), this, &MainWindow::exportTokens);
-    exportAction->setObjectName(u"exportAction"_s);
-    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    exportAction->setStatusTip(tr("Save the selected rows, or all rows shown, as CSV, JSON or NDJSON"));
-    file->addSeparator();
-    QAction *loadAction = file->addAction(Icons::themed(u"view-refresh"_s), tr("&Load First Page"), this, &MainWindow::load);
-    loadAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
-    loadAction->setStatusTip(tr("Load the first page of the account's build tokens"));
-    QAction *reload = file->addAction(tr("&Reload Page"), m_session, &BrowserSession::reload);
-    reload->setObjectName(u"reloadAction"_s);
-    reload->setShortcut(QKeySequence::Refresh);
-    reload->setStatusTip(tr("Load the page shown again"));
-    file->addSeparator();
-    QAction *quit = file->addAction(Icons::themed(u"application-exit"_s), tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
-    quit->setStatusTip(tr("Quit Build Token Browser"));
-
-    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    edit->addAction(m_copyAction);
-    QAction *selectAll = edit->addAction(tr("Select &All"), m_table, &QAbstractItemView::selectAll);
-    selectAll->setShortcut(QKeySequence::SelectAll);
-    m_table->addTableAction(selectAll);
-    QAction *find = edit->addAction(tr("&Filter\u2026"), this, [this] {
+    const auto action = [this](Actions::Id id) { return m_actions->action(id); };
+    connect(action(Actions::NewProfile), &QAction::triggered, this, &MainWindow::newProfile);
+    connect(action(Actions::EditProfile), &QAction::triggered, this, &MainWindow::editProfile);
+    connect(action(Actions::Export), &QAction::triggered, this, &MainWindow::exportTokens);
+    connect(action(Actions::Load), &QAction::triggered, this, &MainWindow::load);
+    connect(action(Actions::Reload), &QAction::triggered, m_session, &BrowserSession::reload);
+    connect(action(Actions::Quit), &QAction::triggered, this, &QWidget::close);
+    connect(action(Actions::CopyRows), &QAction::triggered, this, &MainWindow::copySelection);
+    connect(action(Actions::SelectAll), &QAction::triggered, m_table, &QAbstractItemView::selectAll);
+    connect(action(Actions::Find), &QAction::triggered, this, [this] {
         m_filterEdit->setFocus(Qt::ShortcutFocusReason);
         m_filterEdit->selectAll();
     });
-    find->setShortcut(QKeySequence::Find);
-    find->setStatusTip(tr("Show only the rows that contain some text"));
-
-    QMenu *go = menuBar()->addMenu(tr("&Go"));
-    go->addActions(m_pagination->navigationActions());
-    go->addSeparator();
-    go->addAction(m_pagination->cancelAction());
-
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    QAction *about = help->addAction(tr("&About Build Token Browser"), this, [this] {
+    connect(action(Actions::About), &QAction::triggered, this, [this] {
         QMessageBox::about(this, tr("About Build Token Browser"),
                            tr("<h3>Build Token Browser %1</h3>"
                               "<p>Browse the build tokens of Cloudflare Workers Builds.</p>"
@@ -264,7 +230,29 @@ void MainWindow::createMenus()
                               "and are sent only to the profile's API base URL.</p>")
                                .arg(QStringLiteral(BTB_VERSION)));
     });
-    about->setStatusTip(tr("Show the version"));
+    m_table->addTableAction(action(Actions::CopyRows));
+    m_table->addTableAction(action(Actions::SelectAll));
+}
+
+void MainWindow::createMenus()
+{
+    const auto a = [this](Actions::Id id) { return m_actions->action(id); };
+    const auto addMenu = [this](const QString &title, const QList<QAction *> &actions) {
+        QMenu *menu = menuBar()->addMenu(title);
+        for (QAction *action : actions) {
+            if (action)
+                menu->addAction(action);
+            else
+                menu->addSeparator();
+        }
+    };
+    QAction *const separator = nullptr;
+    addMenu(tr("&File"), {a(Actions::NewProfile), a(Actions::EditProfile), separator, a(Actions::Export), separator,
+                          a(Actions::Load), a(Actions::Reload), separator, a(Actions::Quit)});
+    addMenu(tr("&Edit"), {a(Actions::CopyRows), a(Actions::SelectAll), a(Actions::Find)});
+    addMenu(tr("&Go"), {a(Actions::FirstPage), a(Actions::PreviousPage), a(Actions::NextPage), a(Actions::LastPage), separator,
+                        a(Actions::Cancel)});
+    addMenu(tr("&Help"), {a(Actions::About)});
 }
 
 std::optional<Profile> MainWindow::currentProfile() const
@@ -481,8 +469,8 @@ void MainWindow::showContextMenu(const QPoint &position)
     menu->addAction(tr("Copy Cloudflare &Token ID"), this, [=] { copyText(token.cloudflareTokenId, tr("the Cloudflare token ID")); });
     menu->addAction(tr("Copy &Row"), this, [=] { copyText(toTsv({token}), tr("the row")); });
     menu->addSeparator();
-    menu->addAction(m_copyAction);
-    menu->addAction(tr("E&xport\u2026"), this, &MainWindow::exportTokens);
+    menu->addAction(m_actions->action(Actions::CopyRows));
+    menu->addAction(m_actions->action(Actions::Export));
     menu->popup(m_table->viewport()->mapToGlobal(position)); // not exec(): no nested event loop
 }
 

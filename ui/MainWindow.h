@@ -10,6 +10,7 @@
 #include <optional>
 
 class AccountPicker;
+class Actions;
 class ApiClient;
 class ApiError;
 class BrowserSession;
@@ -71,6 +72,7 @@ private:
     QList<BuildToken> selectedTokens() const;
     QList<BuildToken> shownTokens() const;
     QString toTsv(const QList<BuildToken> &tokens) const;
+    void connectActions();
     void createMenus();
     std::optional<Profile> currentProfile() const;
     void refreshProfiles(const QString &select);
@@ -106,6 +108,7 @@ private:
     AccountPicker *m_accountPicker = nullptr;
     QPushButton *m_loadButton = nullptr;
     QLabel *m_keyWarning = nullptr;
+    Actions *m_actions = nullptr;
     MessageBanner *m_errorBanner = nullptr;
     QStackedWidget *m_stack = nullptr;
     QLabel *m_placeholder = nullptr;
@@ -114,6 +117,5 @@ private:
     QLabel *m_filterCount = nullptr;
     QSplitter *m_splitter = nullptr;
     TokenDetailsPane *m_details = nullptr;
-    QAction *m_copyAction = nullptr;
     PaginationBar *m_pagination = nullptr;
 };
