@@ -222,14 +222,7 @@ void MainWindow::connectActions()
         m_filterEdit->setFocus(Qt::ShortcutFocusReason);
         m_filterEdit->selectAll();
     });
-    connect(action(Actions::About), &QAction::triggered, this, [this] {
-        QMessageBox::about(this, tr("About Build Token Browser"),
-                           tr("<h3>Build Token Browser %1</h3>"
-                              "<p>Browse the build tokens of Cloudflare Workers Builds.</p>"
-                              "<p>Secrets stay in the system keychain (or in memory, if you choose so) "
-                              "and are sent only to the profile's API base URL.</p>")
-                               .arg(QStringLiteral(BTB_VERSION)));
-    });
+    connect(action(Actions::About), &QAction::triggered, this, &MainWindow::showAbout);
     m_table->addTableAction(action(Actions::CopyRows));
     m_table->addTableAction(action(Actions::SelectAll));
 }
@@ -253,6 +246,22 @@ void MainWindow::createMenus()
     addMenu(tr("&Go"), {a(Actions::FirstPage), a(Actions::PreviousPage), a(Actions::NextPage), a(Actions::LastPage), separator,
                         a(Actions::Cancel)});
     addMenu(tr("&Help"), {a(Actions::About)});
+}
+
+void MainWindow::showAbout()
+{
+    // Not QMessageBox::about(), which runs a nested event loop.
+    auto *box = new QMessageBox(QMessageBox::NoIcon, tr("About Build Token Browser"),
+                                tr("<h3>Build Token Browser %1</h3>"
+                                   "<p>Browse the build tokens of Cloudflare Workers Builds.</p>"
+                                   "<p>Secrets stay in the system keychain (or in memory, if you choose so) "
+                                   "and are sent only to the profile's API base URL.</p>")
+                                    .arg(QStringLiteral(BTB_VERSION)),
+                                QMessageBox::Ok, this);
+    box->setObjectName(u"aboutBox"_s);
+    box->setIconPixmap(windowIcon().pixmap(64));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 std::optional<Profile> MainWindow::currentProfile() const

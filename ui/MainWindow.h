@@ -74,6 +74,7 @@ private:
     QString toTsv(const QList<BuildToken> &tokens) const;
     void connectActions();
     void createMenus();
+    void showAbout();
     std::optional<Profile> currentProfile() const;
     void refreshProfiles(const QString &select);
     void onProfileChanged();
