@@ -12,21 +12,11 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
-#include <QSettings>
-#include <QStandardPaths>
 #include <QVBoxLayout>
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace {
-
-const QString FolderKey = u"export/lastFolder"_s;
-const QString FormatKey = u"export/format"_s;
-const QString BomKey = u"export/excelBom"_s;
-
-} // namespace
-
-ExportDialog::ExportDialog(QSettings *settings, int selectedCount, int shownCount, Writer write, QWidget *parent)
+ExportDialog::ExportDialog(AppSettings settings, int selectedCount, int shownCount, Writer write, QWidget *parent)
     : QDialog(parent), m_settings(settings), m_write(std::move(write))
 {
     setObjectName(u"exportDialog"_s);
@@ -48,16 +38,15 @@ ExportDialog::ExportDialog(QSettings *settings, int selectedCount, int shownCoun
     m_formatBox->addItem(tr("CSV (spreadsheets)"), TokenExport::formatName(TokenExport::Format::Csv));
     m_formatBox->addItem(tr("JSON (an array of objects)"), TokenExport::formatName(TokenExport::Format::Json));
     m_formatBox->addItem(tr("NDJSON (one object a line)"), TokenExport::formatName(TokenExport::Format::Ndjson));
-    const int remembered = m_formatBox->findData(m_settings->value(FormatKey).toString());
-    m_formatBox->setCurrentIndex(qMax(0, remembered));
+    m_formatBox->setCurrentIndex(m_formatBox->findData(TokenExport::formatName(m_settings.exportFormat())));
     m_bomBox = new QCheckBox(tr("&Excel-friendly (UTF-8 byte order mark)"), this);
     m_bomBox->setObjectName(u"excelBomBox"_s);
     m_bomBox->setToolTip(tr("Excel reads a CSV file as UTF-8 only when it starts with a byte order mark"));
-    m_bomBox->setChecked(m_settings->value(BomKey, false).toBool());
+    m_bomBox->setChecked(m_settings.exportExcelBom());
 
     m_pathEdit = new QLineEdit(this);
     m_pathEdit->setObjectName(u"pathEdit"_s);
-    QString folder = m_settings->value(FolderKey, QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).toString();
+    QString folder = m_settings.exportFolder();
     if (!QFileInfo(folder).isDir())
         folder = QDir::homePath(); // a fresh account may have no Documents folder yet
     m_pathEdit->setText(QDir(folder).filePath(u"build-tokens."_s + TokenExport::fileSuffix(format())));
@@ -148,9 +137,9 @@ void ExportDialog::exportNow()
         showResult(error);
         return;
     }
-    m_settings->setValue(FolderKey, QFileInfo(path).absolutePath());
-    m_settings->setValue(FormatKey, TokenExport::formatName(request.format));
-    m_settings->setValue(BomKey, m_bomBox->isChecked());
+    m_settings.setExportFolder(QFileInfo(path).absolutePath());
+    m_settings.setExportFormat(request.format);
+    m_settings.setExportExcelBom(m_bomBox->isChecked());
     accept();
 }
 

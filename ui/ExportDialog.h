@@ -1,6 +1,7 @@
 #pragma once
 
 #include "export/TokenExport.h"
+#include "settings/AppSettings.h"
 
 #include <QDialog>
 
@@ -12,7 +13,6 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QRadioButton;
-class QSettings;
 
 // Where and how to export: the selected rows or all rows shown, CSV / JSON / NDJSON, the
 // Excel-friendly byte order mark, the file. Remembers the last folder and format. The
@@ -32,7 +32,7 @@ public:
     // Returns an error for a person, or empty on success.
     using Writer = std::function<QString(const Request &)>;
 
-    ExportDialog(QSettings *settings, int selectedCount, int shownCount, Writer write, QWidget *parent = nullptr);
+    ExportDialog(AppSettings settings, int selectedCount, int shownCount, Writer write, QWidget *parent = nullptr);
 
 private:
     TokenExport::Format format() const;
@@ -41,7 +41,7 @@ private:
     void exportNow();
     void showResult(const QString &text);
 
-    QSettings *m_settings;
+    AppSettings m_settings;
     Writer m_write;
     QRadioButton *m_selectedOnly;
     QRadioButton *m_allShown;

@@ -1,11 +1,14 @@
 #include "MainWindow.h"
 
 #include "AccountPicker.h"
+#include "Actions.h"
 #include "ExportDialog.h"
 #include "Icons.h"
+#include "MessageBanner.h"
 #include "PaginationBar.h"
 #include "ProfileDialog.h"
 #include "TokenDetailsPane.h"
+#include "TokenTableView.h"
 #include "api/AccountsService.h"
 #include "api/ApiClient.h"
 #include "api/BuildTokensService.h"
@@ -21,10 +24,8 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDir>
-#include <QFrame>
 #include <QGuiApplication>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -33,30 +34,13 @@
 #include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QScreen>
-#include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
-#include <QTableView>
 #include <QTimer>
-#include <QToolButton>
 #include <QVBoxLayout>
 
-#include <algorithm>
-
 using namespace Qt::Literals::StringLiterals;
-
-namespace {
-
-// Window and header state depend on Qt's serialisation: keys carry the major version.
-const QString GeometryKey = u"qt6/mainWindow/geometry"_s;
-const QString WindowStateKey = u"qt6/mainWindow/state"_s;
-const QString HeaderStateKey = u"qt6/tokenTable/header"_s;
-const QString SplitterKey = u"qt6/mainWindow/splitter"_s;
-const QString PerPageKey = u"browse/perPage"_s;
-const QString TimeoutKey = u"network/transferTimeoutSeconds"_s;
-
-} // namespace
 
 MainWindow::MainWindow(ProfileStore *profiles, QSettings *settings, QWidget *parent)
     : QMainWindow(parent),
@@ -71,15 +55,18 @@ MainWindow::MainWindow(ProfileStore *profiles, QSettings *settings, QWidget *par
     setWindowTitle(tr("Build Token Browser"));
     setWindowIcon(Icons::themed(u"build-token-browser"_s));
 
-    m_pagination = new PaginationBar(m_session, this);
+    m_actions = new Actions(this);
+    m_pagination = new PaginationBar(m_session, m_actions, this);
+    m_errorBanner = new MessageBanner(this);
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     layout->addWidget(createConnectionPanel());
-    layout->addWidget(createErrorBanner());
+    layout->addWidget(m_errorBanner);
     layout->addWidget(createTokenArea(), 1);
     layout->addWidget(m_pagination);
     setCentralWidget(central);
+    connectActions();
     createMenus();
 
     connect(m_session, &BrowserSession::pageLoaded, this, &MainWindow::onPageLoaded);
@@ -178,46 +165,11 @@ QWidget *MainWindow::createConnectionPanel()
 QWidget *MainWindow::createTokenArea()
 {
     m_proxy->setTokenModel(m_model);
-    m_table = new QTableView(this);
-    m_table->setObjectName(u"tokenTable"_s);
-    m_table->setAccessibleName(tr("Build tokens"));
+    m_table = new TokenTableView(this);
     m_table->setModel(m_proxy);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_table, &QWidget::customContextMenuRequested, this, &MainWindow::showContextMenu);
-    m_table->verticalHeader()->hide();
-    // Compact rows, as in a spreadsheet: one line of text each.
-    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
-    QHeaderView *header = m_table->horizontalHeader();
-    header->setStretchLastSection(true);
-    header->setHighlightSections(false);
-    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    header->setSectionsMovable(true);
-    // Unsorted (the API's order) until a header is clicked; a third click returns to it.
-    header->setSortIndicatorClearable(true);
-    header->setSortIndicator(-1, Qt::AscendingOrder);
-    m_table->setSortingEnabled(true);
-    for (int column = 0; column < TokenColumns::count(); ++column) {
-        const ColumnSpec &spec = TokenColumns::at(column);
-        if (spec.defaultWidth > 0)
-            m_table->setColumnWidth(column, spec.defaultWidth);
-        m_table->setColumnHidden(column, !spec.visibleByDefault);
-    }
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateDetails);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::updateDetails);
-
-    m_copyAction = new QAction(Icons::themed(u"edit-copy"_s), tr("&Copy Rows"), this);
-    m_copyAction->setObjectName(u"copyAction"_s);
-    m_copyAction->setShortcut(QKeySequence::Copy);
-    // Only while the table has focus, so Ctrl+C in a text field copies its text.
-    m_copyAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_copyAction->setStatusTip(tr("Copy the selected rows as tab-separated text with a header row"));
-    connect(m_copyAction, &QAction::triggered, this, &MainWindow::copySelection);
-    m_table->addAction(m_copyAction);
 
     m_placeholder = new QLabel(this);
     m_placeholder->setObjectName(u"placeholder"_s);
@@ -262,84 +214,61 @@ QWidget *MainWindow::createTokenArea()
     return area;
 }
 
-QWidget *MainWindow::createErrorBanner()
+void MainWindow::connectActions()
 {
-    m_errorBanner = new QFrame(this);
-    m_errorBanner->setObjectName(u"errorBanner"_s);
-    m_errorBanner->setStyleSheet(u"QFrame#errorBanner { background: #fdecea; border: 1px solid #e0a5a0;"
-                                 " border-radius: 4px; } QFrame#errorBanner QLabel { color: #611a15; }"_s);
-    m_errorText = new QLabel(m_errorBanner);
-    m_errorText->setObjectName(u"errorText"_s);
-    m_errorText->setWordWrap(true);
-    m_errorText->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_errorText->setTextFormat(Qt::RichText); // every part of it is HTML-escaped
-    auto *dismiss = new QToolButton(m_errorBanner);
-    dismiss->setText(tr("Dismiss"));
-    dismiss->setAccessibleName(tr("Dismiss the error"));
-    dismiss->setAutoRaise(true);
-    connect(dismiss, &QToolButton::clicked, m_errorBanner, &QWidget::hide);
-    auto *layout = new QHBoxLayout(m_errorBanner);
-    layout->addWidget(m_errorText, 1);
-    layout->addWidget(dismiss, 0, Qt::AlignTop);
-    m_errorBanner->hide();
-    return m_errorBanner;
+    const auto action = [this](Actions::Id id) { return m_actions->action(id); };
+    connect(action(Actions::NewProfile), &QAction::triggered, this, &MainWindow::newProfile);
+    connect(action(Actions::EditProfile), &QAction::triggered, this, &MainWindow::editProfile);
+    connect(action(Actions::Export), &QAction::triggered, this, &MainWindow::exportTokens);
+    connect(action(Actions::Load), &QAction::triggered, this, &MainWindow::load);
+    connect(action(Actions::Reload), &QAction::triggered, m_session, &BrowserSession::reload);
+    connect(action(Actions::Quit), &QAction::triggered, this, &QWidget::close);
+    connect(action(Actions::CopyRows), &QAction::triggered, this, &MainWindow::copySelection);
+    connect(action(Actions::SelectAll), &QAction::triggered, m_table, &QAbstractItemView::selectAll);
+    connect(action(Actions::Find), &QAction::triggered, this, [this] {
+        m_filterEdit->setFocus(Qt::ShortcutFocusReason);
+        m_filterEdit->selectAll();
+    });
+    connect(action(Actions::About), &QAction::triggered, this, &MainWindow::showAbout);
+    m_table->addTableAction(action(Actions::CopyRows));
+    m_table->addTableAction(action(Actions::SelectAll));
 }
 
 void MainWindow::createMenus()
 {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *newProfile = file->addAction(tr("&New Profile\u2026"), this, &MainWindow::newProfile);
-    newProfile->setShortcut(QKeySequence::New);
-    newProfile->setStatusTip(tr("Add a profile: credentials kept in the keychain"));
-    QAction *editProfile = file->addAction(tr("&Edit Profile\u2026"), this, &MainWindow::editProfile);
-    editProfile->setObjectName(u"editProfileAction"_s);
-    editProfile->setStatusTip(tr("Change, test or remove the current profile"));
-    file->addSeparator();
-    QAction *exportAction = file->addAction(Icons::themed(u"document-save-as"_s), tr("E&xport\u2026"), this, &MainWindow::exportTokens);
-    exportAction->setObjectName(u"exportAction"_s);
-    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    exportAction->setStatusTip(tr("Save the selected rows, or all rows shown, as CSV, JSON or NDJSON"));
-    file->addSeparator();
-    QAction *loadAction = file->addAction(Icons::themed(u"view-refresh"_s), tr("&Load First Page"), this, &MainWindow::load);
-    loadAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
-    loadAction->setStatusTip(tr("Load the first page of the account's build tokens"));
-    QAction *reload = file->addAction(tr("&Reload Page"), m_session, &BrowserSession::reload);
-    reload->setObjectName(u"reloadAction"_s);
-    reload->setShortcut(QKeySequence::Refresh);
-    reload->setStatusTip(tr("Load the page shown again"));
-    file->addSeparator();
-    QAction *quit = file->addAction(Icons::themed(u"application-exit"_s), tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
-    quit->setStatusTip(tr("Quit Build Token Browser"));
+    const auto a = [this](Actions::Id id) { return m_actions->action(id); };
+    const auto addMenu = [this](const QString &title, const QList<QAction *> &actions) {
+        QMenu *menu = menuBar()->addMenu(title);
+        for (QAction *action : actions) {
+            if (action)
+                menu->addAction(action);
+            else
+                menu->addSeparator();
+        }
+    };
+    QAction *const separator = nullptr;
+    addMenu(tr("&File"), {a(Actions::NewProfile), a(Actions::EditProfile), separator, a(Actions::Export), separator,
+                          a(Actions::Load), a(Actions::Reload), separator, a(Actions::Quit)});
+    addMenu(tr("&Edit"), {a(Actions::CopyRows), a(Actions::SelectAll), a(Actions::Find)});
+    addMenu(tr("&Go"), {a(Actions::FirstPage), a(Actions::PreviousPage), a(Actions::NextPage), a(Actions::LastPage), separator,
+                        a(Actions::Cancel)});
+    addMenu(tr("&Help"), {a(Actions::About)});
+}
 
-    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    edit->addAction(m_copyAction);
-    QAction *selectAll = edit->addAction(tr("Select &All"), m_table, &QAbstractItemView::selectAll);
-    selectAll->setShortcut(QKeySequence::SelectAll);
-    selectAll->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_table->addAction(selectAll);
-    QAction *find = edit->addAction(tr("&Filter\u2026"), this, [this] {
-        m_filterEdit->setFocus(Qt::ShortcutFocusReason);
-        m_filterEdit->selectAll();
-    });
-    find->setShortcut(QKeySequence::Find);
-    find->setStatusTip(tr("Show only the rows that contain some text"));
-
-    QMenu *go = menuBar()->addMenu(tr("&Go"));
-    go->addActions(m_pagination->navigationActions());
-    go->addSeparator();
-    go->addAction(m_pagination->cancelAction());
-
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    QAction *about = help->addAction(tr("&About Build Token Browser"), this, [this] {
-        QMessageBox::about(this, tr("About Build Token Browser"),
-                           tr("<h3>Build Token Browser %1</h3>"
-                              "<p>Browse the build tokens of Cloudflare Workers Builds.</p>"
-                              "<p>Secrets stay in the system keychain (or in memory, if you choose so) "
-                              "and are sent only to the profile's API base URL.</p>")
-                               .arg(QStringLiteral(BTB_VERSION)));
-    });
-    about->setStatusTip(tr("Show the version"));
+void MainWindow::showAbout()
+{
+    // Not QMessageBox::about(), which runs a nested event loop.
+    auto *box = new QMessageBox(QMessageBox::NoIcon, tr("About Build Token Browser"),
+                                tr("<h3>Build Token Browser %1</h3>"
+                                   "<p>Browse the build tokens of Cloudflare Workers Builds.</p>"
+                                   "<p>Secrets stay in the system keychain (or in memory, if you choose so) "
+                                   "and are sent only to the profile's API base URL.</p>")
+                                    .arg(QStringLiteral(BTB_VERSION)),
+                                QMessageBox::Ok, this);
+    box->setObjectName(u"aboutBox"_s);
+    box->setIconPixmap(windowIcon().pixmap(64));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 std::optional<Profile> MainWindow::currentProfile() const
@@ -512,9 +441,7 @@ void MainWindow::showRetryCountdown()
 void MainWindow::showProblem(const QString &summary, const QString &details)
 {
     // The rows already shown stay: the banner sits above them.
-    m_errorText->setText(u"<b>"_s + summary.toHtmlEscaped() + u"</b><br>"_s
-                         + details.toHtmlEscaped().replace(u'\n', u"<br>"_s));
-    m_errorBanner->show();
+    m_errorBanner->showMessage(summary, details);
     statusBar()->showMessage(summary);
     updatePlaceholder();
 }
@@ -556,33 +483,17 @@ void MainWindow::showContextMenu(const QPoint &position)
     };
     menu->addAction(tr("Copy &UUID"), this, [=] { copyText(token.uuid, tr("the UUID")); });
     menu->addAction(tr("Copy Cloudflare &Token ID"), this, [=] { copyText(token.cloudflareTokenId, tr("the Cloudflare token ID")); });
-    menu->addAction(tr("Copy &Row"), this, [=] { copyText(TokenExport::toTsv({token}, visibleColumns()), tr("the row")); });
+    menu->addAction(tr("Copy &Row"), this, [=] { copyText(toTsv({token}), tr("the row")); });
     menu->addSeparator();
-    menu->addAction(m_copyAction);
-    menu->addAction(tr("E&xport\u2026"), this, &MainWindow::exportTokens);
+    menu->addAction(m_actions->action(Actions::CopyRows));
+    menu->addAction(m_actions->action(Actions::Export));
     menu->popup(m_table->viewport()->mapToGlobal(position)); // not exec(): no nested event loop
-}
-
-QList<int> MainWindow::visibleColumns() const
-{
-    const QHeaderView *header = m_table->horizontalHeader();
-    QList<int> columns;
-    for (int visual = 0; visual < header->count(); ++visual) {
-        const int logical = header->logicalIndex(visual);
-        if (!header->isSectionHidden(logical))
-            columns << logical;
-    }
-    return columns;
 }
 
 QList<BuildToken> MainWindow::selectedTokens() const
 {
-    QList<int> rows;
-    for (const QModelIndex &index : m_table->selectionModel()->selectedRows())
-        rows << index.row();
-    std::sort(rows.begin(), rows.end()); // view order, not the order they were clicked
     QList<BuildToken> tokens;
-    for (int row : rows)
+    for (int row : m_table->selectedRows())
         tokens << m_proxy->token(row);
     return tokens;
 }
@@ -602,13 +513,19 @@ void MainWindow::copySelection()
         statusBar()->showMessage(tr("Select rows to copy (Ctrl+A selects all)"), 3000);
         return;
     }
-    QGuiApplication::clipboard()->setText(TokenExport::toTsv(tokens, visibleColumns()));
+    QGuiApplication::clipboard()->setText(toTsv(tokens));
     statusBar()->showMessage(tokens.size() == 1 ? tr("Copied 1 row") : tr("Copied %1 rows").arg(tokens.size()), 3000);
+}
+
+QString MainWindow::toTsv(const QList<BuildToken> &tokens) const
+{
+    // As the person sees them: the visible columns in view order, under their titles.
+    return TokenExport::toTsv(tokens, m_table->visibleColumns());
 }
 
 void MainWindow::exportTokens()
 {
-    const int selected = int(m_table->selectionModel()->selectedRows().size());
+    const int selected = int(m_table->selectedRows().size());
     auto *dialog = new ExportDialog(m_settings, selected, m_proxy->rowCount(), [this](const ExportDialog::Request &request) {
         const QList<BuildToken> tokens = request.selectedOnly ? selectedTokens() : shownTokens();
         const QString error = TokenExport::saveToFile(request.path, TokenExport::write(request.format, tokens, request.excelBom));
@@ -655,27 +572,25 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 
 void MainWindow::restoreSettings()
 {
-    if (!restoreGeometry(m_settings->value(GeometryKey).toByteArray()))
+    if (!restoreGeometry(m_settings.windowGeometry()))
         resize(QSize(1120, 720).boundedTo(screen()->availableSize() * 0.9));
-    restoreState(m_settings->value(WindowStateKey).toByteArray());
-    m_table->horizontalHeader()->restoreState(m_settings->value(HeaderStateKey).toByteArray());
-    if (!m_splitter->restoreState(m_settings->value(SplitterKey).toByteArray()))
+    restoreState(m_settings.windowState());
+    m_table->restoreHeaderState(m_settings.tokenTableHeader());
+    if (!m_splitter->restoreState(m_settings.splitterState()))
         m_splitter->setSizes({width() * 3 / 4, width() / 4});
-    // No dialog for it: a corporate network that needs more than 30 s sets it in the file.
-    const int timeoutSeconds = m_settings->value(TimeoutKey, int(ApiClient::DefaultTransferTimeout.count() / 1000)).toInt();
-    m_client->setTransferTimeout(std::chrono::seconds(std::clamp(timeoutSeconds, 1, 3600)));
-    const int perPage = m_settings->value(PerPageKey, BuildTokensService::DefaultPerPage).toInt();
+    m_client->setTransferTimeout(m_settings.transferTimeout());
+    const int perPage = m_settings.perPage();
     if (PaginationBar::perPageChoices().contains(perPage))
         m_session->setPerPage(perPage);
 }
 
-void MainWindow::saveSettings() const
+void MainWindow::saveSettings()
 {
-    m_settings->setValue(GeometryKey, saveGeometry());
-    m_settings->setValue(WindowStateKey, saveState());
-    m_settings->setValue(HeaderStateKey, m_table->horizontalHeader()->saveState());
-    m_settings->setValue(SplitterKey, m_splitter->saveState());
-    m_settings->setValue(PerPageKey, m_session->perPage());
+    m_settings.setWindowGeometry(saveGeometry());
+    m_settings.setWindowState(saveState());
+    m_settings.setTokenTableHeader(m_table->saveHeaderState());
+    m_settings.setSplitterState(m_splitter->saveState());
+    m_settings.setPerPage(m_session->perPage());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "settings/AppSettings.h"
+
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QMainWindow>
@@ -8,13 +10,16 @@
 #include <optional>
 
 class AccountPicker;
+class Actions;
 class ApiClient;
 class ApiError;
 class BrowserSession;
 class BuildTokenFilterModel;
 class BuildTokenTableModel;
+class MessageBanner;
 class QSplitter;
 class TokenDetailsPane;
+class TokenTableView;
 struct BuildToken;
 class PaginationBar;
 class ProfileStore;
@@ -26,7 +31,6 @@ class QPushButton;
 class QSettings;
 class QStackedWidget;
 class QTimer;
-class QTableView;
 struct Profile;
 
 // The browser: a profile and an account to browse, the token table, the page bar and an
@@ -61,15 +65,16 @@ protected:
 
 private:
     QWidget *createConnectionPanel();
-    QWidget *createErrorBanner();
     QWidget *createTokenArea();
     void showContextMenu(const QPoint &position);
     void updateDetails();
     void updateFilterCount();
     QList<BuildToken> selectedTokens() const;
     QList<BuildToken> shownTokens() const;
-    QList<int> visibleColumns() const;
+    QString toTsv(const QList<BuildToken> &tokens) const;
+    void connectActions();
     void createMenus();
+    void showAbout();
     std::optional<Profile> currentProfile() const;
     void refreshProfiles(const QString &select);
     void onProfileChanged();
@@ -85,10 +90,10 @@ private:
     void showProblem(const QString &summary, const QString &details);
     void updatePlaceholder();
     void restoreSettings();
-    void saveSettings() const;
+    void saveSettings();
 
     ProfileStore *m_profiles;
-    QSettings *m_settings;
+    AppSettings m_settings;
     QNetworkAccessManager *m_network;
     ApiClient *m_client;
     BrowserSession *m_session;
@@ -104,15 +109,14 @@ private:
     AccountPicker *m_accountPicker = nullptr;
     QPushButton *m_loadButton = nullptr;
     QLabel *m_keyWarning = nullptr;
-    QWidget *m_errorBanner = nullptr;
-    QLabel *m_errorText = nullptr;
+    Actions *m_actions = nullptr;
+    MessageBanner *m_errorBanner = nullptr;
     QStackedWidget *m_stack = nullptr;
     QLabel *m_placeholder = nullptr;
-    QTableView *m_table = nullptr;
+    TokenTableView *m_table = nullptr;
     QLineEdit *m_filterEdit = nullptr;
     QLabel *m_filterCount = nullptr;
     QSplitter *m_splitter = nullptr;
     TokenDetailsPane *m_details = nullptr;
-    QAction *m_copyAction = nullptr;
     PaginationBar *m_pagination = nullptr;
 };

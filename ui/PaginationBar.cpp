@@ -1,6 +1,6 @@
 #include "PaginationBar.h"
 
-#include "Icons.h"
+#include "Actions.h"
 #include "session/BrowserSession.h"
 
 #include <QAction>
@@ -36,27 +36,14 @@ const QList<int> &PaginationBar::perPageChoices()
     return choices;
 }
 
-PaginationBar::PaginationBar(BrowserSession *session, QWidget *parent)
+PaginationBar::PaginationBar(BrowserSession *session, const Actions *actions, QWidget *parent)
     : QWidget(parent), m_session(session)
 {
-    auto makeAction = [this](const QString &icon, const QString &text, const QKeySequence &key,
-                             const QString &tip) {
-        auto *action = new QAction(Icons::themed(icon), text, this);
-        action->setShortcut(key);
-        action->setStatusTip(tip);
-        action->setToolTip(u"%1 (%2)"_s.arg(tip, key.toString(QKeySequence::NativeText)));
-        return action;
-    };
-    m_first = makeAction(u"go-first"_s, tr("First page"), QKeySequence(Qt::ALT | Qt::Key_Home), tr("Go to the first page"));
-    m_previous = makeAction(u"go-previous"_s, tr("Previous page"), QKeySequence(QKeySequence::Back), tr("Go to the previous page"));
-    m_next = makeAction(u"go-next"_s, tr("Next page"), QKeySequence(QKeySequence::Forward), tr("Go to the next page"));
-    m_last = makeAction(u"go-last"_s, tr("Last page"), QKeySequence(Qt::ALT | Qt::Key_End), tr("Go to the last page"));
-    m_cancel = makeAction(u"process-stop"_s, tr("Cancel"), QKeySequence(QKeySequence::Cancel), tr("Cancel the request in progress"));
-    m_first->setObjectName(u"firstPageAction"_s);
-    m_previous->setObjectName(u"previousPageAction"_s);
-    m_next->setObjectName(u"nextPageAction"_s);
-    m_last->setObjectName(u"lastPageAction"_s);
-    m_cancel->setObjectName(u"cancelAction"_s);
+    m_first = actions->action(Actions::FirstPage);
+    m_previous = actions->action(Actions::PreviousPage);
+    m_next = actions->action(Actions::NextPage);
+    m_last = actions->action(Actions::LastPage);
+    m_cancel = actions->action(Actions::Cancel);
     connect(m_first, &QAction::triggered, session, &BrowserSession::firstPage);
     connect(m_previous, &QAction::triggered, session, &BrowserSession::previousPage);
     connect(m_next, &QAction::triggered, session, &BrowserSession::nextPage);
@@ -118,11 +105,6 @@ PaginationBar::PaginationBar(BrowserSession *session, QWidget *parent)
 
     connect(session, &BrowserSession::stateChanged, this, &PaginationBar::refresh);
     refresh();
-}
-
-QList<QAction *> PaginationBar::navigationActions() const
-{
-    return {m_first, m_previous, m_next, m_last};
 }
 
 void PaginationBar::onPerPageActivated(int index)

@@ -2,6 +2,7 @@
 
 #include <QWidget>
 
+class Actions;
 class BrowserSession;
 class QAction;
 class QComboBox;
@@ -19,11 +20,8 @@ class PaginationBar : public QWidget
 public:
     static const QList<int> &perPageChoices(); // 10, 25, 50, 100, 200
 
-    explicit PaginationBar(BrowserSession *session, QWidget *parent = nullptr);
-
-    // For the Go menu, with their shortcuts.
-    QList<QAction *> navigationActions() const;
-    QAction *cancelAction() const { return m_cancel; }
+    // Drives `session` through the registry's page and Cancel actions, and enables them.
+    PaginationBar(BrowserSession *session, const Actions *actions, QWidget *parent = nullptr);
 
 private:
     void refresh();

@@ -1,0 +1,72 @@
+// The registry of the window's actions: each one complete (text, status tip, object name),
+// no two on the same keys, and Qt's standard keys where Qt has one for the purpose.
+
+#include "Actions.h"
+
+#include <QAction>
+#include <QSet>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+
+class TestActions : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void everyActionIsComplete()
+    {
+        Actions actions;
+        QCOMPARE(actions.all().size(), qsizetype(Actions::About) + 1);
+        QSet<QString> names;
+        QSet<QKeySequence> keys;
+        for (QAction *action : actions.all()) {
+            QVERIFY(action);
+            QVERIFY2(!action->text().isEmpty(), qPrintable(action->objectName()));
+            QVERIFY2(!action->statusTip().isEmpty(), qPrintable(action->objectName()));
+            QVERIFY2(action->objectName().endsWith(u"Action"_s), qPrintable(action->objectName()));
+            QVERIFY2(!names.contains(action->objectName()), qPrintable(action->objectName()));
+            names << action->objectName();
+            if (!action->shortcut().isEmpty()) {
+                QVERIFY2(!keys.contains(action->shortcut()), qPrintable(action->shortcut().toString()));
+                keys << action->shortcut();
+            }
+        }
+    }
+
+    void standardKeys_data()
+    {
+        QTest::addColumn<int>("id");
+        QTest::addColumn<QKeySequence>("key");
+        QTest::newRow("new profile") << int(Actions::NewProfile) << QKeySequence(QKeySequence::New);
+        QTest::newRow("reload") << int(Actions::Reload) << QKeySequence(QKeySequence::Refresh);
+        QTest::newRow("cancel") << int(Actions::Cancel) << QKeySequence(QKeySequence::Cancel);
+        QTest::newRow("copy") << int(Actions::CopyRows) << QKeySequence(QKeySequence::Copy);
+        QTest::newRow("select all") << int(Actions::SelectAll) << QKeySequence(QKeySequence::SelectAll);
+        QTest::newRow("find") << int(Actions::Find) << QKeySequence(QKeySequence::Find);
+        QTest::newRow("quit") << int(Actions::Quit) << QKeySequence(QKeySequence::Quit);
+        QTest::newRow("previous page") << int(Actions::PreviousPage) << QKeySequence(QKeySequence::Back);
+        QTest::newRow("next page") << int(Actions::NextPage) << QKeySequence(QKeySequence::Forward);
+        QTest::newRow("first page") << int(Actions::FirstPage) << QKeySequence(Qt::ALT | Qt::Key_Home);
+        QTest::newRow("last page") << int(Actions::LastPage) << QKeySequence(Qt::ALT | Qt::Key_End);
+        QTest::newRow("export") << int(Actions::Export) << QKeySequence(Qt::CTRL | Qt::Key_E);
+    }
+    void standardKeys()
+    {
+        QFETCH(int, id);
+        QFETCH(QKeySequence, key);
+        Actions actions;
+        QCOMPARE(actions.action(Actions::Id(id))->shortcut(), key);
+    }
+
+    void aToolTipNamesTheKey()
+    {
+        Actions actions;
+        const QAction *next = actions.action(Actions::NextPage);
+        QVERIFY(next->toolTip().startsWith(next->statusTip()));
+        QVERIFY(next->toolTip().contains(next->shortcut().toString(QKeySequence::NativeText)));
+    }
+};
+
+QTEST_MAIN(TestActions)
+#include "tst_actions.moc"

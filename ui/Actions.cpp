@@ -1,0 +1,60 @@
+#include "Actions.h"
+
+#include "Icons.h"
+
+#include <QAction>
+#include <QKeySequence>
+
+using namespace Qt::Literals::StringLiterals;
+
+Actions::Actions(QObject *parent)
+    : QObject(parent)
+{
+    struct Spec
+    {
+        Id id;
+        const char *objectName;
+        const char *icon; // a theme name, or none
+        QString text;
+        QKeySequence shortcut;
+        QString statusTip;
+    };
+    const QList<Spec> specs{
+        {NewProfile, "newProfileAction", nullptr, tr("&New Profile\u2026"), QKeySequence::New,
+         tr("Add a profile: credentials kept in the keychain")},
+        {EditProfile, "editProfileAction", nullptr, tr("&Edit Profile\u2026"), {},
+         tr("Change, test or remove the current profile")},
+        {Export, "exportAction", "document-save-as", tr("E&xport\u2026"), QKeySequence(Qt::CTRL | Qt::Key_E),
+         tr("Save the selected rows, or all rows shown, as CSV, JSON or NDJSON")},
+        {Load, "loadAction", "view-refresh", tr("&Load First Page"), QKeySequence(Qt::CTRL | Qt::Key_Return),
+         tr("Load the first page of the account's build tokens")},
+        {Reload, "reloadAction", nullptr, tr("&Reload Page"), QKeySequence::Refresh, tr("Load the page shown again")},
+        {Quit, "quitAction", "application-exit", tr("&Quit"), QKeySequence::Quit, tr("Quit Build Token Browser")},
+        {CopyRows, "copyAction", "edit-copy", tr("&Copy Rows"), QKeySequence::Copy,
+         tr("Copy the selected rows as tab-separated text with a header row")},
+        {SelectAll, "selectAllAction", nullptr, tr("Select &All"), QKeySequence::SelectAll, tr("Select every row shown")},
+        {Find, "findAction", nullptr, tr("&Filter\u2026"), QKeySequence::Find, tr("Show only the rows that contain some text")},
+        {FirstPage, "firstPageAction", "go-first", tr("First page"), QKeySequence(Qt::ALT | Qt::Key_Home),
+         tr("Go to the first page")},
+        {PreviousPage, "previousPageAction", "go-previous", tr("Previous page"), QKeySequence::Back,
+         tr("Go to the previous page")},
+        {NextPage, "nextPageAction", "go-next", tr("Next page"), QKeySequence::Forward, tr("Go to the next page")},
+        {LastPage, "lastPageAction", "go-last", tr("Last page"), QKeySequence(Qt::ALT | Qt::Key_End),
+         tr("Go to the last page")},
+        {Cancel, "cancelAction", "process-stop", tr("Cancel"), QKeySequence::Cancel, tr("Cancel the request in progress")},
+        {About, "aboutAction", nullptr, tr("&About Build Token Browser"), {}, tr("Show the version")},
+    };
+    m_actions.resize(specs.size());
+    for (const Spec &spec : specs) {
+        auto *action = new QAction(spec.text, this);
+        action->setObjectName(QString::fromLatin1(spec.objectName));
+        if (spec.icon)
+            action->setIcon(Icons::themed(QString::fromLatin1(spec.icon)));
+        action->setShortcut(spec.shortcut);
+        action->setStatusTip(spec.statusTip);
+        // A tool button shows the tip; the key is worth learning there.
+        action->setToolTip(spec.shortcut.isEmpty() ? spec.statusTip
+                                                   : u"%1 (%2)"_s.arg(spec.statusTip, spec.shortcut.toString(QKeySequence::NativeText)));
+        m_actions[spec.id] = action;
+    }
+}

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QList>
+#include <QObject>
+
+class QAction;
+
+// Every action of the main window, made in one place with its text, icon, shortcut (a
+// standard key where Qt has one), status tip and object name. Who owns a widget connects
+// to an action's triggered(); menus, tool buttons and a list of shortcuts read them here.
+class Actions : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum Id {
+        NewProfile,
+        EditProfile,
+        Export,
+        Load,
+        Reload,
+        Quit,
+        CopyRows,
+        SelectAll,
+        Find,
+        FirstPage,
+        PreviousPage,
+        NextPage,
+        LastPage,
+        Cancel,
+        About,
+    };
+
+    explicit Actions(QObject *parent = nullptr);
+
+    QAction *action(Id id) const { return m_actions.at(id); }
+    // All of them, in the order of Id.
+    const QList<QAction *> &all() const { return m_actions; }
+
+private:
+    QList<QAction *> m_actions;
+};

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QFrame>
+
+class QLabel;
+
+// A problem shown above the table: a bold summary, the details below, and Dismiss. It keeps
+// its colours readable under a light or a dark palette, and tells a screen reader when it
+// appears.
+class MessageBanner : public QFrame
+{
+    Q_OBJECT
+
+public:
+    explicit MessageBanner(QWidget *parent = nullptr);
+
+    // Shows the banner; both parts are plain text (HTML-escaped here), details may hold '\n'.
+    void showMessage(const QString &summary, const QString &details);
+    // Hides the banner and forgets the message.
+    void clear();
+    bool isShowing() const { return !isHidden(); }
+    // What is shown, as plain text: the summary, a newline, the details.
+    QString text() const { return m_message; }
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    bool darkPalette() const;
+    void applyTextColour();
+
+    QLabel *m_text;
+    QString m_message;
+};

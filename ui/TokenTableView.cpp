@@ -1,0 +1,113 @@
+#include "TokenTableView.h"
+
+#include "model/TokenColumns.h"
+
+#include <QAction>
+#include <QDataStream>
+#include <QHeaderView>
+#include <QIODevice>
+
+#include <algorithm>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+// Marks a state written by saveHeaderState(). A state without it is a bare QHeaderView
+// state (those begin with Qt's marker 0x000000ff), saved before the version existed.
+constexpr quint32 HeaderStateMagic = 0x42544248; // "BTBH"
+
+// Columns have only ever been appended (Name, UUID, Cloudflare token ID, Owner type), and Qt
+// restores an older state over more columns by giving the new ones their defaults. Bump
+// TokenTableView::HeaderStateVersion when a column is removed or the order changes, so that
+// a state saved for the old columns is dropped instead of hiding or moving the wrong ones.
+constexpr quint32 BareStateVersion = 1;
+
+} // namespace
+
+TokenTableView::TokenTableView(QWidget *parent)
+    : QTableView(parent)
+{
+    setObjectName(u"tokenTable"_s);
+    setAccessibleName(tr("Build tokens"));
+    setSelectionBehavior(QAbstractItemView::SelectRows);
+    setSelectionMode(QAbstractItemView::ExtendedSelection);
+    setAlternatingRowColors(true);
+    setWordWrap(false);
+    setContextMenuPolicy(Qt::CustomContextMenu);
+    verticalHeader()->hide();
+    // Compact rows, as in a spreadsheet: one line of text each.
+    verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
+    QHeaderView *header = horizontalHeader();
+    header->setStretchLastSection(true);
+    header->setHighlightSections(false);
+    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    header->setSectionsMovable(true);
+    // Unsorted (the API's order) until a header is clicked; a third click returns to it.
+    header->setSortIndicatorClearable(true);
+    header->setSortIndicator(-1, Qt::AscendingOrder);
+    setSortingEnabled(true);
+}
+
+void TokenTableView::setModel(QAbstractItemModel *model)
+{
+    QTableView::setModel(model);
+    // The registry's widths fit a UUID and a 32-digit id at the default font: the four
+    // columns fit at 1120 px. The last column stretches.
+    for (int column = 0; column < TokenColumns::count(); ++column) {
+        const ColumnSpec &spec = TokenColumns::at(column);
+        if (spec.defaultWidth > 0)
+            setColumnWidth(column, spec.defaultWidth);
+        setColumnHidden(column, !spec.visibleByDefault);
+    }
+}
+
+QList<int> TokenTableView::visibleColumns() const
+{
+    const QHeaderView *header = horizontalHeader();
+    QList<int> columns;
+    for (int visual = 0; visual < header->count(); ++visual) {
+        const int logical = header->logicalIndex(visual);
+        if (!header->isSectionHidden(logical))
+            columns << logical;
+    }
+    return columns;
+}
+
+QList<int> TokenTableView::selectedRows() const
+{
+    QList<int> rows;
+    for (const QModelIndex &index : selectionModel()->selectedRows())
+        rows << index.row();
+    std::sort(rows.begin(), rows.end()); // view order, not the order they were clicked
+    return rows;
+}
+
+void TokenTableView::addTableAction(QAction *action)
+{
+    action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(action);
+}
+
+QByteArray TokenTableView::saveHeaderState() const
+{
+    QByteArray state;
+    QDataStream stream(&state, QIODevice::WriteOnly);
+    stream << HeaderStateMagic << HeaderStateVersion << horizontalHeader()->saveState();
+    return state;
+}
+
+bool TokenTableView::restoreHeaderState(const QByteArray &state)
+{
+    QDataStream stream(state);
+    quint32 magic = 0;
+    quint32 version = BareStateVersion;
+    QByteArray headerState = state;
+    stream >> magic;
+    if (magic == HeaderStateMagic)
+        stream >> version >> headerState;
+    if (stream.status() != QDataStream::Ok || version != HeaderStateVersion)
+        return false;
+    return horizontalHeader()->restoreState(headerState);
+}

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QTableView>
+
+// The token table as a spreadsheet shows it: whole rows selected, one line of text a row,
+// movable columns, sorting that a third click on a header clears (the API's order), and a
+// header state that knows which column layout it was saved with.
+class TokenTableView : public QTableView
+{
+    Q_OBJECT
+
+public:
+    // The layout of the columns a saved header state belongs to; see saveHeaderState().
+    static constexpr quint32 HeaderStateVersion = 1;
+
+    explicit TokenTableView(QWidget *parent = nullptr);
+
+    // Also gives the columns their default widths.
+    void setModel(QAbstractItemModel *model) override;
+
+    // Logical columns in the order they are shown, hidden ones left out.
+    QList<int> visibleColumns() const;
+    // The selected rows (of the model set here), top to bottom as shown.
+    QList<int> selectedRows() const;
+
+    // `action`'s shortcut works only while the table or a child has focus, so that the same
+    // keys (Ctrl+C, Ctrl+A) still act on a text field elsewhere in the window.
+    void addTableAction(QAction *action);
+
+    QByteArray saveHeaderState() const;
+    // False, and the header left as it is, for a state of another version or no state.
+    bool restoreHeaderState(const QByteArray &state);
+};
