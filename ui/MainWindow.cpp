@@ -6,6 +6,7 @@
 #include "PaginationBar.h"
 #include "ProfileDialog.h"
 #include "TokenDetailsPane.h"
+#include "AppInfo.h"
 #include "api/AccountsService.h"
 #include "api/ApiClient.h"
 #include "api/BuildTokensService.h"
@@ -328,7 +329,7 @@ void MainWindow::createMenus()
                               "<p>Browse the build tokens of Cloudflare Workers Builds.</p>"
                               "<p>Secrets stay in the system keychain (or in memory, if you choose so) "
                               "and are sent only to the profile's API base URL.</p>")
-                               .arg(QStringLiteral(BTB_VERSION)));
+                               .arg(AppInfo::Version));
     });
     about->setStatusTip(tr("Show the version"));
 }

@@ -1,5 +1,7 @@
 #include "ApiClient.h"
 
+#include "AppInfo.h"
+
 #include <QHostAddress>
 #include <QNetworkAccessManager>
 #include <QNetworkProxyFactory>
@@ -59,7 +61,9 @@ QString ApiClient::checkBaseUrl(const QUrl &url)
 
 QByteArray ApiClient::userAgent()
 {
-    return "BuildTokenBrowser/" BTB_VERSION " (Qt " QT_VERSION_STR ")";
+    // A product token may not hold spaces: "BuildTokenBrowser/0.1.0 (Qt 6.4.2)".
+    const QString product = QString(AppInfo::DisplayName).remove(u' ');
+    return (product + u'/' + AppInfo::Version).toLatin1() + " (Qt " QT_VERSION_STR ")";
 }
 
 ApiCall *ApiClient::fail(const ApiError &error)

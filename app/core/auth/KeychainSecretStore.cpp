@@ -1,5 +1,7 @@
 #include "KeychainSecretStore.h"
 
+#include "AppInfo.h"
+
 #include <qt6keychain/keychain.h>
 
 #include <QTimer>
@@ -55,7 +57,7 @@ SecretStore::Result failure(QKeychain::Error error, const QString &text)
 
 QString KeychainSecretStore::defaultServiceName()
 {
-    return u"build-token-browser"_s;
+    return AppInfo::KeychainService;
 }
 
 KeychainSecretStore::KeychainSecretStore(const QString &serviceName, QObject *parent)

@@ -1,5 +1,7 @@
 #include "ProfileStore.h"
 
+#include "AppInfo.h"
+
 #include <QSettings>
 
 using namespace Qt::Literals::StringLiterals;
@@ -20,8 +22,8 @@ std::unique_ptr<QSettings> ProfileStore::openSettings(const QString &file)
 {
     if (!file.isEmpty())
         return std::make_unique<QSettings>(file, QSettings::IniFormat);
-    return std::make_unique<QSettings>(QSettings::NativeFormat, QSettings::UserScope, u"BuildTokenBrowser"_s,
-                                       u"build-token-browser"_s);
+    return std::make_unique<QSettings>(QSettings::NativeFormat, QSettings::UserScope, AppInfo::SettingsOrganization,
+                                       AppInfo::SettingsApplication);
 }
 
 ProfileStore::ProfileStore(QSettings *settings, SecretStore *keychain, QObject *parent)
