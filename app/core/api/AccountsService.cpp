@@ -42,7 +42,7 @@ void requestPage(ApiClient *client, int page, QList<Account> accounts, QObject *
             return done(accounts);
         if (page >= AccountsService::MaxPages) {
             return done(ApiError(ApiError::Kind::Malformed,
-                                 u"The account list did not end after %1 pages; stopped there."_s
+                                 AccountsService::tr("The account list did not end after %1 pages; stopped there.")
                                      .arg(AccountsService::MaxPages),
                                  envelope.value().httpStatus));
         }

@@ -2,12 +2,16 @@
 
 #include "Credentials.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 // A named way to reach Cloudflare. Everything here may be stored in settings: the secret
 // (API token or Global API Key) lives in the SecretStore under secretKey(name).
 struct Profile
 {
+    Q_DECLARE_TR_FUNCTIONS(Profile)
+
+public:
     QString name;
     Credentials::Scheme scheme = Credentials::Scheme::ApiToken;
     QString email;      // Global API Key profiles only
