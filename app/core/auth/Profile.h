@@ -15,7 +15,7 @@ public:
     QString name;
     Credentials::Scheme scheme = Credentials::Scheme::ApiToken;
     QString email;      // Global API Key profiles only
-    QString accountId;  // the default account, then the last one used
+    QString accountId;  // the default account (ProfileStore keeps the last one used apart)
     QString apiBaseUrl; // empty: Cloudflare's
 
     static QString secretKey(const QString &profileName) { return QStringLiteral("profile:") + profileName; }

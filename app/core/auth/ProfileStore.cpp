@@ -10,6 +10,7 @@ namespace {
 
 const QString ProfilesGroup = u"profiles"_s;
 const QString LastProfileKey = u"session/lastProfile"_s;
+const QString LastAccountKey = u"lastAccount"_s; // in the profile's group
 
 QString schemeName(Credentials::Scheme scheme)
 {
@@ -74,6 +75,18 @@ void ProfileStore::setAccountId(const QString &name, const QString &accountId)
     if (!names().contains(name))
         return;
     m_settings->setValue(ProfilesGroup + u'/' + name + u"/accountId"_s, accountId);
+}
+
+QString ProfileStore::lastAccountId(const QString &name) const
+{
+    return m_settings->value(ProfilesGroup + u'/' + name + u'/' + LastAccountKey).toString();
+}
+
+void ProfileStore::setLastAccountId(const QString &name, const QString &accountId)
+{
+    if (!names().contains(name))
+        return;
+    m_settings->setValue(ProfilesGroup + u'/' + name + u'/' + LastAccountKey, accountId);
 }
 
 QString ProfileStore::lastProfileName() const
