@@ -3,6 +3,7 @@
 // with-keyring wrapper starts.
 
 #include "ApiFixture.h"
+#include "AppInfo.h"
 #include "export/TokenExport.h"
 #include "model/TokenColumns.h"
 
@@ -364,7 +365,7 @@ private slots:
         QVERIFY(listHelp.out.contains("--per-page"));
         const Run version = run({u"--version"_s}, cleanEnvironment());
         QCOMPARE(version.exitCode, 0);
-        QVERIFY(version.out.contains(BTB_VERSION));
+        QVERIFY(version.out.contains(AppInfo::Version.latin1()));
     }
 
     void demoServerCommandServesTheCli()

@@ -9,6 +9,7 @@
 #include "ProfileDialog.h"
 #include "TokenDetailsPane.h"
 #include "TokenTableView.h"
+#include "AppInfo.h"
 #include "api/AccountsService.h"
 #include "api/ApiClient.h"
 #include "api/BuildTokensService.h"
@@ -263,7 +264,7 @@ void MainWindow::showAbout()
                                    "<p>Browse the build tokens of Cloudflare Workers Builds.</p>"
                                    "<p>Secrets stay in the system keychain (or in memory, if you choose so) "
                                    "and are sent only to the profile's API base URL.</p>")
-                                    .arg(QStringLiteral(BTB_VERSION)),
+                                    .arg(AppInfo::Version),
                                 QMessageBox::Ok, this);
     box->setObjectName(u"aboutBox"_s);
     box->setIconPixmap(windowIcon().pixmap(64));

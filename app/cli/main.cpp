@@ -1,6 +1,7 @@
 // build-tokens: the command-line twin of Build Token Browser, on the same core. It links
 // no widgets and needs no display.
 
+#include "AppInfo.h"
 #include "Cli.h"
 
 #include <QCommandLineParser>
@@ -13,8 +14,9 @@ using namespace Qt::Literals::StringLiterals;
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(u"build-tokens"_s);
-    QCoreApplication::setApplicationVersion(QStringLiteral(BTB_VERSION));
+    QCoreApplication::setOrganizationName(AppInfo::OrganizationName);
+    QCoreApplication::setApplicationName(AppInfo::CliExecutable);
+    QCoreApplication::setApplicationVersion(AppInfo::Version);
 
     // Corporate networks route through the proxy the system (or https_proxy) names; Qt
     // ignores it unless told, once per process.

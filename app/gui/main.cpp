@@ -1,5 +1,6 @@
 // build-token-browser: the desktop app.
 
+#include "AppInfo.h"
 #include "MainWindow.h"
 #include "auth/KeychainSecretStore.h"
 #include "auth/MemorySecretStore.h"
@@ -20,11 +21,11 @@ using namespace Qt::Literals::StringLiterals;
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
-    QApplication::setOrganizationName(u"BuildTokenBrowser"_s);
-    QApplication::setApplicationName(u"build-token-browser"_s);
-    QApplication::setApplicationDisplayName(u"Build Token Browser"_s);
-    QApplication::setApplicationVersion(QStringLiteral(BTB_VERSION));
-    QApplication::setDesktopFileName(u"build-token-browser"_s);
+    QApplication::setOrganizationName(AppInfo::OrganizationName);
+    QApplication::setApplicationName(AppInfo::GuiExecutable);
+    QApplication::setApplicationDisplayName(AppInfo::DisplayName);
+    QApplication::setApplicationVersion(AppInfo::Version);
+    QApplication::setDesktopFileName(AppInfo::ApplicationId);
 
     // Corporate networks route through the proxy the system (or https_proxy) names; Qt
     // ignores it unless told, once per process.

@@ -37,7 +37,7 @@ void requestPage(AccountsJob *job, int page, QList<Account> accounts)
             return job->finish(accounts);
         if (page >= AccountsService::MaxPages) {
             return job->finish(ApiError(ApiError::Kind::Malformed,
-                                        u"The account list did not end after %1 pages; stopped there."_s
+                                        AccountsService::tr("The account list did not end after %1 pages; stopped there.")
                                             .arg(AccountsService::MaxPages),
                                         envelope.value().httpStatus));
         }

@@ -3,8 +3,6 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 
-using namespace Qt::Literals::StringLiterals;
-
 ApiCall::ApiCall(QNetworkAccessManager *network, const QNetworkRequest &request, const RetryPolicy &policy,
                  qint64 maxBodyBytes, std::shared_ptr<RateLimitGate> gate, QObject *parent)
     : QObject(parent), m_network(network), m_request(request), m_policy(policy), m_maxBodyBytes(maxBodyBytes),
@@ -48,7 +46,7 @@ void ApiCall::cancel()
     if (m_reply)
         m_reply->abort(); // finished() follows synchronously
     else
-        finish(ApiError(ApiError::Kind::Canceled, u"The request was canceled."_s));
+        finish(ApiError(ApiError::Kind::Canceled, tr("The request was canceled.")));
 }
 
 void ApiCall::send()
@@ -95,8 +93,12 @@ void ApiCall::onReplyFinished()
         }
         if (m_attempts > 1) {
             ApiError error = result.error();
-            const QString tries = u"Gave up after %1 attempts."_s.arg(m_attempts);
-            error.setDetail(error.detail().isEmpty() ? tries : error.detail() + u' ' + tries);
+            if (error.detail().isEmpty()) {
+                error.setDetail(tr("Gave up after %n attempts.", nullptr, m_attempts));
+            } else {
+                //: %1 says what went wrong on the last attempt
+                error.setDetail(tr("%1 Gave up after %n attempts.", nullptr, m_attempts).arg(error.detail()));
+            }
             result = error;
         }
     }
@@ -107,7 +109,7 @@ ApiResult<Envelope> ApiCall::interpret() const
 {
     if (m_tooLarge) {
         return ApiError(ApiError::Kind::Malformed,
-                        u"The response from %1 is larger than %2 MiB; it was cut off there."_s
+                        tr("The response from %1 is larger than %2 MiB; it was cut off there.")
                             .arg(m_reply->url().host())
                             .arg(m_maxBodyBytes / (1024 * 1024)));
     }
@@ -138,21 +140,23 @@ ApiError ApiCall::transportError() const
     case QNetworkReply::OperationCanceledError:
         // abort() and an expired transfer timeout both end here; only cancel() sets the flag.
         if (m_canceledByUser)
-            return ApiError(Kind::Canceled, u"The request was canceled."_s);
+            return ApiError(Kind::Canceled, tr("The request was canceled."));
         if (m_overDeadline)
-            return ApiError(Kind::Timeout, u"%1 was still sending after %2 s; the answer was given up."_s
+            return ApiError(Kind::Timeout, tr("%1 was still sending after %2 s; the answer was given up.")
                                                .arg(host)
                                                .arg(m_deadline.interval() / 1000.0));
-        return ApiError(Kind::Timeout, u"No complete answer from %1 before the transfer timeout."_s.arg(host));
+        return ApiError(Kind::Timeout, tr("No complete answer from %1 before the transfer timeout.").arg(host));
     case QNetworkReply::InsecureRedirectError:
     case QNetworkReply::TooManyRedirectsError:
         return ApiError(Kind::RedirectRefused,
-                        u"%1 redirected the request to another origin; it was not followed so that "
-                        "the credentials stay with %1."_s.arg(host));
+                        tr("%1 redirected the request to another origin; it was not followed so that "
+                           "the credentials stay with %1.").arg(host));
     case QNetworkReply::SslHandshakeFailedError:
-        return ApiError(Kind::Tls, u"%1: %2"_s.arg(host, m_reply->errorString()));
+        //: %1 is a host name, %2 what Qt says went wrong
+        return ApiError(Kind::Tls, tr("%1: %2").arg(host, m_reply->errorString()));
     default:
-        return ApiError(Kind::Network, u"%1: %2"_s.arg(host, m_reply->errorString()));
+        //: %1 is a host name, %2 what Qt says went wrong
+        return ApiError(Kind::Network, tr("%1: %2").arg(host, m_reply->errorString()));
     }
 }
 

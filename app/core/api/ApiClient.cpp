@@ -1,5 +1,7 @@
 #include "ApiClient.h"
 
+#include "AppInfo.h"
+
 #include <QHostAddress>
 #include <QNetworkAccessManager>
 #include <QCryptographicHash>
@@ -74,24 +76,26 @@ void ApiClient::useProfile(const Profile &profile, const QString &secret)
 QString ApiClient::checkBaseUrl(const QUrl &url)
 {
     if (!url.isValid() || url.host().isEmpty())
-        return u"The API base URL \u201c%1\u201d is not a valid URL."_s.arg(url.toDisplayString());
+        return tr("The API base URL \u201c%1\u201d is not a valid URL.").arg(url.toDisplayString());
     if (!url.userInfo().isEmpty() || url.hasQuery() || url.hasFragment())
-        return u"The API base URL may not contain a user name, a query or a fragment."_s;
+        return tr("The API base URL may not contain a user name, a query or a fragment.");
     const QString scheme = url.scheme().toLower();
     if (scheme == u"https"_s)
         return {};
     if (scheme == u"http"_s) {
         if (isLoopbackHost(url.host()))
             return {};
-        return u"Plain http:// would send the credentials unencrypted; it is allowed only for "
-               "a local test server (localhost, 127.0.0.1). Use https://."_s;
+        return tr("Plain http:// would send the credentials unencrypted; it is allowed only for "
+                  "a local test server (localhost, 127.0.0.1). Use https://.");
     }
-    return u"The API base URL must start with https://."_s;
+    return tr("The API base URL must start with https://.");
 }
 
 QByteArray ApiClient::userAgent()
 {
-    return "BuildTokenBrowser/" BTB_VERSION " (Qt " QT_VERSION_STR ")";
+    // A product token may not hold spaces: "BuildTokenBrowser/0.1.0 (Qt 6.4.2)".
+    const QString product = QString(AppInfo::DisplayName).remove(u' ');
+    return (product + u'/' + AppInfo::Version).toLatin1() + " (Qt " QT_VERSION_STR ")";
 }
 
 ApiCall *ApiClient::fail(const ApiError &error)
@@ -106,8 +110,8 @@ ApiCall *ApiClient::get(const QString &path, const QUrlQuery &query)
     if (!m_credentials.isComplete()) {
         return fail(ApiError(ApiError::Kind::InvalidRequest,
                              m_credentials.scheme == Credentials::Scheme::ApiToken
-                                 ? u"Enter an API token."_s
-                                 : u"Enter the account email and the Global API Key."_s));
+                                 ? tr("Enter an API token.")
+                                 : tr("Enter the account email and the Global API Key.")));
     }
 
     QUrl url = m_baseUrl;

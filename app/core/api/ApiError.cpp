@@ -2,8 +2,6 @@
 
 #include <QStringList>
 
-using namespace Qt::Literals::StringLiterals;
-
 namespace {
 
 // Codes Cloudflare uses for a missing, malformed or rejected credential, whatever the status.
@@ -64,23 +62,25 @@ QString ApiError::summary() const
 {
     QString text;
     switch (m_kind) {
-    case Kind::None: return u"No error"_s;
-    case Kind::InvalidRequest: text = u"Request not sent"_s; break;
-    case Kind::Canceled: text = u"Canceled"_s; break;
-    case Kind::Timeout: text = u"The request timed out"_s; break;
-    case Kind::Network: text = u"Network error"_s; break;
-    case Kind::Tls: text = u"Secure connection failed"_s; break;
-    case Kind::RedirectRefused: text = u"Redirect to another site refused"_s; break;
-    case Kind::Auth: text = u"Authentication failed"_s; break;
-    case Kind::NotFound: text = u"Not found"_s; break;
-    case Kind::RateLimited: text = u"Rate limited by Cloudflare"_s; break;
-    case Kind::Server: text = u"Cloudflare server error"_s; break;
-    case Kind::BadRequest: text = u"Request rejected"_s; break;
-    case Kind::Malformed: text = u"Unexpected response"_s; break;
-    case Kind::Api: text = u"Cloudflare reported an error"_s; break;
+    case Kind::None: return tr("No error");
+    case Kind::InvalidRequest: text = tr("Request not sent"); break;
+    case Kind::Canceled: text = tr("Canceled"); break;
+    case Kind::Timeout: text = tr("The request timed out"); break;
+    case Kind::Network: text = tr("Network error"); break;
+    case Kind::Tls: text = tr("Secure connection failed"); break;
+    case Kind::RedirectRefused: text = tr("Redirect to another site refused"); break;
+    case Kind::Auth: text = tr("Authentication failed"); break;
+    case Kind::NotFound: text = tr("Not found"); break;
+    case Kind::RateLimited: text = tr("Rate limited by Cloudflare"); break;
+    case Kind::Server: text = tr("Cloudflare server error"); break;
+    case Kind::BadRequest: text = tr("Request rejected"); break;
+    case Kind::Malformed: text = tr("Unexpected response"); break;
+    case Kind::Api: text = tr("Cloudflare reported an error"); break;
     }
-    if (m_httpStatus > 0)
-        text += u" (HTTP "_s + QString::number(m_httpStatus) + u')';
+    if (m_httpStatus > 0) {
+        //: %1 is one of the summaries above, e.g. "Authentication failed"; %2 an HTTP status such as 401
+        text = tr("%1 (HTTP %2)").arg(text, QString::number(m_httpStatus));
+    }
     return text;
 }
 
@@ -88,29 +88,29 @@ QString ApiError::hint() const
 {
     switch (m_kind) {
     case Kind::Auth:
-        return u"Use a user API token with the \u201cWorkers CI Read\u201d permission; the Builds API "
-               "rejects account-owned tokens. With a Global API Key, check the email and the key."_s;
+        return tr("Use a user API token with the \u201cWorkers CI Read\u201d permission; the Builds API "
+                  "rejects account-owned tokens. With a Global API Key, check the email and the key.");
     case Kind::NotFound:
-        return u"Check the account ID: it is the 32-character ID shown on the account's overview "
-               "page in the Cloudflare dashboard."_s;
+        return tr("Check the account ID: it is the 32-character ID shown on the account's overview "
+                  "page in the Cloudflare dashboard.");
     case Kind::RateLimited:
         return m_retryAfterSeconds >= 0
-                   ? u"Cloudflare allows 1,200 requests per 5 minutes per user. Try again in %1 s."_s
+                   ? tr("Cloudflare allows 1,200 requests per 5 minutes per user. Try again in %1 s.")
                          .arg(m_retryAfterSeconds)
-                   : u"Cloudflare allows 1,200 requests per 5 minutes per user. Wait a few minutes "
-                     "and try again."_s;
+                   : tr("Cloudflare allows 1,200 requests per 5 minutes per user. Wait a few minutes "
+                        "and try again.");
     case Kind::Network:
-        return u"Check the network connection, the proxy settings and the API base URL."_s;
+        return tr("Check the network connection, the proxy settings and the API base URL.");
     case Kind::Timeout:
-        return u"The server did not answer in time. Check the connection and try again."_s;
+        return tr("The server did not answer in time. Check the connection and try again.");
     case Kind::Tls:
-        return u"The server's certificate was not accepted. A proxy that inspects TLS may be in "
-               "the way."_s;
+        return tr("The server's certificate was not accepted. A proxy that inspects TLS may be in "
+                  "the way.");
     case Kind::Malformed:
-        return u"The answer was not Cloudflare's API envelope. A proxy, a captive portal or a "
-               "wrong API base URL may be in the way."_s;
+        return tr("The answer was not Cloudflare's API envelope. A proxy, a captive portal or a "
+                  "wrong API base URL may be in the way.");
     case Kind::Server:
-        return u"Cloudflare had a problem answering. Try again shortly."_s;
+        return tr("Cloudflare had a problem answering. Try again shortly.");
     default:
         return {};
     }
@@ -126,7 +126,8 @@ QString ApiError::details() const
 {
     QStringList lines;
     for (const ApiMessage &e : m_errors)
-        lines << (e.code != 0 ? QString::number(e.code) + u": "_s + e.message : e.message);
+        //: %1 is a Cloudflare error code, %2 its message (in English, as Cloudflare sends it)
+        lines << (e.code != 0 ? tr("%1: %2").arg(QString::number(e.code), e.message) : e.message);
     if (!m_detail.isEmpty())
         lines << m_detail;
     const QString h = hint();

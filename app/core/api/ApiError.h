@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QList>
 #include <QMetaType>
 #include <QString>
@@ -20,6 +21,8 @@ struct ApiMessage
 // place of exceptions; its texts never contain a credential.
 class ApiError
 {
+    Q_DECLARE_TR_FUNCTIONS(ApiError)
+
 public:
     enum class Kind {
         None,           // not an error

@@ -12,13 +12,13 @@ BuildTokensService::BuildTokensService(ApiClient *client, QObject *parent)
 QString BuildTokensService::checkAccountId(const QString &accountId)
 {
     if (accountId.isEmpty())
-        return u"Enter an account ID."_s;
+        return tr("Enter an account ID.");
     // Cloudflare's ids are 32 hex digits; accept any id-like text, but nothing that could
     // change the request path.
     static const QRegularExpression idPattern(u"^[A-Za-z0-9_-]{1,64}$"_s);
     if (!idPattern.match(accountId).hasMatch())
-        return u"The account ID may only contain letters, digits, \u201c-\u201d and \u201c_\u201d "
-               "(Cloudflare's are 32 hex digits)."_s;
+        return tr("The account ID may only contain letters, digits, \u201c-\u201d and \u201c_\u201d "
+                  "(Cloudflare's are 32 hex digits).");
     return {};
 }
 
@@ -28,9 +28,9 @@ PageJob *BuildTokensService::fetchPage(const QString &accountId, int page, int p
     if (const QString problem = checkAccountId(accountId); !problem.isEmpty()) {
         job->failLater(ApiError(ApiError::Kind::InvalidRequest, problem));
     } else if (page < 1) {
-        job->failLater(ApiError(ApiError::Kind::InvalidRequest, u"Page %1 does not exist: pages start at 1."_s.arg(page)));
+        job->failLater(ApiError(ApiError::Kind::InvalidRequest, tr("Page %1 does not exist: pages start at 1.").arg(page)));
     } else if (perPage < MinPerPage || perPage > MaxPerPage) {
-        job->failLater(ApiError(ApiError::Kind::InvalidRequest, u"Rows per page must be from %1 to %2, not %3."_s
+        job->failLater(ApiError(ApiError::Kind::InvalidRequest, tr("Rows per page must be from %1 to %2, not %3.")
                                                                     .arg(MinPerPage).arg(MaxPerPage).arg(perPage)));
     } else {
         const QUrlQuery query{{u"page"_s, QString::number(page)}, {u"per_page"_s, QString::number(perPage)}};

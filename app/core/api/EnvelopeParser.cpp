@@ -1,5 +1,6 @@
 #include "EnvelopeParser.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -15,18 +16,19 @@ namespace {
 // Largest integer a JSON number (a double) holds exactly.
 constexpr double MaxExactInteger = 9007199254740992.0; // 2^53
 
+// What a field holds, as %3 of "Field \u201c%1\u201d should be %2 but is %3." (wrongType).
 QString typeName(const QJsonValue &value)
 {
     switch (value.type()) {
-    case QJsonValue::Null: return u"null"_s;
-    case QJsonValue::Bool: return u"a boolean"_s;
-    case QJsonValue::Double: return u"a number"_s;
-    case QJsonValue::String: return u"a string"_s;
-    case QJsonValue::Array: return u"an array"_s;
-    case QJsonValue::Object: return u"an object"_s;
+    case QJsonValue::Null: return QCoreApplication::translate("EnvelopeParser", "null");
+    case QJsonValue::Bool: return QCoreApplication::translate("EnvelopeParser", "a boolean");
+    case QJsonValue::Double: return QCoreApplication::translate("EnvelopeParser", "a number");
+    case QJsonValue::String: return QCoreApplication::translate("EnvelopeParser", "a string");
+    case QJsonValue::Array: return QCoreApplication::translate("EnvelopeParser", "an array");
+    case QJsonValue::Object: return QCoreApplication::translate("EnvelopeParser", "an object");
     case QJsonValue::Undefined: break;
     }
-    return u"nothing"_s;
+    return QCoreApplication::translate("EnvelopeParser", "nothing");
 }
 
 ApiError malformed(const QString &detail)
@@ -46,7 +48,10 @@ namespace EnvelopeParser {
 
 ApiError wrongType(const QString &field, const QString &expected, const QJsonValue &got)
 {
-    return malformed(u"Field \u201c%1\u201d should be %2 but is %3."_s.arg(field, expected, typeName(got)));
+    //: %1 is a JSON field such as result[3].build_token_name; %2 and %3 are kinds of value such as
+    //: "a string" or "an array of accounts" (each translated on its own in this context)
+    return malformed(QCoreApplication::translate("EnvelopeParser", "Field \u201c%1\u201d should be %2 but is %3.")
+                         .arg(field, expected, typeName(got)));
 }
 
 bool readOptionalString(const QJsonObject &object, const QString &key, const QString &path,
@@ -63,7 +68,7 @@ bool readRequiredString(const QJsonObject &object, const QString &key, const QSt
 {
     const QJsonValue value = object.value(key);
     if (!value.isString()) {
-        *error = wrongType(path, u"a string"_s, value);
+        *error = wrongType(path, QCoreApplication::translate("EnvelopeParser", "a string"), value);
         return false;
     }
     *out = value.toString();
@@ -86,12 +91,13 @@ bool readOptionalCount(const QJsonObject &object, const QString &key, std::optio
         return true;
     const QString path = u"result_info."_s + key;
     if (!value.isDouble()) {
-        *error = wrongType(path, u"a number"_s, value);
+        *error = wrongType(path, QCoreApplication::translate("EnvelopeParser", "a number"), value);
         return false;
     }
     const double d = value.toDouble();
     if (d < 0 || d > MaxExactInteger || d != static_cast<double>(static_cast<qint64>(d))) {
-        *error = malformed(u"Field \u201c%1\u201d should be a whole number from 0 to 2^53 but is %2."_s
+        *error = malformed(QCoreApplication::translate("EnvelopeParser",
+                                                       "Field \u201c%1\u201d should be a whole number from 0 to 2^53 but is %2.")
                                .arg(path, QString::number(d, 'g', 17)));
         return false;
     }
@@ -104,7 +110,7 @@ ApiResult<QList<ApiMessage>> parseMessages(const QJsonValue &value, const QStrin
     if (value.isUndefined() || value.isNull())
         return QList<ApiMessage>{};
     if (!value.isArray())
-        return wrongType(field, u"an array"_s, value);
+        return wrongType(field, QCoreApplication::translate("EnvelopeParser", "an array"), value);
     QList<ApiMessage> messages;
     const QJsonArray array = value.toArray();
     for (qsizetype i = 0; i < array.size(); ++i) {
@@ -116,14 +122,14 @@ ApiResult<QList<ApiMessage>> parseMessages(const QJsonValue &value, const QStrin
             continue;
         }
         if (!item.isObject())
-            return wrongType(path, u"an object"_s, item);
+            return wrongType(path, QCoreApplication::translate("EnvelopeParser", "an object"), item);
         const QJsonObject object = item.toObject();
         ApiMessage message;
         const QJsonValue code = object.value(u"code"_s);
         if (code.isDouble())
             message.code = code.toInteger();
         else if (!code.isUndefined() && !code.isNull())
-            return wrongType(path + u".code"_s, u"a number"_s, code);
+            return wrongType(path + u".code"_s, QCoreApplication::translate("EnvelopeParser", "a number"), code);
         ApiError error;
         if (!readOptionalString(object, u"message"_s, path + u".message"_s, &message.message, &error))
             return error;
@@ -148,7 +154,7 @@ ApiResult<QList<T>> parseItems(const QJsonValue &result, const QString &expected
         const QJsonValue value = array.at(i);
         const QString path = u"result["_s + QString::number(i) + u']';
         if (!value.isObject())
-            return wrongType(path, u"an object"_s, value);
+            return wrongType(path, QCoreApplication::translate("EnvelopeParser", "an object"), value);
         T item;
         ApiError error;
         if (!readItem(value.toObject(), path, &item, &error))
@@ -187,7 +193,8 @@ bool readAccount(const QJsonObject &object, const QString &path, Account *accoun
 ApiResult<BuildTokenPage> parseBuildTokenItems(const Envelope &envelope)
 {
     const ApiResult<QList<BuildToken>> tokens =
-        parseItems<BuildToken>(envelope.result, u"an array of build tokens"_s, readBuildToken);
+        parseItems<BuildToken>(envelope.result, QCoreApplication::translate("EnvelopeParser", "an array of build tokens"),
+                               readBuildToken);
     if (!tokens.ok())
         return tokens.error();
     const ApiResult<PageInfo> info = EnvelopeParser::parsePageInfo(envelope.resultInfo);
@@ -203,32 +210,36 @@ namespace EnvelopeParser {
 ApiResult<Envelope> parseEnvelope(const QByteArray &body)
 {
     if (body.trimmed().isEmpty())
-        return malformed(u"The response body is empty."_s);
+        return malformed(QCoreApplication::translate("EnvelopeParser", "The response body is empty."));
     if (looksLikeMarkup(body))
-        return malformed(u"The response is an HTML or XML page, not JSON."_s);
+        return malformed(QCoreApplication::translate("EnvelopeParser", "The response is an HTML or XML page, not JSON."));
 
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        const QString what = parseError.error == QJsonParseError::IllegalUTF8String
-                                 ? u"is not valid UTF-8"_s
-                                 : u"is not valid JSON (%1)"_s.arg(parseError.errorString());
-        return malformed(u"The response body %1 at byte %2 of %3; it may be truncated or not JSON."_s
-                             .arg(what)
+    if (parseError.error == QJsonParseError::IllegalUTF8String) {
+        return malformed(QCoreApplication::translate("EnvelopeParser", "The response body is not valid UTF-8 at byte %1 "
+                                                                       "of %2; it may be truncated or not JSON.")
                              .arg(parseError.offset)
                              .arg(body.size()));
     }
+    if (parseError.error != QJsonParseError::NoError) {
+        //: %1 is Qt's description of the JSON error
+        return malformed(QCoreApplication::translate("EnvelopeParser", "The response body is not valid JSON (%1) at "
+                                                                       "byte %2 of %3; it may be truncated or not JSON.")
+                             .arg(parseError.errorString(), QString::number(parseError.offset),
+                                  QString::number(body.size())));
+    }
     if (!document.isObject())
-        return malformed(u"The response is JSON but not Cloudflare's envelope: the top level is an "
-                         "array, not an object."_s);
+        return malformed(QCoreApplication::translate("EnvelopeParser", "The response is JSON but not Cloudflare's "
+                                                                       "envelope: the top level is an array, not an object."));
 
     const QJsonObject object = document.object();
     const QJsonValue success = object.value(u"success"_s);
     if (success.isUndefined())
-        return malformed(u"The response is JSON but not Cloudflare's envelope: it has no "
-                         "\u201csuccess\u201d field."_s);
+        return malformed(QCoreApplication::translate("EnvelopeParser", "The response is JSON but not Cloudflare's "
+                                                                       "envelope: it has no \u201csuccess\u201d field."));
     if (!success.isBool())
-        return wrongType(u"success"_s, u"a boolean"_s, success);
+        return wrongType(u"success"_s, QCoreApplication::translate("EnvelopeParser", "a boolean"), success);
 
     const ApiResult<QList<ApiMessage>> errors = parseMessages(object.value(u"errors"_s), u"errors"_s);
     if (!errors.ok())
@@ -269,7 +280,7 @@ ApiResult<PageInfo> parsePageInfo(const QJsonValue &resultInfo)
     if (resultInfo.isUndefined() || resultInfo.isNull())
         return info;
     if (!resultInfo.isObject())
-        return wrongType(u"result_info"_s, u"an object"_s, resultInfo);
+        return wrongType(u"result_info"_s, QCoreApplication::translate("EnvelopeParser", "an object"), resultInfo);
     const QJsonObject object = resultInfo.toObject();
     ApiError error;
     if (!readOptionalCount(object, u"page"_s, &info.page, &error)
@@ -288,7 +299,9 @@ ApiResult<BuildTokenPage> parseBuildTokenPage(const Envelope &envelope)
 
 ApiResult<QList<Account>> parseAccounts(const Envelope &envelope)
 {
-    return withStatusOf(envelope, parseItems<Account>(envelope.result, u"an array of accounts"_s, readAccount));
+    return withStatusOf(envelope, parseItems<Account>(envelope.result,
+                                                      QCoreApplication::translate("EnvelopeParser", "an array of accounts"),
+                                                      readAccount));
 }
 
 } // namespace EnvelopeParser

@@ -25,7 +25,7 @@ bool readOptionalDateTime(const QJsonObject &object, const QString &key, const Q
     if (out->isValid())
         return true;
     *error = ApiError(ApiError::Kind::Malformed,
-                      u"Field \u201c%1\u201d should be an ISO 8601 date and time but is \u201c%2\u201d."_s
+                      TokenVerifier::tr("Field \u201c%1\u201d should be an ISO 8601 date and time but is \u201c%2\u201d.")
                           .arg(path, text));
     return false;
 }
@@ -33,7 +33,7 @@ bool readOptionalDateTime(const QJsonObject &object, const QString &key, const Q
 ApiResult<TokenCheck> readTokenCheck(const QJsonValue &result)
 {
     if (!result.isObject())
-        return EnvelopeParser::wrongType(u"result"_s, u"an object"_s, result);
+        return EnvelopeParser::wrongType(u"result"_s, QCoreApplication::translate("EnvelopeParser", "an object"), result);
     const QJsonObject object = result.toObject();
     TokenCheck check;
     ApiError error;
@@ -71,19 +71,20 @@ void verifyAccountToken(TokenCheckJob *job, const QString &accountId, const ApiE
 QString TokenCheck::summary() const
 {
     if (globalApiKey)
-        return u"Global API Key accepted"_s;
+        return tr("Global API Key accepted");
     if (accountOwned)
-        return u"This is an account-owned API token: the Builds API accepts only user API tokens. "
-               "Create a user API token with Workers CI Read."_s;
+        return tr("This is an account-owned API token: the Builds API accepts only user API tokens. "
+                  "Create a user API token with Workers CI Read.");
     if (status == Active)
-        return expiresOn.isValid() ? u"Active API token, expires "_s + dayText(expiresOn)
-                                   : u"Active API token, no expiry date"_s;
+        return expiresOn.isValid() ? tr("Active API token, expires %1").arg(dayText(expiresOn))
+                                   : tr("Active API token, no expiry date");
     if (status == u"expired"_s)
-        return expiresOn.isValid() ? u"Expired API token (expired on "_s + dayText(expiresOn) + u')'
-                                   : u"Expired API token"_s;
+        return expiresOn.isValid() ? tr("Expired API token (expired on %1)").arg(dayText(expiresOn))
+                                   : tr("Expired API token");
     if (status == u"disabled"_s)
-        return u"Disabled API token"_s;
-    return u"API token status: "_s + status;
+        return tr("Disabled API token");
+    //: %1 is the status as Cloudflare's API gives it, e.g. "revoked"
+    return tr("API token status: %1").arg(status);
 }
 
 bool TokenCheck::isUsable() const

@@ -3,12 +3,16 @@
 #include "ApiClient.h"
 #include "Job.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 
 
 // What Cloudflare says about the credentials in use.
 struct TokenCheck
 {
+    Q_DECLARE_TR_FUNCTIONS(TokenCheck)
+
+public:
     QString status;         // "active", "disabled", "expired", or whatever else the server says
     QString tokenId;        // empty when not reported (always for a Global API Key)
     QDateTime expiresOn;    // invalid when the token does not expire or the server did not say

@@ -1,5 +1,7 @@
 #include "KeychainSecretStore.h"
 
+#include "AppInfo.h"
+
 #include <qt6keychain/keychain.h>
 
 #include <QTimer>
@@ -34,28 +36,31 @@ SecretStore::Result failure(QKeychain::Error error, const QString &text)
     case QKeychain::AccessDenied:
     case QKeychain::AccessDeniedByUser:
         return {Error::AccessDenied, {},
-                u"The keychain refused access (%1). Unlock the login keyring and allow Build Token "
-                "Browser to use it, or keep the secret for this session only."_s.arg(text)};
+                //: %1 is what the keychain said, %2 the application's name
+                KeychainSecretStore::tr("The keychain refused access (%1). Unlock the login keyring and allow %2 "
+                                        "to use it, or keep the secret for this session only.")
+                    .arg(text, AppInfo::DisplayName)};
     case QKeychain::NoBackendAvailable:
     case QKeychain::NotImplemented:
         break;
     case QKeychain::OtherError:
     case QKeychain::CouldNotDeleteEntry:
         if (!soundsUnavailable(text))
-            return {Error::Other, {}, u"The keychain reported an error: %1"_s.arg(text)};
+            return {Error::Other, {}, KeychainSecretStore::tr("The keychain reported an error: %1").arg(text)};
         break;
     }
     return {Error::Unavailable, {},
-            u"The system keychain could not be reached (%1). Start and unlock a Secret Service "
-            "keyring (GNOME Keyring or KWallet; it starts with a desktop session, and needs a "
-            "D-Bus session bus), or keep the secret for this session only."_s.arg(text)};
+            KeychainSecretStore::tr("The system keychain could not be reached (%1). Start and unlock a Secret Service "
+                                    "keyring (GNOME Keyring or KWallet; it starts with a desktop session, and needs a "
+                                    "D-Bus session bus), or keep the secret for this session only.")
+                .arg(text)};
 }
 
 } // namespace
 
 QString KeychainSecretStore::defaultServiceName()
 {
-    return u"build-token-browser"_s;
+    return AppInfo::KeychainService;
 }
 
 KeychainSecretStore::KeychainSecretStore(const QString &serviceName, QObject *parent)

@@ -1,5 +1,7 @@
 #include "ProfileStore.h"
 
+#include "AppInfo.h"
+
 #include <QSettings>
 
 using namespace Qt::Literals::StringLiterals;
@@ -8,6 +10,7 @@ namespace {
 
 const QString ProfilesGroup = u"profiles"_s;
 const QString LastProfileKey = u"session/lastProfile"_s;
+const QString LastAccountKey = u"lastAccount"_s; // in the profile's group
 
 QString schemeName(Credentials::Scheme scheme)
 {
@@ -20,8 +23,8 @@ std::unique_ptr<QSettings> ProfileStore::openSettings(const QString &file)
 {
     if (!file.isEmpty())
         return std::make_unique<QSettings>(file, QSettings::IniFormat);
-    return std::make_unique<QSettings>(QSettings::NativeFormat, QSettings::UserScope, u"BuildTokenBrowser"_s,
-                                       u"build-token-browser"_s);
+    return std::make_unique<QSettings>(QSettings::NativeFormat, QSettings::UserScope, AppInfo::SettingsOrganization,
+                                       AppInfo::SettingsApplication);
 }
 
 ProfileStore::ProfileStore(QSettings *settings, SecretStore *keychain, QObject *parent)
@@ -72,6 +75,18 @@ void ProfileStore::setAccountId(const QString &name, const QString &accountId)
     if (!names().contains(name))
         return;
     m_settings->setValue(ProfilesGroup + u'/' + name + u"/accountId"_s, accountId);
+}
+
+QString ProfileStore::lastAccountId(const QString &name) const
+{
+    return m_settings->value(ProfilesGroup + u'/' + name + u'/' + LastAccountKey).toString();
+}
+
+void ProfileStore::setLastAccountId(const QString &name, const QString &accountId)
+{
+    if (!names().contains(name))
+        return;
+    m_settings->setValue(ProfilesGroup + u'/' + name + u'/' + LastAccountKey, accountId);
 }
 
 QString ProfileStore::lastProfileName() const

@@ -30,6 +30,10 @@ public:
     // Adds or replaces the non-secret fields.
     void save(const Profile &profile);
     void setAccountId(const QString &name, const QString &accountId);
+    // The account last browsed with profile `name`, kept apart from its default account;
+    // empty when none was recorded (the caller then uses the default).
+    QString lastAccountId(const QString &name) const;
+    void setLastAccountId(const QString &name, const QString &accountId);
 
     QString lastProfileName() const;
     void setLastProfileName(const QString &name);

@@ -2,6 +2,7 @@
 
 #include "../model/TokenColumns.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
@@ -191,14 +192,17 @@ QString saveToFile(const QString &path, const QByteArray &data)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return u"Cannot write %1: %2"_s.arg(path, file.errorString());
+        //: %1 is a file name, %2 why it could not be written
+        return QCoreApplication::translate("TokenExport", "Cannot write %1: %2").arg(path, file.errorString());
     if (file.write(data) != data.size()) {
         const QString why = file.errorString();
         file.cancelWriting();
-        return u"Cannot write %1: %2"_s.arg(path, why);
+        //: %1 is a file name, %2 why it could not be written
+        return QCoreApplication::translate("TokenExport", "Cannot write %1: %2").arg(path, why);
     }
     if (!file.commit())
-        return u"Cannot save %1: %2"_s.arg(path, file.errorString());
+        //: %1 is a file name, %2 why it could not be saved
+        return QCoreApplication::translate("TokenExport", "Cannot save %1: %2").arg(path, file.errorString());
     return {};
 }
 
