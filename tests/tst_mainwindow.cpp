@@ -5,6 +5,7 @@
 #include "ApiFixture.h"
 #include "ChildOf.h"
 #include "FailingSecretStore.h"
+#include "AppCore.h"
 #include "MainWindow.h"
 #include "ProfileDialog.h"
 #include "auth/MemorySecretStore.h"
@@ -58,6 +59,7 @@ private:
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<SecretStore> m_secrets;
     std::unique_ptr<ProfileStore> m_profiles;
+    std::unique_ptr<AppCore> m_core;
     std::unique_ptr<MainWindow> m_window;
 
     template<typename T>
@@ -70,10 +72,12 @@ private:
     void makeWindow(std::unique_ptr<SecretStore> secrets = std::make_unique<MemorySecretStore>())
     {
         m_window.reset();
+        m_core.reset();
         m_profiles.reset();
         m_secrets = std::move(secrets);
         m_profiles = std::make_unique<ProfileStore>(m_settings.get(), m_secrets.get());
-        m_window = std::make_unique<MainWindow>(m_profiles.get(), m_settings.get());
+        m_core = std::make_unique<AppCore>(m_profiles.get(), m_settings.get());
+        m_window = std::make_unique<MainWindow>(m_core.get());
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     }
@@ -139,6 +143,7 @@ private slots:
     void cleanup()
     {
         m_window.reset();
+        m_core.reset();
         m_profiles.reset();
         m_secrets.reset();
         m_settings.reset();
@@ -557,9 +562,11 @@ private slots:
 
         // A restart: a new window and profile store over the same settings and secrets.
         m_window.reset();
+        m_core.reset();
         m_profiles = std::make_unique<ProfileStore>(m_settings.get(), m_secrets.get());
         m_profiles->keepSecretForSession(u"b-second"_s, DemoApiServer::apiToken());
-        m_window = std::make_unique<MainWindow>(m_profiles.get(), m_settings.get());
+        m_core = std::make_unique<AppCore>(m_profiles.get(), m_settings.get());
+        m_window = std::make_unique<MainWindow>(m_core.get());
         m_window->show();
         m_window->openLastProfile();
         QCOMPARE(child<QComboBox>(u"profileBox"_s)->currentText(), u"b-second"_s);

@@ -279,6 +279,13 @@ private slots:
         QCOMPARE(m_store->profile(u"home"_s).value().accountId, u"default2"_s);
         QCOMPARE(m_settings->value(u"profiles/work/lastAccount"_s).toString(), u"browsed1"_s);
         QCOMPARE(m_settings->value(u"profiles/work/accountId"_s).toString(), u"default1"_s);
+
+        // Saved again as it was (the dialog's Save, nothing changed), the last one stays;
+        // with a new default account, the new default is what shows next.
+        m_store->save(makeProfile(u"work"_s, u"default1"_s));
+        QCOMPARE(m_store->lastAccountId(u"work"_s), u"browsed1"_s);
+        m_store->save(makeProfile(u"work"_s, u"default3"_s));
+        QCOMPARE(m_store->lastAccountId(u"work"_s), QString());
     }
 
     void lastAccountOfAnUnknownProfileIsNotStored()

@@ -7,6 +7,7 @@
 #include "AccountPicker.h"
 #include "ApiFixture.h"
 #include "ChildOf.h"
+#include "AppCore.h"
 #include "MainWindow.h"
 #include "ProfileDialog.h"
 #include "SecretScan.h"
@@ -48,7 +49,8 @@ private slots:
             QSettings settings(settingsFile, QSettings::IniFormat);
             KeychainSecretStore keychain; // the service the CLI reads; the wrapper's keyring is throw-away
             ProfileStore profiles(&settings, &keychain);
-            MainWindow window(&profiles, &settings);
+            AppCore core(&profiles, &settings);
+            MainWindow window(&core);
             window.show();
             QVERIFY(QTest::qWaitForWindowExposed(&window));
 

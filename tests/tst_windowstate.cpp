@@ -3,6 +3,7 @@
 // layout version is dropped rather than misapplied.
 
 #include "ChildOf.h"
+#include "AppCore.h"
 #include "MainWindow.h"
 #include "TokenTableView.h"
 #include "auth/MemorySecretStore.h"
@@ -31,7 +32,8 @@ struct Launch
     explicit Launch(const QString &file)
         : settings(ProfileStore::openSettings(file)),
           profiles(settings.get(), &secrets),
-          window(std::make_unique<MainWindow>(&profiles, settings.get()))
+          core(std::make_unique<AppCore>(&profiles, settings.get())),
+          window(std::make_unique<MainWindow>(core.get()))
     {
         window->show();
     }
@@ -47,6 +49,7 @@ struct Launch
     std::unique_ptr<QSettings> settings;
     MemorySecretStore secrets;
     ProfileStore profiles;
+    std::unique_ptr<AppCore> core;
     std::unique_ptr<MainWindow> window;
 };
 

@@ -1,7 +1,7 @@
 #include "MainWindow.h"
 
-#include "AccountPicker.h"
 #include "Actions.h"
+#include "ConnectionBar.h"
 #include "ExportDialog.h"
 #include "Icons.h"
 #include "MessageBanner.h"
@@ -9,6 +9,7 @@
 #include "ProfileDialog.h"
 #include "TokenDetailsPane.h"
 #include "TokenTableView.h"
+#include "AppCore.h"
 #include "AppInfo.h"
 #include "api/AccountsService.h"
 #include "api/ApiClient.h"
@@ -43,15 +44,13 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-MainWindow::MainWindow(ProfileStore *profiles, QSettings *settings, QWidget *parent)
+MainWindow::MainWindow(AppCore *core, QWidget *parent)
     : QMainWindow(parent),
-      m_profiles(profiles),
-      m_settings(settings),
-      m_network(new QNetworkAccessManager(this)),
-      m_client(new ApiClient(m_network, this)),
-      m_session(new BrowserSession(new BuildTokensService(m_client, this), new BuildTokenTableModel(this), this)),
-      m_model(m_session->rows()),
-      m_proxy(new BuildTokenFilterModel(this))
+      m_core(core),
+      m_settings(core->settings),
+      m_session(&core->session),
+      m_model(&core->rows),
+      m_proxy(&core->filter)
 {
     setWindowTitle(tr("Build Token Browser"));
     setWindowIcon(Icons::themed(u"build-token-browser"_s));
@@ -62,7 +61,11 @@ MainWindow::MainWindow(ProfileStore *profiles, QSettings *settings, QWidget *par
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
-    layout->addWidget(createConnectionPanel());
+    m_connection = new ConnectionBar(core->profiles, &core->active, this);
+    connect(m_connection, &ConnectionBar::loadRequested, this, &MainWindow::load);
+    connect(m_connection, &ConnectionBar::newProfileRequested, this, &MainWindow::newProfile);
+    connect(m_connection, &ConnectionBar::editProfileRequested, this, &MainWindow::editProfile);
+    layout->addWidget(m_connection);
     layout->addWidget(m_errorBanner);
     layout->addWidget(createTokenArea(), 1);
     layout->addWidget(m_pagination);
@@ -70,98 +73,28 @@ MainWindow::MainWindow(ProfileStore *profiles, QSettings *settings, QWidget *par
     connectActions();
     createMenus();
 
-    connect(m_session, &BrowserSession::pageLoaded, this, &MainWindow::onPageLoaded);
+    connect(&core->presenter, &TableAreaPresenter::changed, this, &MainWindow::showTableArea);
+    connect(&core->presenter, &TableAreaPresenter::statusMessage, statusBar(), &QStatusBar::showMessage);
+    connect(&core->active, &ActiveProfile::changed, this, &MainWindow::onProfileChanged);
+    connect(m_session, &BrowserSession::pageLoaded, this, &MainWindow::updateDetails);
     connect(m_session, &BrowserSession::cleared, this, [this] {
         m_filterEdit->clear(); // typed for the listing that is gone
-        updatePlaceholder();
         updateDetails();
     });
-    connect(m_session, &BrowserSession::failed, this, &MainWindow::onFailed);
     m_retryCountdown = new QTimer(this);
     m_retryCountdown->setInterval(1000);
     connect(m_retryCountdown, &QTimer::timeout, this, &MainWindow::showRetryCountdown);
     connect(m_session, &BrowserSession::retrying, this, &MainWindow::onRetrying);
     connect(m_session, &BrowserSession::busyChanged, this, [this](bool busy) {
-        if (busy) {
-            m_errorBanner->hide(); // it spoke of an earlier request
-            m_loadTimer.start();
-            statusBar()->showMessage(tr("Loading page %1\u2026").arg(m_session->requestedPage()));
-        } else {
+        if (!busy)
             m_retryCountdown->stop();
-        }
-        updatePlaceholder();
-    });
-    connect(m_profiles, &ProfileStore::profilesChanged, this, [this] {
-        const QString current = m_profileBox->currentText();
-        refreshProfiles(current);
-        if (m_profileBox->currentText() != current)
-            onProfileChanged(); // it was removed: nothing of it may stay on screen
     });
 
     restoreSettings();
-    refreshProfiles(QString());
-    updatePlaceholder();
+    showTableArea();
 }
 
 MainWindow::~MainWindow() = default;
-
-QWidget *MainWindow::createConnectionPanel()
-{
-    auto *panel = new QWidget(this);
-
-    m_profileBox = new QComboBox(panel);
-    m_profileBox->setObjectName(u"profileBox"_s);
-    m_profileBox->setAccessibleName(tr("Profile"));
-    m_profileBox->setMinimumContentsLength(14);
-    m_profileBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    connect(m_profileBox, &QComboBox::currentIndexChanged, this, &MainWindow::onProfileChanged);
-    auto *profileLabel = new QLabel(tr("&Profile:"), panel);
-    profileLabel->setBuddy(m_profileBox);
-
-    m_editProfileButton = new QPushButton(tr("Edi&t\u2026"), panel); // Alt+E opens the Edit menu
-    m_editProfileButton->setObjectName(u"editProfileButton"_s);
-    m_editProfileButton->setToolTip(tr("Change this profile's secret, account or API base URL, test it, or remove it"));
-    connect(m_editProfileButton, &QPushButton::clicked, this, &MainWindow::editProfile);
-    auto *newProfileButton = new QPushButton(tr("&New\u2026"), panel);
-    newProfileButton->setObjectName(u"newProfileButton"_s);
-    newProfileButton->setToolTip(tr("Add a profile (Ctrl+N)"));
-    connect(newProfileButton, &QPushButton::clicked, this, &MainWindow::newProfile);
-
-    m_accountPicker = new AccountPicker(panel);
-    m_accountPicker->setObjectName(u"accountPicker"_s);
-    m_accountPicker->setAccessibleName(tr("Account"));
-    connect(m_accountPicker, &QComboBox::activated, this, &MainWindow::load);
-    connect(m_accountPicker->lineEdit(), &QLineEdit::returnPressed, this, &MainWindow::load);
-    auto *accountLabel = new QLabel(tr("&Account:"), panel);
-    accountLabel->setBuddy(m_accountPicker);
-
-    m_loadButton = new QPushButton(Icons::themed(u"view-refresh"_s), tr("&Load"), panel);
-    m_loadButton->setObjectName(u"loadButton"_s);
-    m_loadButton->setToolTip(tr("Load the first page of the account's build tokens (Enter)"));
-    connect(m_loadButton, &QPushButton::clicked, this, &MainWindow::load);
-
-    m_keyWarning = new QLabel(u"\u26a0 "_s + tr("This profile uses a Global API Key, which can do anything your user can. "
-                                                "An API token with only \u201cWorkers CI Read\u201d is the safer choice."), panel);
-    m_keyWarning->setObjectName(u"keyWarning"_s);
-    m_keyWarning->setWordWrap(true);
-    m_keyWarning->hide();
-
-    auto *row = new QHBoxLayout;
-    row->setContentsMargins(0, 0, 0, 0);
-    row->addWidget(profileLabel);
-    row->addWidget(m_profileBox);
-    row->addWidget(m_editProfileButton);
-    row->addWidget(newProfileButton);
-    row->addSpacing(16);
-    row->addWidget(accountLabel);
-    row->addWidget(m_accountPicker, 1);
-    row->addWidget(m_loadButton);
-    auto *layout = new QVBoxLayout(panel);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(row);
-    layout->addWidget(m_keyWarning);
-    return panel;
-}
 
 QWidget *MainWindow::createTokenArea()
 {
@@ -272,109 +205,53 @@ void MainWindow::showAbout()
     box->open();
 }
 
-std::optional<Profile> MainWindow::currentProfile() const
-{
-    return m_profiles->profile(m_profileBox->currentText());
-}
-
-void MainWindow::refreshProfiles(const QString &select)
-{
-    const QStringList names = m_profiles->names();
-    {
-        const QSignalBlocker blocker(m_profileBox);
-        m_profileBox->clear();
-        m_profileBox->addItems(names);
-        m_profileBox->setCurrentIndex(names.indexOf(select));
-    }
-    m_profileBox->setEnabled(!names.isEmpty());
-    m_editProfileButton->setEnabled(m_profileBox->currentIndex() >= 0);
-    updatePlaceholder();
-}
-
 void MainWindow::selectProfile(const QString &name)
 {
-    const int index = m_profileBox->findText(name);
-    if (index < 0)
-        return;
-    if (index == m_profileBox->currentIndex())
-        onProfileChanged();
-    else
-        m_profileBox->setCurrentIndex(index); // calls onProfileChanged
+    m_core->active.select(name);
 }
 
 void MainWindow::openLastProfile()
 {
-    const QStringList names = m_profiles->names();
-    const QString last = m_profiles->lastProfileName();
+    const QStringList names = m_core->profiles->names();
+    const QString last = m_core->profiles->lastProfileName();
     if (!names.isEmpty())
         selectProfile(names.contains(last) ? last : names.first());
 }
 
 void MainWindow::onProfileChanged()
 {
-    m_session->clear(); // rows listed with another profile's credentials
-    const std::optional<Profile> profile = currentProfile();
-    m_editProfileButton->setEnabled(profile.has_value());
-    m_keyWarning->setVisible(profile && profile->scheme == Credentials::Scheme::GlobalApiKey);
-    m_accountPicker->setAccounts({});
-    m_accountPicker->setAccountId(profile ? profile->accountId : QString());
-    if (!profile)
-        return;
-    m_profiles->setLastProfileName(profile->name);
-    if (!profile->accountId.isEmpty()) {
+    if (!m_core->active.accountId().isEmpty())
         load(); // fills the account list too
-        return;
-    }
-    // Nothing to load yet, but the account list helps choose: a failure to read the secret is
-    // reported when the person presses Load, where they asked for something.
-    withSecret(*profile, false, [this, profile = *profile](const QString &secret) { fillAccounts(profile, secret); });
+    else
+        fillAccounts(); // nothing to load yet, but the list helps choose
 }
 
-void MainWindow::withSecret(const Profile &profile, bool reportFailure, const std::function<void(const QString &)> &use)
+void MainWindow::fillAccounts()
 {
-    m_profiles->readSecret(profile.name, this, [this, profile, reportFailure, use](const SecretStore::Result &secret) {
-        if (m_profileBox->currentText() != profile.name)
-            return; // another profile was chosen meanwhile
-        if (secret.ok()) {
-            use(secret.secret);
-        } else if (reportFailure) {
-            showProblem(tr("The secret of profile \u201c%1\u201d could not be read").arg(profile.name),
-                        (secret.error == SecretStore::Error::NotFound ? tr("The keychain has no secret for it.")
-                                                                      : secret.message)
-                            + u'\n' + tr("Edit the profile to enter it again; you can keep it for this session only."));
-        }
-    });
-}
-
-void MainWindow::fillAccounts(const Profile &profile, const QString &secret)
-{
-    ApiClient client(m_network); // the job keeps a copy
-    client.useProfile(profile, secret);
-    AccountsJob *job = AccountsService(&client).listAll(this);
-    connect(job, &Job::finished, this, [this, job, name = profile.name] {
-        if (job->result().ok() && m_profileBox->currentText() == name)
-            m_accountPicker->setAccounts(job->result().value());
+    m_core->active.whenReady(this, [this, name = m_core->active.name()] {
+        AccountsJob *job = AccountsService(m_core->active.client()).listAll(this);
+        connect(job, &Job::finished, this, [this, job, name] {
+            if (job->result().ok() && m_core->active.name() == name)
+                m_connection->setAccounts(job->result().value());
+        });
     });
 }
 
 void MainWindow::load()
 {
-    const std::optional<Profile> profile = currentProfile();
-    if (!profile) {
-        showProblem(tr("No profile yet"), tr("Add a profile with File \u2192 New Profile\u2026 (Ctrl+N): an API token "
-                                             "with \u201cWorkers CI Read\u201d and an account ID."));
+    if (!m_core->active.profile()) {
+        m_core->presenter.showProblem(tr("No profile yet"), tr("Add a profile with File \u2192 New Profile\u2026 (Ctrl+N): an API "
+                                                               "token with \u201cWorkers CI Read\u201d and an account ID."));
         return;
     }
-    const QString account = m_accountPicker->accountId();
-    if (account != profile->accountId && BuildTokensService::checkAccountId(account).isEmpty())
-        m_profiles->setAccountId(profile->name, account); // the last account per profile
-    statusBar()->showMessage(tr("Reading the secret of \u201c%1\u201d\u2026").arg(profile->name));
+    const QString account = m_connection->accountId();
+    m_core->active.setAccountId(account);
     m_session->setAccountId(account); // another account's rows leave now, not when it answers
-    withSecret(*profile, true, [this, profile = *profile](const QString &secret) {
-        m_client->useProfile(profile, secret);
+    statusBar()->showMessage(tr("Reading the secret of \u201c%1\u201d\u2026").arg(m_core->active.name()));
+    m_core->active.whenReady(this, [this] {
         m_session->firstPage();
-        if (m_accountPicker->count() == 0)
-            fillAccounts(profile, secret); // once per profile, with the secret already read
+        if (!m_connection->hasAccounts())
+            fillAccounts(); // once per profile, with the secret already read
     });
 }
 
@@ -385,37 +262,17 @@ void MainWindow::newProfile()
 
 void MainWindow::editProfile()
 {
-    if (const std::optional<Profile> profile = currentProfile())
-        openProfileDialog(profile);
+    if (m_core->active.profile())
+        openProfileDialog(m_core->active.profile());
 }
 
 void MainWindow::openProfileDialog(const std::optional<Profile> &existing)
 {
-    auto *dialog = new ProfileDialog(m_profiles, m_network, existing, this);
-    connect(dialog, &ProfileDialog::saved, this, [this](const QString &name) {
-        refreshProfiles(name);
-        onProfileChanged(); // also when it was current already: its fields may have changed
-    });
+    auto *dialog = new ProfileDialog(m_core->profiles, &m_core->network, existing, this);
+    // Selected again also when it was current: its fields or secret may have changed.
+    connect(dialog, &ProfileDialog::saved, this, &MainWindow::selectProfile);
     connect(dialog, &ProfileDialog::removed, this, &MainWindow::openLastProfile);
     dialog->open();
-}
-
-void MainWindow::onPageLoaded()
-{
-    m_errorBanner->hide();
-    updatePlaceholder();
-    updateFilterCount();
-    updateDetails();
-    statusBar()->showMessage(tr("Loaded page %1 in %2 ms").arg(m_session->page()).arg(m_loadTimer.elapsed()), 5000);
-}
-
-void MainWindow::onFailed(const ApiError &error)
-{
-    if (error.kind() == ApiError::Kind::Canceled) {
-        statusBar()->showMessage(tr("Canceled"), 5000);
-        return;
-    }
-    showProblem(error.summary(), error.details());
 }
 
 void MainWindow::onRetrying(const ApiError &reason, qint64 delayMs, int attempt)
@@ -423,7 +280,7 @@ void MainWindow::onRetrying(const ApiError &reason, qint64 delayMs, int attempt)
     m_retryDeadline = QDeadlineTimer(delayMs);
     m_retryReason = reason.kind() == ApiError::Kind::RateLimited
                         ? tr("Rate limited by Cloudflare")
-                        : tr("%1 (attempt %2 of %3)").arg(reason.summary()).arg(attempt).arg(m_client->retryPolicy().maxAttempts);
+                        : tr("%1 (attempt %2 of %3)").arg(reason.summary()).arg(attempt).arg(m_core->client.retryPolicy().maxAttempts);
     showRetryCountdown();
     m_retryCountdown->start();
 }
@@ -439,34 +296,19 @@ void MainWindow::showRetryCountdown()
     statusBar()->showMessage(tr("%1, retrying in %2 s \u2014 Esc cancels").arg(m_retryReason).arg(seconds));
 }
 
-void MainWindow::showProblem(const QString &summary, const QString &details)
+void MainWindow::showTableArea()
 {
-    // The rows already shown stay: the banner sits above them.
-    m_errorBanner->showMessage(summary, details);
-    statusBar()->showMessage(summary);
-    updatePlaceholder();
-}
-
-void MainWindow::updatePlaceholder()
-{
-    if (m_session->hasPage() && m_model->rowCount() > 0) {
-        m_stack->setCurrentWidget(m_table);
-        return;
-    }
-    QString text;
-    if (m_errorBanner->isVisibleTo(this) && !m_session->hasPage())
-        text = tr("The build tokens could not be loaded: the message above says why.");
-    else if (m_session->hasPage())
-        text = m_session->page() > 1 ? tr("This page is empty: it is past the last page.")
-                                     : tr("This account has no build tokens.");
-    else if (m_session->isBusy())
-        text = tr("Loading build tokens\u2026");
-    else if (m_profileBox->count() == 0)
-        text = tr("Add a profile to start: File \u2192 New Profile\u2026 (Ctrl+N).");
+    const TableAreaPresenter &presenter = m_core->presenter;
+    if (presenter.hasProblem())
+        m_errorBanner->showMessage(presenter.problemSummary(), presenter.problemDetails());
     else
-        text = tr("Choose an account and press Load.");
-    m_placeholder->setText(text);
-    m_stack->setCurrentWidget(m_placeholder);
+        m_errorBanner->clear();
+    if (presenter.state() == TableAreaPresenter::State::Rows) {
+        m_stack->setCurrentWidget(m_table);
+    } else {
+        m_placeholder->setText(presenter.placeholderText());
+        m_stack->setCurrentWidget(m_placeholder);
+    }
 }
 
 void MainWindow::showContextMenu(const QPoint &position)
@@ -579,7 +421,6 @@ void MainWindow::restoreSettings()
     m_table->restoreHeaderState(m_settings.tokenTableHeader());
     if (!m_splitter->restoreState(m_settings.splitterState()))
         m_splitter->setSizes({width() * 3 / 4, width() / 4});
-    m_client->setTransferTimeout(m_settings.transferTimeout());
     const int perPage = m_settings.perPage();
     if (PaginationBar::perPageChoices().contains(perPage))
         m_session->setPerPage(perPage);

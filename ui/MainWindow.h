@@ -3,16 +3,14 @@
 #include "settings/AppSettings.h"
 
 #include <QDeadlineTimer>
-#include <QElapsedTimer>
 #include <QMainWindow>
 
-#include <functional>
 #include <optional>
 
-class AccountPicker;
 class Actions;
-class ApiClient;
 class ApiError;
+class ConnectionBar;
+struct AppCore;
 class BrowserSession;
 class BuildTokenFilterModel;
 class BuildTokenTableModel;
@@ -22,26 +20,23 @@ class TokenDetailsPane;
 class TokenTableView;
 struct BuildToken;
 class PaginationBar;
-class ProfileStore;
-class QComboBox;
 class QLabel;
 class QLineEdit;
-class QNetworkAccessManager;
-class QPushButton;
-class QSettings;
 class QStackedWidget;
 class QTimer;
 struct Profile;
 
-// The browser: a profile and an account to browse, the token table, the page bar and an
-// error banner. Secrets come from `profiles` (the keychain, or memory) when a page is
-// loaded; only window state goes to `settings`.
+// The browser's window: it lays out the connection bar, the error banner, the token table
+// with its filter and details pane, and the page bar, and wires them to the core (AppCore)
+// that main() made. What the table area shows is the presenter's decision; which profile and
+// account, ActiveProfile's.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    MainWindow(ProfileStore *profiles, QSettings *settings, QWidget *parent = nullptr);
+    // `core` outlives the window.
+    explicit MainWindow(AppCore *core, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     // Selects the last profile used (else the first) and loads its account's first page.
@@ -64,7 +59,6 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    QWidget *createConnectionPanel();
     QWidget *createTokenArea();
     void showContextMenu(const QPoint &position);
     void updateDetails();
@@ -75,40 +69,26 @@ private:
     void connectActions();
     void createMenus();
     void showAbout();
-    std::optional<Profile> currentProfile() const;
-    void refreshProfiles(const QString &select);
     void onProfileChanged();
     void openProfileDialog(const std::optional<Profile> &existing);
-    // Reads the secret of `profile` and calls `use` with it while `profile` is still current;
-    // a failure goes to the error banner when `reportFailure`.
-    void withSecret(const Profile &profile, bool reportFailure, const std::function<void(const QString &)> &use);
-    void fillAccounts(const Profile &profile, const QString &secret);
-    void onPageLoaded();
-    void onFailed(const ApiError &error);
+    void fillAccounts();
     void onRetrying(const ApiError &reason, qint64 delayMs, int attempt);
     void showRetryCountdown();
-    void showProblem(const QString &summary, const QString &details);
-    void updatePlaceholder();
+    // The banner and the table or its placeholder, as the presenter says.
+    void showTableArea();
     void restoreSettings();
     void saveSettings();
 
-    ProfileStore *m_profiles;
+    AppCore *m_core;
     AppSettings m_settings;
-    QNetworkAccessManager *m_network;
-    ApiClient *m_client;
     BrowserSession *m_session;
     BuildTokenTableModel *m_model;
     BuildTokenFilterModel *m_proxy;
-    QElapsedTimer m_loadTimer;
     QTimer *m_retryCountdown = nullptr;
     QDeadlineTimer m_retryDeadline;
     QString m_retryReason;
 
-    QComboBox *m_profileBox = nullptr;
-    QPushButton *m_editProfileButton = nullptr;
-    AccountPicker *m_accountPicker = nullptr;
-    QPushButton *m_loadButton = nullptr;
-    QLabel *m_keyWarning = nullptr;
+    ConnectionBar *m_connection = nullptr;
     Actions *m_actions = nullptr;
     MessageBanner *m_errorBanner = nullptr;
     QStackedWidget *m_stack = nullptr;

@@ -1,6 +1,7 @@
 // build-token-browser: the desktop app.
 
 #include "AppInfo.h"
+#include "AppCore.h"
 #include "MainWindow.h"
 #include "auth/KeychainSecretStore.h"
 #include "auth/MemorySecretStore.h"
@@ -72,7 +73,9 @@ int main(int argc, char *argv[])
         profiles.setLastProfileName(profile.name);
     }
 
-    MainWindow window(&profiles, settings.get());
+    // The composition root: the core, then the window over it.
+    AppCore core(&profiles, settings.get());
+    MainWindow window(&core);
     if (demo)
         window.setWindowTitle(window.windowTitle() + u" \u2014 demo data"_s);
     window.show();

@@ -61,6 +61,9 @@ void ProfileStore::save(const Profile &profile)
 {
     Q_ASSERT(Profile::checkName(profile.name).isEmpty());
     m_settings->beginGroup(ProfilesGroup + u'/' + profile.name);
+    // A default account chosen anew is the one to show next, not the last one browsed.
+    if (m_settings->value(u"accountId"_s).toString() != profile.accountId)
+        m_settings->remove(u"lastAccount"_s);
     m_settings->setValue(u"auth"_s, schemeName(profile.scheme));
     m_settings->setValue(u"email"_s, profile.email);
     m_settings->setValue(u"accountId"_s, profile.accountId);
@@ -68,13 +71,6 @@ void ProfileStore::save(const Profile &profile)
     m_settings->endGroup();
     m_settings->sync();
     emit profilesChanged();
-}
-
-void ProfileStore::setAccountId(const QString &name, const QString &accountId)
-{
-    if (!names().contains(name))
-        return;
-    m_settings->setValue(ProfilesGroup + u'/' + name + u"/accountId"_s, accountId);
 }
 
 QString ProfileStore::lastAccountId(const QString &name) const

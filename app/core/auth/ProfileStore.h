@@ -27,9 +27,8 @@ public:
 
     QStringList names() const;
     std::optional<Profile> profile(const QString &name) const;
-    // Adds or replaces the non-secret fields.
+    // Adds or replaces the non-secret fields; a new default account drops the last one browsed.
     void save(const Profile &profile);
-    void setAccountId(const QString &name, const QString &accountId);
     // The account last browsed with profile `name`, kept apart from its default account;
     // empty when none was recorded (the caller then uses the default).
     QString lastAccountId(const QString &name) const;

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "api/ApiClient.h"
+#include "api/BuildTokensService.h"
+#include "model/BuildTokenFilterModel.h"
+#include "model/BuildTokenTableModel.h"
+#include "session/ActiveProfile.h"
+#include "session/BrowserSession.h"
+#include "session/TableAreaPresenter.h"
+#include "settings/AppSettings.h"
+
+#include <QNetworkAccessManager>
+
+class ProfileStore;
+class QSettings;
+
+// Everything of the app that is not a widget, made and wired in one place: main() builds
+// one and hands it to the window (tests build their own the same way). Members are made in
+// the order they are declared, each from the ones above it.
+struct AppCore
+{
+    // `profiles` and `settings` outlive this.
+    AppCore(ProfileStore *profiles, QSettings *settings);
+
+    ProfileStore *profiles;
+    AppSettings settings;
+    QNetworkAccessManager network;
+    ApiClient client{&network};
+    BuildTokensService service{&client};
+    BuildTokenTableModel rows;
+    BuildTokenFilterModel filter;
+    BrowserSession session{&service, &rows};
+    ActiveProfile active{profiles, &client};
+    TableAreaPresenter presenter{&active, &session};
+};

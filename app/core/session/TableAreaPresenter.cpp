@@ -1,0 +1,80 @@
+#include "TableAreaPresenter.h"
+
+#include "../model/BuildTokenTableModel.h"
+#include "ActiveProfile.h"
+#include "BrowserSession.h"
+
+TableAreaPresenter::TableAreaPresenter(ActiveProfile *active, BrowserSession *session, QObject *parent)
+    : QObject(parent), m_active(active), m_session(session)
+{
+    connect(m_active, &ActiveProfile::changed, this, [this] {
+        clearProblem(); // it spoke of the previous profile
+        emit changed();
+    });
+    connect(m_active, &ActiveProfile::secretFailed, this, &TableAreaPresenter::showProblem);
+    connect(m_session, &BrowserSession::stateChanged, this, &TableAreaPresenter::changed);
+    connect(m_session, &BrowserSession::busyChanged, this, &TableAreaPresenter::onBusyChanged);
+    connect(m_session, &BrowserSession::failed, this, &TableAreaPresenter::onFailed);
+    connect(m_session, &BrowserSession::pageLoaded, this, [this] {
+        emit statusMessage(tr("Loaded page %1 in %2 ms").arg(m_session->page()).arg(m_loadTimer.elapsed()), 5000);
+    });
+}
+
+TableAreaPresenter::State TableAreaPresenter::state() const
+{
+    if (m_session->hasPage())
+        return m_session->rows()->rowCount() > 0 ? State::Rows : State::NoTokens;
+    if (m_session->isBusy())
+        return State::Loading;
+    if (hasProblem())
+        return State::Error;
+    return m_active->profile() ? State::ChooseAccount : State::NoProfile;
+}
+
+QString TableAreaPresenter::placeholderText() const
+{
+    switch (state()) {
+    case State::NoProfile: return tr("Add a profile to start: File \u2192 New Profile\u2026 (Ctrl+N).");
+    case State::ChooseAccount: return tr("Choose an account and press Load.");
+    case State::Loading: return tr("Loading build tokens\u2026");
+    case State::Rows: return {};
+    case State::NoTokens:
+        return m_session->page() > 1 ? tr("This page is empty: it is past the last page.")
+                                     : tr("This account has no build tokens.");
+    case State::Error: return tr("The build tokens could not be loaded: the message above says why.");
+    }
+    return {};
+}
+
+void TableAreaPresenter::showProblem(const QString &summary, const QString &details)
+{
+    m_problemSummary = summary;
+    m_problemDetails = details;
+    emit statusMessage(summary, 0);
+    emit changed();
+}
+
+void TableAreaPresenter::clearProblem()
+{
+    m_problemSummary.clear();
+    m_problemDetails.clear();
+}
+
+void TableAreaPresenter::onBusyChanged(bool busy)
+{
+    if (busy) {
+        clearProblem(); // it spoke of an earlier request
+        m_loadTimer.start();
+        emit statusMessage(tr("Loading page %1\u2026").arg(m_session->requestedPage()), 0);
+    }
+    emit changed();
+}
+
+void TableAreaPresenter::onFailed(const ApiError &error)
+{
+    if (error.kind() == ApiError::Kind::Canceled) {
+        emit statusMessage(tr("Canceled"), 5000);
+        return;
+    }
+    showProblem(error.summary(), error.details());
+}

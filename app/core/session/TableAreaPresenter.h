@@ -1,0 +1,57 @@
+#pragma once
+
+#include <QElapsedTimer>
+#include <QObject>
+
+class ActiveProfile;
+class ApiError;
+class BrowserSession;
+
+// What the table area shows, decided without a widget: one explicit state, the text that
+// stands in for the table when there are no rows, the problem for the banner above it, and
+// the status messages of loading. The window only draws what this says.
+class TableAreaPresenter : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class State {
+        NoProfile,     // nothing to browse with yet
+        ChooseAccount, // a profile, no listing yet
+        Loading,       // a listing is on its way and no rows are shown
+        Rows,          // rows are shown (a request may be in flight over them)
+        NoTokens,      // the page came back empty
+        Error,         // the listing could not be loaded: the problem says why
+    };
+    Q_ENUM(State)
+
+    // `active` and `session` outlive this object.
+    TableAreaPresenter(ActiveProfile *active, BrowserSession *session, QObject *parent = nullptr);
+
+    State state() const;
+    // What stands in for the table in every state but Rows.
+    QString placeholderText() const;
+
+    // The problem of the latest request, until the next one starts or the profile changes.
+    bool hasProblem() const { return !m_problemSummary.isEmpty(); }
+    QString problemSummary() const { return m_problemSummary; }
+    QString problemDetails() const { return m_problemDetails; }
+    // A problem found before any request could start (no profile, no secret).
+    void showProblem(const QString &summary, const QString &details);
+
+signals:
+    void changed();
+    // A passing message for the status bar; `timeoutMs` 0 keeps it until the next.
+    void statusMessage(const QString &text, int timeoutMs);
+
+private:
+    void clearProblem();
+    void onBusyChanged(bool busy);
+    void onFailed(const ApiError &error);
+
+    ActiveProfile *m_active;
+    BrowserSession *m_session;
+    QString m_problemSummary;
+    QString m_problemDetails;
+    QElapsedTimer m_loadTimer;
+};
