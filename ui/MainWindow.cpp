@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "AboutBox.h"
 #include "AccountPicker.h"
 #include "Actions.h"
 #include "ExportDialog.h"
@@ -30,7 +31,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
-#include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QScreen>
@@ -67,7 +67,7 @@ MainWindow::MainWindow(ProfileStore *profiles, QSettings *settings, QWidget *par
     layout->addWidget(m_pagination);
     setCentralWidget(central);
     connectActions();
-    createMenus();
+    m_actions->fillMenuBar(menuBar());
 
     connect(m_session, &BrowserSession::pageLoaded, this, &MainWindow::onPageLoaded);
     connect(m_session, &BrowserSession::cleared, this, [this] {
@@ -229,46 +229,9 @@ void MainWindow::connectActions()
         m_filterEdit->setFocus(Qt::ShortcutFocusReason);
         m_filterEdit->selectAll();
     });
-    connect(action(Actions::About), &QAction::triggered, this, &MainWindow::showAbout);
+    connect(action(Actions::About), &QAction::triggered, this, [this] { showAboutBox(this); });
     m_table->addTableAction(action(Actions::CopyRows));
     m_table->addTableAction(action(Actions::SelectAll));
-}
-
-void MainWindow::createMenus()
-{
-    const auto a = [this](Actions::Id id) { return m_actions->action(id); };
-    const auto addMenu = [this](const QString &title, const QList<QAction *> &actions) {
-        QMenu *menu = menuBar()->addMenu(title);
-        for (QAction *action : actions) {
-            if (action)
-                menu->addAction(action);
-            else
-                menu->addSeparator();
-        }
-    };
-    QAction *const separator = nullptr;
-    addMenu(tr("&File"), {a(Actions::NewProfile), a(Actions::EditProfile), separator, a(Actions::Export), separator,
-                          a(Actions::Load), a(Actions::Reload), separator, a(Actions::Quit)});
-    addMenu(tr("&Edit"), {a(Actions::CopyRows), a(Actions::SelectAll), a(Actions::Find)});
-    addMenu(tr("&Go"), {a(Actions::FirstPage), a(Actions::PreviousPage), a(Actions::NextPage), a(Actions::LastPage), separator,
-                        a(Actions::Cancel)});
-    addMenu(tr("&Help"), {a(Actions::About)});
-}
-
-void MainWindow::showAbout()
-{
-    // Not QMessageBox::about(), which runs a nested event loop.
-    auto *box = new QMessageBox(QMessageBox::NoIcon, tr("About Build Token Browser"),
-                                tr("<h3>Build Token Browser %1</h3>"
-                                   "<p>Browse the build tokens of Cloudflare Workers Builds.</p>"
-                                   "<p>Secrets stay in the system keychain (or in memory, if you choose so) "
-                                   "and are sent only to the profile's API base URL.</p>")
-                                    .arg(QStringLiteral(BTB_VERSION)),
-                                QMessageBox::Ok, this);
-    box->setObjectName(u"aboutBox"_s);
-    box->setIconPixmap(windowIcon().pixmap(64));
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
 }
 
 std::optional<Profile> MainWindow::currentProfile() const

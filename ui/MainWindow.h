@@ -73,8 +73,6 @@ private:
     QList<BuildToken> shownTokens() const;
     QString toTsv(const QList<BuildToken> &tokens) const;
     void connectActions();
-    void createMenus();
-    void showAbout();
     std::optional<Profile> currentProfile() const;
     void refreshProfiles(const QString &select);
     void onProfileChanged();
