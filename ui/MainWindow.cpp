@@ -8,6 +8,7 @@
 #include "MessageBanner.h"
 #include "PaginationBar.h"
 #include "ProfileDialog.h"
+#include "RetryCountdown.h"
 #include "TokenDetailsPane.h"
 #include "TokenTableView.h"
 #include "api/AccountsService.h"
@@ -37,7 +38,6 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
-#include <QTimer>
 #include <QVBoxLayout>
 
 using namespace Qt::Literals::StringLiterals;
@@ -76,17 +76,18 @@ MainWindow::MainWindow(ProfileStore *profiles, QSettings *settings, QWidget *par
         updateDetails();
     });
     connect(m_session, &BrowserSession::failed, this, &MainWindow::onFailed);
-    m_retryCountdown = new QTimer(this);
-    m_retryCountdown->setInterval(1000);
-    connect(m_retryCountdown, &QTimer::timeout, this, &MainWindow::showRetryCountdown);
-    connect(m_session, &BrowserSession::retrying, this, &MainWindow::onRetrying);
-    connect(m_session, &BrowserSession::busyChanged, this, [this](bool busy) {
+    auto *retryCountdown = new RetryCountdown(statusBar());
+    connect(m_session, &BrowserSession::retrying, retryCountdown,
+            [this, retryCountdown](const ApiError &reason, qint64 delayMs, int attempt) {
+                retryCountdown->start(reason, delayMs, attempt, m_client->retryPolicy().maxAttempts);
+            });
+    connect(m_session, &BrowserSession::busyChanged, this, [this, retryCountdown](bool busy) {
         if (busy) {
             m_errorBanner->hide(); // it spoke of an earlier request
             m_loadTimer.start();
             statusBar()->showMessage(tr("Loading page %1\u2026").arg(m_session->requestedPage()));
         } else {
-            m_retryCountdown->stop();
+            retryCountdown->stop();
         }
         updatePlaceholder();
     });
@@ -378,27 +379,6 @@ void MainWindow::onFailed(const ApiError &error)
         return;
     }
     showProblem(error.summary(), error.details());
-}
-
-void MainWindow::onRetrying(const ApiError &reason, qint64 delayMs, int attempt)
-{
-    m_retryDeadline = QDeadlineTimer(delayMs);
-    m_retryReason = reason.kind() == ApiError::Kind::RateLimited
-                        ? tr("Rate limited by Cloudflare")
-                        : tr("%1 (attempt %2 of %3)").arg(reason.summary()).arg(attempt).arg(m_client->retryPolicy().maxAttempts);
-    showRetryCountdown();
-    m_retryCountdown->start();
-}
-
-void MainWindow::showRetryCountdown()
-{
-    if (m_retryDeadline.hasExpired()) {
-        m_retryCountdown->stop();
-        statusBar()->showMessage(tr("%1, retrying now\u2026").arg(m_retryReason));
-        return;
-    }
-    const qint64 seconds = (m_retryDeadline.remainingTime() + 999) / 1000;
-    statusBar()->showMessage(tr("%1, retrying in %2 s \u2014 Esc cancels").arg(m_retryReason).arg(seconds));
 }
 
 void MainWindow::showProblem(const QString &summary, const QString &details)

@@ -2,7 +2,6 @@
 
 #include "settings/AppSettings.h"
 
-#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QMainWindow>
 
@@ -30,7 +29,6 @@ class QNetworkAccessManager;
 class QPushButton;
 class QSettings;
 class QStackedWidget;
-class QTimer;
 struct Profile;
 
 // The browser: a profile and an account to browse, the token table, the page bar and an
@@ -83,8 +81,6 @@ private:
     void fillAccounts(const Profile &profile, const QString &secret);
     void onPageLoaded();
     void onFailed(const ApiError &error);
-    void onRetrying(const ApiError &reason, qint64 delayMs, int attempt);
-    void showRetryCountdown();
     void showProblem(const QString &summary, const QString &details);
     void updatePlaceholder();
     void restoreSettings();
@@ -98,9 +94,6 @@ private:
     BuildTokenTableModel *m_model;
     BuildTokenFilterModel *m_proxy;
     QElapsedTimer m_loadTimer;
-    QTimer *m_retryCountdown = nullptr;
-    QDeadlineTimer m_retryDeadline;
-    QString m_retryReason;
 
     QComboBox *m_profileBox = nullptr;
     QPushButton *m_editProfileButton = nullptr;
