@@ -73,7 +73,6 @@ MainWindow::MainWindow(ProfileStore *profiles, QSettings *settings, QWidget *par
     connect(m_session, &BrowserSession::cleared, this, [this] {
         m_filterEdit->clear(); // typed for the listing that is gone
         updatePlaceholder();
-        updateDetails();
     });
     connect(m_session, &BrowserSession::failed, this, &MainWindow::onFailed);
     auto *retryCountdown = new RetryCountdown(statusBar());
@@ -169,8 +168,6 @@ QWidget *MainWindow::createTokenArea()
     m_table = new TokenTableView(this);
     m_table->setModel(m_proxy);
     connect(m_table, &QWidget::customContextMenuRequested, this, &MainWindow::showContextMenu);
-    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateDetails);
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::updateDetails);
 
     m_placeholder = new QLabel(this);
     m_placeholder->setObjectName(u"placeholder"_s);
@@ -190,7 +187,6 @@ QWidget *MainWindow::createTokenArea()
     connect(m_filterEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_proxy->setFilterText(text.trimmed());
         updateFilterCount();
-        updateDetails();
     });
     m_filterCount = new QLabel(this);
     m_filterCount->setObjectName(u"filterCount"_s);
@@ -198,11 +194,12 @@ QWidget *MainWindow::createTokenArea()
     filterRow->addWidget(m_filterEdit, 1);
     filterRow->addWidget(m_filterCount);
 
-    m_details = new TokenDetailsPane(this);
+    auto *details = new TokenDetailsPane(this);
+    details->follow(m_table, m_proxy);
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(u"tokenSplitter"_s);
     m_splitter->addWidget(m_stack);
-    m_splitter->addWidget(m_details);
+    m_splitter->addWidget(details);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setChildrenCollapsible(true);
@@ -368,7 +365,6 @@ void MainWindow::onPageLoaded()
     m_errorBanner->hide();
     updatePlaceholder();
     updateFilterCount();
-    updateDetails();
     statusBar()->showMessage(tr("Loaded page %1 in %2 ms").arg(m_session->page()).arg(m_loadTimer.elapsed()), 5000);
 }
 
@@ -480,18 +476,6 @@ void MainWindow::exportTokens()
         return error;
     }, this);
     dialog->open();
-}
-
-void MainWindow::updateDetails()
-{
-    const QModelIndex current = m_table->selectionModel()->currentIndex();
-    const int selected = int(m_table->selectionModel()->selectedRows().size());
-    if (!current.isValid() || !m_table->selectionModel()->isRowSelected(current.row(), QModelIndex())) {
-        m_details->showToken(nullptr, selected);
-        return;
-    }
-    const BuildToken token = m_proxy->token(current.row());
-    m_details->showToken(&token, selected);
 }
 
 void MainWindow::updateFilterCount()

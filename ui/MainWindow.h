@@ -17,7 +17,6 @@ class BuildTokenFilterModel;
 class BuildTokenTableModel;
 class MessageBanner;
 class QSplitter;
-class TokenDetailsPane;
 class TokenTableView;
 struct BuildToken;
 class PaginationBar;
@@ -65,7 +64,6 @@ private:
     QWidget *createConnectionPanel();
     QWidget *createTokenArea();
     void showContextMenu(const QPoint &position);
-    void updateDetails();
     void updateFilterCount();
     QList<BuildToken> selectedTokens() const;
     QList<BuildToken> shownTokens() const;
@@ -108,6 +106,5 @@ private:
     QLineEdit *m_filterEdit = nullptr;
     QLabel *m_filterCount = nullptr;
     QSplitter *m_splitter = nullptr;
-    TokenDetailsPane *m_details = nullptr;
     PaginationBar *m_pagination = nullptr;
 };
