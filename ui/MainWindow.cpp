@@ -3,6 +3,7 @@
 #include "AboutBox.h"
 #include "AccountPicker.h"
 #include "Actions.h"
+#include "FilterBar.h"
 #include "ExportDialog.h"
 #include "Icons.h"
 #include "MessageBanner.h"
@@ -28,7 +29,6 @@
 #include <QDir>
 #include <QGuiApplication>
 #include <QHBoxLayout>
-#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -71,7 +71,7 @@ MainWindow::MainWindow(ProfileStore *profiles, QSettings *settings, QWidget *par
 
     connect(m_session, &BrowserSession::pageLoaded, this, &MainWindow::onPageLoaded);
     connect(m_session, &BrowserSession::cleared, this, [this] {
-        m_filterEdit->clear(); // typed for the listing that is gone
+        m_filterBar->clear(); // typed for the listing that is gone
         updatePlaceholder();
     });
     connect(m_session, &BrowserSession::failed, this, &MainWindow::onFailed);
@@ -178,22 +178,7 @@ QWidget *MainWindow::createTokenArea()
     m_stack->addWidget(m_placeholder);
     m_stack->addWidget(m_table);
 
-    m_filterEdit = new QLineEdit(this);
-    m_filterEdit->setObjectName(u"filterEdit"_s);
-    m_filterEdit->setPlaceholderText(tr("Filter this page (Ctrl+F): any column, any case"));
-    m_filterEdit->setClearButtonEnabled(true);
-    m_filterEdit->setAccessibleName(tr("Filter"));
-    m_filterEdit->installEventFilter(this);
-    connect(m_filterEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
-        m_proxy->setFilterText(text.trimmed());
-        updateFilterCount();
-    });
-    m_filterCount = new QLabel(this);
-    m_filterCount->setObjectName(u"filterCount"_s);
-    auto *filterRow = new QHBoxLayout;
-    filterRow->addWidget(m_filterEdit, 1);
-    filterRow->addWidget(m_filterCount);
-
+    m_filterBar = new FilterBar(m_proxy, this);
     auto *details = new TokenDetailsPane(this);
     details->follow(m_table, m_proxy);
     m_splitter = new QSplitter(Qt::Horizontal, this);
@@ -207,7 +192,7 @@ QWidget *MainWindow::createTokenArea()
     auto *area = new QWidget(this);
     auto *layout = new QVBoxLayout(area);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(filterRow);
+    layout->addWidget(m_filterBar);
     layout->addWidget(m_splitter, 1);
     return area;
 }
@@ -223,10 +208,7 @@ void MainWindow::connectActions()
     connect(action(Actions::Quit), &QAction::triggered, this, &QWidget::close);
     connect(action(Actions::CopyRows), &QAction::triggered, this, &MainWindow::copySelection);
     connect(action(Actions::SelectAll), &QAction::triggered, m_table, &QAbstractItemView::selectAll);
-    connect(action(Actions::Find), &QAction::triggered, this, [this] {
-        m_filterEdit->setFocus(Qt::ShortcutFocusReason);
-        m_filterEdit->selectAll();
-    });
+    connect(action(Actions::Find), &QAction::triggered, m_filterBar, &FilterBar::focusFilter);
     connect(action(Actions::About), &QAction::triggered, this, [this] { showAboutBox(this); });
     m_table->addTableAction(action(Actions::CopyRows));
     m_table->addTableAction(action(Actions::SelectAll));
@@ -364,7 +346,6 @@ void MainWindow::onPageLoaded()
 {
     m_errorBanner->hide();
     updatePlaceholder();
-    updateFilterCount();
     statusBar()->showMessage(tr("Loaded page %1 in %2 ms").arg(m_session->page()).arg(m_loadTimer.elapsed()), 5000);
 }
 
@@ -476,25 +457,6 @@ void MainWindow::exportTokens()
         return error;
     }, this);
     dialog->open();
-}
-
-void MainWindow::updateFilterCount()
-{
-    const bool filtering = !m_proxy->filterText().isEmpty();
-    m_filterCount->setText(filtering ? tr("%1 of %2 shown").arg(m_proxy->rowCount()).arg(m_model->rowCount()) : QString());
-}
-
-bool MainWindow::eventFilter(QObject *watched, QEvent *event)
-{
-    // Esc in the filter clears it, ahead of the window's Esc (Cancel) while there is text.
-    if (watched == m_filterEdit && (event->type() == QEvent::ShortcutOverride || event->type() == QEvent::KeyPress)
-        && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape && !m_filterEdit->text().isEmpty()) {
-        if (event->type() == QEvent::KeyPress)
-            m_filterEdit->clear();
-        event->accept();
-        return true;
-    }
-    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::restoreSettings()

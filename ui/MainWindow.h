@@ -15,6 +15,7 @@ class ApiError;
 class BrowserSession;
 class BuildTokenFilterModel;
 class BuildTokenTableModel;
+class FilterBar;
 class MessageBanner;
 class QSplitter;
 class TokenTableView;
@@ -23,7 +24,6 @@ class PaginationBar;
 class ProfileStore;
 class QComboBox;
 class QLabel;
-class QLineEdit;
 class QNetworkAccessManager;
 class QPushButton;
 class QSettings;
@@ -58,13 +58,11 @@ public slots:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
-    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     QWidget *createConnectionPanel();
     QWidget *createTokenArea();
     void showContextMenu(const QPoint &position);
-    void updateFilterCount();
     QList<BuildToken> selectedTokens() const;
     QList<BuildToken> shownTokens() const;
     QString toTsv(const QList<BuildToken> &tokens) const;
@@ -103,8 +101,7 @@ private:
     QStackedWidget *m_stack = nullptr;
     QLabel *m_placeholder = nullptr;
     TokenTableView *m_table = nullptr;
-    QLineEdit *m_filterEdit = nullptr;
-    QLabel *m_filterCount = nullptr;
+    FilterBar *m_filterBar = nullptr;
     QSplitter *m_splitter = nullptr;
     PaginationBar *m_pagination = nullptr;
 };
