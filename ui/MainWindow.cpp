@@ -4,30 +4,25 @@
 #include "AccountPicker.h"
 #include "Actions.h"
 #include "FilterBar.h"
-#include "ExportDialog.h"
 #include "Icons.h"
 #include "MessageBanner.h"
 #include "PaginationBar.h"
 #include "ProfileDialog.h"
 #include "RetryCountdown.h"
 #include "TokenDetailsPane.h"
+#include "TokenRowActions.h"
 #include "TokenTableView.h"
 #include "api/AccountsService.h"
 #include "api/ApiClient.h"
 #include "api/BuildTokensService.h"
 #include "auth/ProfileStore.h"
-#include "export/TokenExport.h"
 #include "model/BuildTokenFilterModel.h"
 #include "model/BuildTokenTableModel.h"
-#include "model/TokenColumns.h"
 #include "session/BrowserSession.h"
 
 #include <QAction>
-#include <QClipboard>
 #include <QCloseEvent>
 #include <QComboBox>
-#include <QDir>
-#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -167,7 +162,8 @@ QWidget *MainWindow::createTokenArea()
     m_proxy->setTokenModel(m_model);
     m_table = new TokenTableView(this);
     m_table->setModel(m_proxy);
-    connect(m_table, &QWidget::customContextMenuRequested, this, &MainWindow::showContextMenu);
+    auto *rowActions = new TokenRowActions(m_table, m_proxy, m_settings, m_actions, this);
+    connect(rowActions, &TokenRowActions::statusMessage, statusBar(), &QStatusBar::showMessage);
 
     m_placeholder = new QLabel(this);
     m_placeholder->setObjectName(u"placeholder"_s);
@@ -202,15 +198,12 @@ void MainWindow::connectActions()
     const auto action = [this](Actions::Id id) { return m_actions->action(id); };
     connect(action(Actions::NewProfile), &QAction::triggered, this, &MainWindow::newProfile);
     connect(action(Actions::EditProfile), &QAction::triggered, this, &MainWindow::editProfile);
-    connect(action(Actions::Export), &QAction::triggered, this, &MainWindow::exportTokens);
     connect(action(Actions::Load), &QAction::triggered, this, &MainWindow::load);
     connect(action(Actions::Reload), &QAction::triggered, m_session, &BrowserSession::reload);
     connect(action(Actions::Quit), &QAction::triggered, this, &QWidget::close);
-    connect(action(Actions::CopyRows), &QAction::triggered, this, &MainWindow::copySelection);
     connect(action(Actions::SelectAll), &QAction::triggered, m_table, &QAbstractItemView::selectAll);
     connect(action(Actions::Find), &QAction::triggered, m_filterBar, &FilterBar::focusFilter);
     connect(action(Actions::About), &QAction::triggered, this, [this] { showAboutBox(this); });
-    m_table->addTableAction(action(Actions::CopyRows));
     m_table->addTableAction(action(Actions::SelectAll));
 }
 
@@ -386,77 +379,6 @@ void MainWindow::updatePlaceholder()
         text = tr("Choose an account and press Load.");
     m_placeholder->setText(text);
     m_stack->setCurrentWidget(m_placeholder);
-}
-
-void MainWindow::showContextMenu(const QPoint &position)
-{
-    const QModelIndex index = m_table->indexAt(position);
-    if (!index.isValid())
-        return;
-    const BuildToken token = m_proxy->token(index.row());
-    auto *menu = new QMenu(this);
-    menu->setObjectName(u"tokenContextMenu"_s);
-    menu->setAttribute(Qt::WA_DeleteOnClose);
-    auto copyText = [this](const QString &text, const QString &what) {
-        QGuiApplication::clipboard()->setText(text);
-        statusBar()->showMessage(tr("Copied %1").arg(what), 3000);
-    };
-    menu->addAction(tr("Copy &UUID"), this, [=] { copyText(token.uuid, tr("the UUID")); });
-    menu->addAction(tr("Copy Cloudflare &Token ID"), this, [=] { copyText(token.cloudflareTokenId, tr("the Cloudflare token ID")); });
-    menu->addAction(tr("Copy &Row"), this, [=] { copyText(toTsv({token}), tr("the row")); });
-    menu->addSeparator();
-    menu->addAction(m_actions->action(Actions::CopyRows));
-    menu->addAction(m_actions->action(Actions::Export));
-    menu->popup(m_table->viewport()->mapToGlobal(position)); // not exec(): no nested event loop
-}
-
-QList<BuildToken> MainWindow::selectedTokens() const
-{
-    QList<BuildToken> tokens;
-    for (int row : m_table->selectedRows())
-        tokens << m_proxy->token(row);
-    return tokens;
-}
-
-QList<BuildToken> MainWindow::shownTokens() const
-{
-    QList<BuildToken> tokens;
-    for (int row = 0; row < m_proxy->rowCount(); ++row)
-        tokens << m_proxy->token(row);
-    return tokens;
-}
-
-void MainWindow::copySelection()
-{
-    const QList<BuildToken> tokens = selectedTokens();
-    if (tokens.isEmpty()) {
-        statusBar()->showMessage(tr("Select rows to copy (Ctrl+A selects all)"), 3000);
-        return;
-    }
-    QGuiApplication::clipboard()->setText(toTsv(tokens));
-    statusBar()->showMessage(tokens.size() == 1 ? tr("Copied 1 row") : tr("Copied %1 rows").arg(tokens.size()), 3000);
-}
-
-QString MainWindow::toTsv(const QList<BuildToken> &tokens) const
-{
-    // As the person sees them: the visible columns in view order, under their titles.
-    return TokenExport::toTsv(tokens, m_table->visibleColumns());
-}
-
-void MainWindow::exportTokens()
-{
-    const int selected = int(m_table->selectedRows().size());
-    auto *dialog = new ExportDialog(m_settings, selected, m_proxy->rowCount(), [this](const ExportDialog::Request &request) {
-        const QList<BuildToken> tokens = request.selectedOnly ? selectedTokens() : shownTokens();
-        const QString error = TokenExport::saveToFile(request.path, TokenExport::write(request.format, tokens, request.excelBom));
-        if (error.isEmpty()) {
-            const QString file = QDir::toNativeSeparators(request.path);
-            statusBar()->showMessage(tokens.size() == 1 ? tr("Exported 1 token to %1").arg(file)
-                                                        : tr("Exported %1 tokens to %2").arg(tokens.size()).arg(file));
-        }
-        return error;
-    }, this);
-    dialog->open();
 }
 
 void MainWindow::restoreSettings()

@@ -19,7 +19,6 @@ class FilterBar;
 class MessageBanner;
 class QSplitter;
 class TokenTableView;
-struct BuildToken;
 class PaginationBar;
 class ProfileStore;
 class QComboBox;
@@ -52,9 +51,6 @@ public slots:
     void load();
     void newProfile();
     void editProfile();
-    // The selected rows as TSV with a header row, in view and visible-column order.
-    void copySelection();
-    void exportTokens();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -62,10 +58,6 @@ protected:
 private:
     QWidget *createConnectionPanel();
     QWidget *createTokenArea();
-    void showContextMenu(const QPoint &position);
-    QList<BuildToken> selectedTokens() const;
-    QList<BuildToken> shownTokens() const;
-    QString toTsv(const QList<BuildToken> &tokens) const;
     void connectActions();
     std::optional<Profile> currentProfile() const;
     void refreshProfiles(const QString &select);
