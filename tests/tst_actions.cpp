@@ -4,6 +4,8 @@
 #include "Actions.h"
 
 #include <QAction>
+#include <QMenu>
+#include <QMenuBar>
 #include <QSet>
 #include <QTest>
 
@@ -57,6 +59,26 @@ private slots:
         QFETCH(QKeySequence, key);
         Actions actions;
         QCOMPARE(actions.action(Actions::Id(id))->shortcut(), key);
+    }
+
+    void theMenusHoldEveryActionOnce()
+    {
+        Actions actions;
+        QMenuBar bar;
+        actions.fillMenuBar(&bar);
+        QStringList titles;
+        QList<QAction *> inMenus;
+        for (QAction *menuAction : bar.actions()) {
+            titles << menuAction->text();
+            for (QAction *action : menuAction->menu()->actions()) {
+                if (!action->isSeparator())
+                    inMenus << action;
+            }
+        }
+        QCOMPARE(titles, QStringList({u"&File"_s, u"&Edit"_s, u"&Go"_s, u"&Help"_s}));
+        QCOMPARE(inMenus.size(), actions.all().size());
+        for (QAction *action : actions.all())
+            QVERIFY2(inMenus.count(action) == 1, qPrintable(action->objectName()));
     }
 
     void aToolTipNamesTheKey()

@@ -4,6 +4,8 @@
 
 #include <QAction>
 #include <QKeySequence>
+#include <QMenu>
+#include <QMenuBar>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -57,4 +59,24 @@ Actions::Actions(QObject *parent)
                                                    : u"%1 (%2)"_s.arg(spec.statusTip, spec.shortcut.toString(QKeySequence::NativeText)));
         m_actions[spec.id] = action;
     }
+}
+
+void Actions::fillMenuBar(QMenuBar *menuBar) const
+{
+    QAction *const separator = nullptr;
+    const auto addMenu = [menuBar](const QString &title, const QList<QAction *> &actions) {
+        QMenu *menu = menuBar->addMenu(title);
+        for (QAction *action : actions) {
+            if (action)
+                menu->addAction(action);
+            else
+                menu->addSeparator();
+        }
+    };
+    const auto a = [this](Id id) { return action(id); };
+    addMenu(tr("&File"),
+            {a(NewProfile), a(EditProfile), separator, a(Export), separator, a(Load), a(Reload), separator, a(Quit)});
+    addMenu(tr("&Edit"), {a(CopyRows), a(SelectAll), a(Find)});
+    addMenu(tr("&Go"), {a(FirstPage), a(PreviousPage), a(NextPage), a(LastPage), separator, a(Cancel)});
+    addMenu(tr("&Help"), {a(About)});
 }

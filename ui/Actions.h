@@ -4,6 +4,7 @@
 #include <QObject>
 
 class QAction;
+class QMenuBar;
 
 // Every action of the main window, made in one place with its text, icon, shortcut (a
 // standard key where Qt has one), status tip and object name. Who owns a widget connects
@@ -36,6 +37,8 @@ public:
     QAction *action(Id id) const { return m_actions.at(id); }
     // All of them, in the order of Id.
     const QList<QAction *> &all() const { return m_actions; }
+    // Adds the window's menus (File, Edit, Go, Help), holding every action, to `menuBar`.
+    void fillMenuBar(QMenuBar *menuBar) const;
 
 private:
     QList<QAction *> m_actions;

@@ -2,28 +2,20 @@
 
 #include "settings/AppSettings.h"
 
-#include <QDeadlineTimer>
 #include <QMainWindow>
 
 #include <optional>
 
 class Actions;
-class ApiError;
-class ConnectionBar;
-struct AppCore;
 class BrowserSession;
-class BuildTokenFilterModel;
-class BuildTokenTableModel;
+class ConnectionBar;
+class FilterBar;
 class MessageBanner;
-class QSplitter;
-class TokenDetailsPane;
-class TokenTableView;
-struct BuildToken;
-class PaginationBar;
 class QLabel;
-class QLineEdit;
+class QSplitter;
 class QStackedWidget;
-class QTimer;
+class TokenTableView;
+struct AppCore;
 struct Profile;
 
 // The browser's window: it lays out the connection bar, the error banner, the token table
@@ -43,37 +35,23 @@ public:
     void openLastProfile();
     void selectProfile(const QString &name);
 
-    BrowserSession *session() const { return m_session; }
+    BrowserSession *session() const;
 
 public slots:
     // Loads the first page of the chosen account with the chosen profile.
     void load();
     void newProfile();
     void editProfile();
-    // The selected rows as TSV with a header row, in view and visible-column order.
-    void copySelection();
-    void exportTokens();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
-    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     QWidget *createTokenArea();
-    void showContextMenu(const QPoint &position);
-    void updateDetails();
-    void updateFilterCount();
-    QList<BuildToken> selectedTokens() const;
-    QList<BuildToken> shownTokens() const;
-    QString toTsv(const QList<BuildToken> &tokens) const;
     void connectActions();
-    void createMenus();
-    void showAbout();
     void onProfileChanged();
     void openProfileDialog(const std::optional<Profile> &existing);
     void fillAccounts();
-    void onRetrying(const ApiError &reason, qint64 delayMs, int attempt);
-    void showRetryCountdown();
     // The banner and the table or its placeholder, as the presenter says.
     void showTableArea();
     void restoreSettings();
@@ -81,22 +59,12 @@ private:
 
     AppCore *m_core;
     AppSettings m_settings;
-    BrowserSession *m_session;
-    BuildTokenTableModel *m_model;
-    BuildTokenFilterModel *m_proxy;
-    QTimer *m_retryCountdown = nullptr;
-    QDeadlineTimer m_retryDeadline;
-    QString m_retryReason;
-
-    ConnectionBar *m_connection = nullptr;
     Actions *m_actions = nullptr;
+    ConnectionBar *m_connection = nullptr;
     MessageBanner *m_errorBanner = nullptr;
     QStackedWidget *m_stack = nullptr;
     QLabel *m_placeholder = nullptr;
     TokenTableView *m_table = nullptr;
-    QLineEdit *m_filterEdit = nullptr;
-    QLabel *m_filterCount = nullptr;
+    FilterBar *m_filterBar = nullptr;
     QSplitter *m_splitter = nullptr;
-    TokenDetailsPane *m_details = nullptr;
-    PaginationBar *m_pagination = nullptr;
 };

@@ -2,8 +2,10 @@
 
 #include "Icons.h"
 #include "export/TokenExport.h"
+#include "model/BuildTokenFilterModel.h"
 #include "model/TokenColumns.h"
 
+#include <QAbstractItemView>
 #include <QClipboard>
 #include <QFontDatabase>
 #include <QFormLayout>
@@ -114,4 +116,23 @@ void TokenDetailsPane::showToken(const BuildToken *token, int selectedCount)
     m_selectionLabel->setText(selectedCount > 1 ? tr("%1 rows selected; showing the current one.").arg(selectedCount) : QString());
     m_selectionLabel->setVisible(selectedCount > 1);
     m_stack->setCurrentIndex(1);
+}
+
+void TokenDetailsPane::follow(const QAbstractItemView *view, const BuildTokenFilterModel *tokens)
+{
+    Q_ASSERT(view->model() == tokens);
+    QItemSelectionModel *selection = view->selectionModel();
+    const auto update = [this, selection, tokens] {
+        const QModelIndex current = selection->currentIndex();
+        const int selected = int(selection->selectedRows().size());
+        const bool shown = current.isValid() && selection->isRowSelected(current.row(), QModelIndex());
+        showToken(shown ? &tokens->token(current.row()) : nullptr, selected);
+    };
+    connect(selection, &QItemSelectionModel::selectionChanged, this, update);
+    connect(selection, &QItemSelectionModel::currentRowChanged, this, update);
+    // A model reset clears the selection without selectionChanged, and rows filtered out
+    // may take the current one along without currentRowChanged.
+    connect(tokens, &QAbstractItemModel::modelReset, this, update);
+    connect(tokens, &QAbstractItemModel::rowsRemoved, this, update);
+    connect(tokens, &QAbstractItemModel::dataChanged, this, update);
 }

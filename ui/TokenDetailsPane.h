@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+class BuildTokenFilterModel;
+class QAbstractItemView;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -20,6 +22,9 @@ public:
 
     // `token` null: nothing to show; `selectedCount` says how many rows are selected.
     void showToken(const BuildToken *token, int selectedCount);
+    // From now on shows the current row of `view` (whose model is `tokens`) while that row
+    // is selected, through selection changes, filtering, sorting, edits and a cleared listing.
+    void follow(const QAbstractItemView *view, const BuildTokenFilterModel *tokens);
 
 private:
     QLineEdit *addField(class QFormLayout *form, const QString &title, const QString &name);

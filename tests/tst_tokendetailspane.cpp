@@ -1,0 +1,70 @@
+// The details pane following the token table: the current row while it is selected, through
+// sorting, a filter that hides it, an edit of its token and a cleared listing.
+
+#include "TokenDetailsPane.h"
+#include "TokenTableView.h"
+#include "model/BuildTokenFilterModel.h"
+#include "model/BuildTokenTableModel.h"
+#include "model/TokenColumns.h"
+
+#include <QLineEdit>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+BuildToken token(const QString &name, int number)
+{
+    return BuildToken{name, u"uuid-%1"_s.arg(number), u"cf-%1"_s.arg(number), u"user"_s, {}};
+}
+
+} // namespace
+
+class TestTokenDetailsPane : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void followsTheCurrentRow()
+    {
+        BuildTokenTableModel model;
+        BuildTokenFilterModel proxy;
+        proxy.setTokenModel(&model);
+        model.appendTokens({token(u"charlie"_s, 1), token(u"alpha"_s, 2), token(u"bravo"_s, 3)});
+        TokenTableView view;
+        view.setModel(&proxy);
+        TokenDetailsPane pane;
+        pane.follow(&view, &proxy);
+        auto *uuid = pane.findChild<QLineEdit *>(u"detail_uuid"_s);
+        QVERIFY(uuid);
+        const auto showing = [&pane, uuid] { return uuid->isVisibleTo(&pane) ? uuid->text() : QString(); };
+        QCOMPARE(showing(), QString());
+
+        view.selectRow(1);
+        QCOMPARE(showing(), u"uuid-2"_s);
+
+        // Sorted by name, alpha moves to the top and stays the one shown.
+        view.sortByColumn(TokenColumns::Name, Qt::AscendingOrder);
+        QCOMPARE(proxy.token(0).uuid, u"uuid-2"_s);
+        QCOMPARE(showing(), u"uuid-2"_s);
+
+        // Its token changes in place (the same uuid comes again).
+        model.appendTokens({token(u"alpha renamed"_s, 2)});
+        QCOMPARE(pane.findChild<QLineEdit *>(u"detail_name"_s)->text(), u"alpha renamed"_s);
+
+        // A filter that hides it leaves nothing to show; one that keeps it, it.
+        proxy.setFilterText(u"bravo"_s);
+        QCOMPARE(showing(), QString());
+        proxy.setFilterText(QString());
+        view.selectRow(0);
+        QCOMPARE(showing(), u"uuid-2"_s);
+
+        // The listing cleared.
+        model.clear();
+        QCOMPARE(showing(), QString());
+    }
+};
+
+QTEST_MAIN(TestTokenDetailsPane)
+#include "tst_tokendetailspane.moc"

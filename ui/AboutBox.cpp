@@ -1,0 +1,25 @@
+#include "AboutBox.h"
+
+#include "AppInfo.h"
+
+#include <QCoreApplication>
+#include <QMessageBox>
+
+using namespace Qt::Literals::StringLiterals;
+
+void showAboutBox(QWidget *parent)
+{
+    // Not QMessageBox::about(), which runs a nested event loop.
+    auto *box = new QMessageBox(QMessageBox::NoIcon, QCoreApplication::translate("AboutBox", "About Build Token Browser"),
+                                QCoreApplication::translate("AboutBox",
+                                                            "<h3>Build Token Browser %1</h3>"
+                                                            "<p>Browse the build tokens of Cloudflare Workers Builds.</p>"
+                                                            "<p>Secrets stay in the system keychain (or in memory, if you "
+                                                            "choose so) and are sent only to the profile's API base URL.</p>")
+                                    .arg(AppInfo::Version),
+                                QMessageBox::Ok, parent);
+    box->setObjectName(u"aboutBox"_s);
+    box->setIconPixmap(parent->windowIcon().pixmap(64));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}

@@ -1,0 +1,73 @@
+#include "FilterBar.h"
+
+#include "model/BuildTokenFilterModel.h"
+
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+
+using namespace Qt::Literals::StringLiterals;
+
+FilterBar::FilterBar(BuildTokenFilterModel *tokens, QWidget *parent)
+    : QWidget(parent),
+      m_tokens(tokens),
+      m_edit(new QLineEdit(this)),
+      m_count(new QLabel(this))
+{
+    Q_ASSERT(tokens->sourceModel());
+    m_edit->setObjectName(u"filterEdit"_s);
+    m_edit->setPlaceholderText(tr("Filter this page (Ctrl+F): any column, any case"));
+    m_edit->setClearButtonEnabled(true);
+    m_edit->setAccessibleName(tr("Filter"));
+    m_edit->installEventFilter(this);
+    connect(m_edit, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_tokens->setFilterText(text.trimmed());
+        updateCount(); // a filter that hides no row changes no row, but the count appears
+    });
+    m_count->setObjectName(u"filterCount"_s);
+
+    // Rows the filter hides change the source's count without a signal from the proxy.
+    for (QAbstractItemModel *model : QList<QAbstractItemModel *>{m_tokens, m_tokens->sourceModel()}) {
+        connect(model, &QAbstractItemModel::rowsInserted, this, &FilterBar::updateCount);
+        connect(model, &QAbstractItemModel::rowsRemoved, this, &FilterBar::updateCount);
+        connect(model, &QAbstractItemModel::modelReset, this, &FilterBar::updateCount);
+        connect(model, &QAbstractItemModel::layoutChanged, this, &FilterBar::updateCount);
+    }
+
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_edit, 1);
+    layout->addWidget(m_count);
+}
+
+void FilterBar::focusFilter()
+{
+    m_edit->setFocus(Qt::ShortcutFocusReason);
+    m_edit->selectAll();
+}
+
+void FilterBar::clear()
+{
+    m_edit->clear();
+}
+
+void FilterBar::updateCount()
+{
+    const bool filtering = !m_tokens->filterText().isEmpty();
+    m_count->setText(filtering ? tr("%1 of %2 shown").arg(m_tokens->rowCount()).arg(m_tokens->sourceModel()->rowCount())
+                               : QString());
+}
+
+bool FilterBar::eventFilter(QObject *watched, QEvent *event)
+{
+    // Taken at ShortcutOverride, which comes before the window's Esc shortcut (Cancel) would.
+    if (watched == m_edit && (event->type() == QEvent::ShortcutOverride || event->type() == QEvent::KeyPress)
+        && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape && !m_edit->text().isEmpty()) {
+        if (event->type() == QEvent::KeyPress)
+            m_edit->clear();
+        event->accept();
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
+}

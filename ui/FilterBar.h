@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QWidget>
+
+class BuildTokenFilterModel;
+class QLabel;
+class QLineEdit;
+
+// The filter row above the token table: the text typed narrows `tokens`, and "N of M shown"
+// follows every change of the rows while a filter is set. Esc in the field clears it first;
+// only an empty field lets Esc through to the window (Cancel).
+class FilterBar : public QWidget
+{
+    Q_OBJECT
+
+public:
+    // `tokens` must have its token model set already: the count follows both.
+    explicit FilterBar(BuildTokenFilterModel *tokens, QWidget *parent = nullptr);
+
+public slots:
+    // Ctrl+F: the field gets focus with its text selected, so typing replaces it.
+    void focusFilter();
+    // Forgets the text, e.g. when the listing it was typed for is gone.
+    void clear();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void updateCount();
+
+    BuildTokenFilterModel *m_tokens;
+    QLineEdit *m_edit;
+    QLabel *m_count;
+};

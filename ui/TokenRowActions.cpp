@@ -1,0 +1,107 @@
+#include "TokenRowActions.h"
+
+#include "Actions.h"
+#include "ExportDialog.h"
+#include "TokenTableView.h"
+#include "export/TokenExport.h"
+#include "model/BuildTokenFilterModel.h"
+
+#include <QAction>
+#include <QClipboard>
+#include <QDir>
+#include <QGuiApplication>
+#include <QMenu>
+
+using namespace Qt::Literals::StringLiterals;
+
+TokenRowActions::TokenRowActions(TokenTableView *view, const BuildTokenFilterModel *tokens, AppSettings settings,
+                                 const Actions *actions, QObject *parent)
+    : QObject(parent),
+      m_view(view),
+      m_tokens(tokens),
+      m_settings(std::move(settings)),
+      m_actions(actions)
+{
+    Q_ASSERT(view->model() == tokens);
+    QAction *copy = actions->action(Actions::CopyRows);
+    connect(copy, &QAction::triggered, this, &TokenRowActions::copySelection);
+    connect(actions->action(Actions::Export), &QAction::triggered, this, &TokenRowActions::exportTokens);
+    view->addTableAction(copy);
+    connect(view, &QWidget::customContextMenuRequested, this, &TokenRowActions::showContextMenu);
+}
+
+QList<BuildToken> TokenRowActions::selectedTokens() const
+{
+    QList<BuildToken> tokens;
+    for (int row : m_view->selectedRows())
+        tokens << m_tokens->token(row);
+    return tokens;
+}
+
+QList<BuildToken> TokenRowActions::shownTokens() const
+{
+    QList<BuildToken> tokens;
+    for (int row = 0; row < m_tokens->rowCount(); ++row)
+        tokens << m_tokens->token(row);
+    return tokens;
+}
+
+void TokenRowActions::copySelection()
+{
+    const QList<BuildToken> tokens = selectedTokens();
+    if (tokens.isEmpty()) {
+        emit statusMessage(tr("Select rows to copy (Ctrl+A selects all)"), 3000);
+        return;
+    }
+    QGuiApplication::clipboard()->setText(toTsv(tokens));
+    emit statusMessage(tokens.size() == 1 ? tr("Copied 1 row") : tr("Copied %1 rows").arg(tokens.size()), 3000);
+}
+
+void TokenRowActions::exportTokens()
+{
+    const int selected = int(m_view->selectedRows().size());
+    const auto write = [this](const ExportDialog::Request &request) {
+        const QList<BuildToken> tokens = request.selectedOnly ? selectedTokens() : shownTokens();
+        const QString error = TokenExport::saveToFile(request.path, TokenExport::write(request.format, tokens, request.excelBom));
+        if (error.isEmpty()) {
+            const QString file = QDir::toNativeSeparators(request.path);
+            emit statusMessage(tokens.size() == 1 ? tr("Exported 1 token to %1").arg(file)
+                                                  : tr("Exported %1 tokens to %2").arg(tokens.size()).arg(file),
+                               0);
+        }
+        return error;
+    };
+    auto *dialog = new ExportDialog(m_settings, selected, m_tokens->rowCount(), write, m_view->window());
+    dialog->open();
+}
+
+void TokenRowActions::showContextMenu(const QPoint &position)
+{
+    const QModelIndex index = m_view->indexAt(position);
+    if (!index.isValid())
+        return;
+    const BuildToken token = m_tokens->token(index.row());
+    auto *menu = new QMenu(m_view);
+    menu->setObjectName(u"tokenContextMenu"_s);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->addAction(tr("Copy &UUID"), this, [=] { copyText(token.uuid, tr("the UUID")); });
+    menu->addAction(tr("Copy Cloudflare &Token ID"), this,
+                    [=] { copyText(token.cloudflareTokenId, tr("the Cloudflare token ID")); });
+    menu->addAction(tr("Copy &Row"), this, [=] { copyText(toTsv({token}), tr("the row")); });
+    menu->addSeparator();
+    menu->addAction(m_actions->action(Actions::CopyRows));
+    menu->addAction(m_actions->action(Actions::Export));
+    menu->popup(m_view->viewport()->mapToGlobal(position)); // not exec(): no nested event loop
+}
+
+QString TokenRowActions::toTsv(const QList<BuildToken> &tokens) const
+{
+    // As the person sees them: the visible columns in view order, under their titles.
+    return TokenExport::toTsv(tokens, m_view->visibleColumns());
+}
+
+void TokenRowActions::copyText(const QString &text, const QString &what)
+{
+    QGuiApplication::clipboard()->setText(text);
+    emit statusMessage(tr("Copied %1").arg(what), 3000);
+}
