@@ -61,7 +61,9 @@ TokenDetailsPane::TokenDetailsPane(QWidget *parent) : QWidget(parent)
     auto *jsonHeader = new QHBoxLayout;
     // Rebuilt from the fields (the API's object is not kept): the columns' fields in column
     // order, then any the app does not know.
-    jsonHeader->addWidget(new QLabel(tr("As JSON, with any fields the app does not show:"), details), 1);
+    auto *jsonLabel = new QLabel(tr("As JSON:"), details); // short: the pane is narrow
+    jsonLabel->setToolTip(tr("The token's fields in column order, then any fields the app does not show"));
+    jsonHeader->addWidget(jsonLabel, 1);
     jsonHeader->addWidget(copyButton(details, tr("Copy the JSON"), [this] { return m_rawJson->toPlainText(); }));
 
     m_selectionLabel = new QLabel(details);
