@@ -9,7 +9,8 @@ AccountPicker::AccountPicker(QWidget *parent) : QComboBox(parent)
     setEditable(true);
     setInsertPolicy(QComboBox::NoInsert);
     setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    setMinimumContentsLength(34);
+    // The row it sits in stretches it; at its smallest the window still fits an 800 px screen.
+    setMinimumContentsLength(20);
     lineEdit()->setPlaceholderText(tr("Account ID (32 hex digits), or pick one"));
     lineEdit()->setClearButtonEnabled(true);
 }
