@@ -6,8 +6,6 @@
 
 #include <limits>
 
-using namespace Qt::Literals::StringLiterals;
-
 BrowserSession::BrowserSession(BuildTokensService *service, BuildTokenTableModel *rows, QObject *parent)
     : QObject(parent), m_service(service), m_rows(rows)
 {
@@ -70,12 +68,15 @@ QString BrowserSession::summary() const
         return tr("No tokens loaded");
     const QLocale locale;
     const auto total = totalPages();
-    QString text = total ? tr("Page %1 of %2").arg(locale.toString(m_shownPage), locale.toString(qMax<qint64>(1, *total)))
-                         : tr("Page %1").arg(locale.toString(m_shownPage));
-    text += u" \u00b7 "_s;
-    if (const auto count = totalCount())
-        return text + (*count == 1 ? tr("1 token") : tr("%1 tokens").arg(locale.toString(*count)));
-    return text + tr("%1 on this page").arg(locale.toString(m_shownCount));
+    const QString page = total ? tr("Page %1 of %2").arg(locale.toString(m_shownPage), locale.toString(qMax<qint64>(1, *total)))
+                               : tr("Page %1").arg(locale.toString(m_shownPage));
+    QString count;
+    if (const auto tokens = totalCount())
+        count = *tokens == 1 ? tr("1 token") : tr("%1 tokens").arg(locale.toString(*tokens));
+    else
+        count = tr("%1 on this page").arg(locale.toString(m_shownCount));
+    // Two parts joined by a pattern, so a translation may order or separate them its way.
+    return tr("%1 \u00b7 %2", "the page, then how many tokens").arg(page, count);
 }
 
 bool BrowserSession::canGoForward() const
