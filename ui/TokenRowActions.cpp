@@ -84,10 +84,10 @@ void TokenRowActions::showContextMenu(const QPoint &position)
     auto *menu = new QMenu(m_view);
     menu->setObjectName(u"tokenContextMenu"_s);
     menu->setAttribute(Qt::WA_DeleteOnClose);
-    menu->addAction(tr("Copy &UUID"), this, [=] { copyText(token.uuid, tr("the UUID")); });
+    menu->addAction(tr("Copy &UUID"), this, [=] { copyText(token.uuid, tr("Copied the UUID")); });
     menu->addAction(tr("Copy Cloudflare &Token ID"), this,
-                    [=] { copyText(token.cloudflareTokenId, tr("the Cloudflare token ID")); });
-    menu->addAction(tr("Copy &Row"), this, [=] { copyText(toTsv({token}), tr("the row")); });
+                    [=] { copyText(token.cloudflareTokenId, tr("Copied the Cloudflare token ID")); });
+    menu->addAction(tr("Copy &Row"), this, [=] { copyText(toTsv({token}), tr("Copied the row")); });
     menu->addSeparator();
     menu->addAction(m_actions->action(Actions::CopyRows));
     menu->addAction(m_actions->action(Actions::Export));
@@ -100,8 +100,8 @@ QString TokenRowActions::toTsv(const QList<BuildToken> &tokens) const
     return TokenExport::toTsv(tokens, m_view->visibleColumns());
 }
 
-void TokenRowActions::copyText(const QString &text, const QString &what)
+void TokenRowActions::copyText(const QString &text, const QString &message)
 {
     QGuiApplication::clipboard()->setText(text);
-    emit statusMessage(tr("Copied %1").arg(what), 3000);
+    emit statusMessage(message, 3000);
 }

@@ -40,7 +40,7 @@ private:
     // Every row the filter lets through, in view order.
     QList<BuildToken> shownTokens() const;
     QString toTsv(const QList<BuildToken> &tokens) const;
-    void copyText(const QString &text, const QString &what);
+    void copyText(const QString &text, const QString &message);
 
     TokenTableView *m_view;
     const BuildTokenFilterModel *m_tokens;
