@@ -125,15 +125,14 @@ private slots:
         QVERIFY(ready());
         f->server.setExtraAccountCount(117); // three pages
         f->server.setHoldReplies(true);
-        AccountsJob *job = AccountsService(m_active->client()).listAll(this);
-        QSignalSpy finished(job, &Job::finished);
+        const auto result = resultOf(AccountsService(m_active->client()).listAll(this));
         QTRY_COMPARE(f->server.heldReplyCount(), 1);
         m_active->select(u"b"_s);
         QVERIFY(ready());
         f->server.setHoldReplies(false);
         f->server.releaseHeldReplies();
-        QTRY_COMPARE(finished.size(), 1);
-        QVERIFY(job->result().ok());
+        QTRY_VERIFY(result->has_value());
+        QVERIFY((*result)->ok());
         QCOMPARE(f->server.requests().size(), 3);
         for (const DemoApiServer::Request &request : f->server.requests())
             QCOMPARE(request.header("Authorization"), "Bearer " + DemoApiServer::apiToken().toUtf8());

@@ -26,14 +26,14 @@ private slots:
         AccountsService service(&f.client);
 
         AccountsJob *job = service.listAll();
-        QSignalSpy finished(job, &Job::finished);
+        const auto result = resultOf(job);
         QTRY_COMPARE(f.server.heldReplyCount(), 1);
         f.client.setCredentials(Credentials::fromApiToken(other)); // another profile chosen
         f.server.setHoldReplies(false);
         f.server.releaseHeldReplies();
-        QTRY_COMPARE(finished.size(), 1);
-        QVERIFY(job->result().ok());
-        QCOMPARE(job->result().value().size(), 120);
+        QTRY_VERIFY(result->has_value());
+        QVERIFY((*result)->ok());
+        QCOMPARE((*result)->value().size(), 120);
         QCOMPARE(f.server.requests().size(), 3);
         for (const DemoApiServer::Request &request : f.server.requests())
             QCOMPARE(request.header("authorization"), "Bearer " + DemoApiServer::apiToken().toUtf8());
@@ -80,13 +80,12 @@ private slots:
         otherClient.setCredentials(Credentials::fromApiToken(otherUser));
         BuildTokensService sameService(&sameUser);
         BuildTokensService otherService(&otherClient);
-        PageJob *held = sameService.fetchPage(DemoApiServer::accountId(), 2, 10);
-        QSignalSpy heldDone(held, &Job::finished);
+        const auto held = resultOf(sameService.fetchPage(DemoApiServer::accountId(), 2, 10));
         const auto other = awaitJob(otherService.fetchPage(DemoApiServer::accountId(), 3, 10));
         QVERIFY(other && other->ok());
-        QCOMPARE(heldDone.size(), 0); // the other user's page came first
-        QVERIFY(heldDone.wait(5000));
-        QVERIFY(held->result().ok());
+        QVERIFY(!held->has_value()); // the other user's page came first
+        QTRY_VERIFY_WITH_TIMEOUT(held->has_value(), 5000);
+        QVERIFY((*held)->ok());
         const QList<DemoApiServer::Request> &requests = f.server.requests();
         QCOMPARE(requests.size(), 3);
         QCOMPARE(requests.at(1).query.queryItemValue(u"page"_s), u"3"_s);

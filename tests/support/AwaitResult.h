@@ -6,6 +6,7 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <memory>
 #include <optional>
 
 // Waits in an event loop until `job` finishes and returns its result; nullopt when it did not
@@ -26,5 +27,16 @@ std::optional<ApiResult<T>> awaitJob(ResultJob<T> *job, int timeoutMs = 10000)
     loop.exec();
     if (!result && guard)
         guard->cancel();
+    return result;
+}
+
+// The result of `job`, filled in when it finishes, for a test that goes on meanwhile. A job
+// deletes itself after finished(), and a QTRY_ loop runs those deletions: read its result
+// here, never from the job after waiting.
+template<typename T>
+std::shared_ptr<std::optional<ApiResult<T>>> resultOf(ResultJob<T> *job)
+{
+    auto result = std::make_shared<std::optional<ApiResult<T>>>();
+    QObject::connect(job, &Job::finished, job, [result, job] { *result = job->result(); });
     return result;
 }
