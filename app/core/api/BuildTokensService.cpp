@@ -22,22 +22,35 @@ QString BuildTokensService::checkAccountId(const QString &accountId)
     return {};
 }
 
+QString BuildTokensService::checkPageRequest(const QString &accountId, int page, int perPage)
+{
+    if (QString problem = checkAccountId(accountId); !problem.isEmpty())
+        return problem;
+    if (page < 1)
+        return tr("Page %1 does not exist: pages start at 1.").arg(page);
+    if (perPage < MinPerPage || perPage > MaxPerPage)
+        return tr("Rows per page must be from %1 to %2, not %3.").arg(MinPerPage).arg(MaxPerPage).arg(perPage);
+    return {};
+}
+
+void BuildTokensService::getPage(Job *job, const QString &accountId, int page, int perPage,
+                                 std::function<void(const ApiResult<BuildTokenPage> &)> onDone)
+{
+    Q_ASSERT(checkPageRequest(accountId, page, perPage).isEmpty());
+    const QUrlQuery query{{u"page"_s, QString::number(page)}, {u"per_page"_s, QString::number(perPage)}};
+    job->get(u"accounts/"_s + accountId + u"/builds/tokens"_s, query,
+             [onDone = std::move(onDone)](const ApiResult<Envelope> &envelope) {
+                 onDone(envelope.ok() ? EnvelopeParser::parseBuildTokenPage(envelope.value())
+                                      : ApiResult<BuildTokenPage>(envelope.error()));
+             });
+}
+
 PageJob *BuildTokensService::fetchPage(const QString &accountId, int page, int perPage, QObject *parent)
 {
     auto *job = new PageJob(*m_client, parent ? parent : this);
-    if (const QString problem = checkAccountId(accountId); !problem.isEmpty()) {
+    if (const QString problem = checkPageRequest(accountId, page, perPage); !problem.isEmpty())
         job->failLater(ApiError(ApiError::Kind::InvalidRequest, problem));
-    } else if (page < 1) {
-        job->failLater(ApiError(ApiError::Kind::InvalidRequest, tr("Page %1 does not exist: pages start at 1.").arg(page)));
-    } else if (perPage < MinPerPage || perPage > MaxPerPage) {
-        job->failLater(ApiError(ApiError::Kind::InvalidRequest, tr("Rows per page must be from %1 to %2, not %3.")
-                                                                    .arg(MinPerPage).arg(MaxPerPage).arg(perPage)));
-    } else {
-        const QUrlQuery query{{u"page"_s, QString::number(page)}, {u"per_page"_s, QString::number(perPage)}};
-        job->get(u"accounts/"_s + accountId + u"/builds/tokens"_s, query, [job](const ApiResult<Envelope> &envelope) {
-            job->finish(envelope.ok() ? EnvelopeParser::parseBuildTokenPage(envelope.value())
-                                      : ApiResult<BuildTokenPage>(envelope.error()));
-        });
-    }
+    else
+        getPage(job, accountId, page, perPage, [job](const ApiResult<BuildTokenPage> &result) { job->finish(result); });
     return job;
 }

@@ -21,6 +21,12 @@ public:
 
     // Empty when `accountId` can go into a request path, else why not.
     static QString checkAccountId(const QString &accountId);
+    // Empty when a request for this page can be sent, else why not.
+    static QString checkPageRequest(const QString &accountId, int page, int perPage);
+    // Sends GET /accounts/{accountId}/builds/tokens?page=&per_page= as a request of `job`
+    // (checked first with checkPageRequest) and hands `onDone` the parsed page or the error.
+    static void getPage(Job *job, const QString &accountId, int page, int perPage,
+                        std::function<void(const ApiResult<BuildTokenPage> &)> onDone);
 
     // GET /accounts/{accountId}/builds/tokens?page=&per_page=. A page below 1, a per_page
     // outside 1..200 or a bad account id is refused without sending anything. The job

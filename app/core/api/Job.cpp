@@ -10,8 +10,7 @@ void Job::cancel()
 {
     if (m_finished)
         return;
-    if (m_call)
-        m_call->cancel(); // its finished() reports Canceled through get()'s handler
+    abortCalls(); // the first one's finished() reports Canceled through get()'s handler
     if (!m_finished)
         fail(ApiError(ApiError::Kind::Canceled, tr("The request was canceled.")));
 }
@@ -19,9 +18,10 @@ void Job::cancel()
 void Job::get(const QString &path, const QUrlQuery &query, std::function<void(const ApiResult<Envelope> &)> onDone)
 {
     ApiCall *call = m_client->get(path, query);
-    m_call = call;
+    m_calls.append(call);
     connect(call, &ApiCall::retrying, this, &Job::retrying);
     connect(call, &ApiCall::finished, this, [this, call, onDone = std::move(onDone)] {
+        m_calls.removeOne(call);
         if (m_finished)
             return;
         if (!call->result().ok() && call->result().error().kind() == ApiError::Kind::Canceled)
@@ -35,9 +35,19 @@ void Job::failLater(const ApiError &error)
     QTimer::singleShot(0, this, [this, error] { fail(error); });
 }
 
+void Job::abortCalls()
+{
+    const QList<QPointer<ApiCall>> calls = m_calls; // each one's finished() edits m_calls
+    for (const QPointer<ApiCall> &call : calls) {
+        if (call)
+            call->cancel();
+    }
+}
+
 void Job::complete()
 {
     m_finished = true;
+    abortCalls(); // their handlers see m_finished and report nothing
     emit finished();
     deleteLater();
 }

@@ -3,6 +3,7 @@
 #include "ApiCall.h"
 #include "ApiClient.h"
 
+#include <QList>
 #include <QObject>
 #include <QPointer>
 
@@ -38,7 +39,9 @@ public:
     // For the service that runs the job:
     ApiClient *client() const { return m_client; }
     // Sends GET <path>: cancel() aborts it, and `onDone` runs with its envelope unless the job
-    // was canceled or destroyed meanwhile.
+    // was canceled or destroyed meanwhile. Several may be in flight at once (all pages):
+    // when the job ends, those still running are aborted, so a finished job leaves nothing
+    // behind on the network.
     void get(const QString &path, const QUrlQuery &query, std::function<void(const ApiResult<Envelope> &)> onDone);
     void get(const QString &path, std::function<void(const ApiResult<Envelope> &)> onDone)
     {
@@ -49,12 +52,14 @@ public:
     virtual void fail(const ApiError &error) = 0;
 
 protected:
-    // Ends the job: finished(), then deleteLater(). The result is set before.
+    // Ends the job: aborts the requests still in flight, then finished(), then deleteLater().
+    // The result is set before.
     void complete();
 
 private:
     ApiClient *m_client;
-    QPointer<ApiCall> m_call;
+    QList<QPointer<ApiCall>> m_calls; // in flight
+    void abortCalls();
     bool m_finished = false;
 };
 

@@ -377,13 +377,17 @@ int DemoApiServer::heldReplyCount() const
     return int(std::count_if(m_pending.begin(), m_pending.end(), [](const auto &entry) { return entry.second->held; }));
 }
 
-int DemoApiServer::releaseHeldReplies()
+int DemoApiServer::releaseHeldReplies(ReleaseOrder order, int count)
 {
     QList<quint64> held;
     for (const auto &[id, pending] : m_pending) {
         if (pending->held)
             held.append(id);
     }
+    if (order == ReleaseOrder::NewestFirst)
+        std::reverse(held.begin(), held.end());
+    if (count >= 0)
+        held.resize(qMin(held.size(), qsizetype(count)));
     int written = 0;
     for (const quint64 id : held)
         written += write(id) ? 1 : 0;

@@ -76,6 +76,8 @@ public:
 
     // Of the account accountId().
     void setTokenCount(int count);
+    // The tokens as they are now: a test changes the list while a client pages through it.
+    void setTokens(const QList<BuildToken> &tokens) { m_accounts.first().tokens = tokens; }
     int tokenCount() const { return int(tokens().size()); }
     const QList<BuildToken> &tokens() const { return m_accounts.first().tokens; }
 
@@ -109,9 +111,10 @@ public:
     void setHoldReplies(bool hold) { m_holdReplies = hold; }
     bool holdsReplies() const { return m_holdReplies; }
     int heldReplyCount() const;
-    // Writes every held reply, oldest first, to the clients still connected (a client gone
-    // counts as aborted). Returns how many were written.
-    int releaseHeldReplies();
+    // Writes `count` held replies (all by default), oldest or newest first, to the clients
+    // still connected (a client gone counts as aborted). Returns how many were written.
+    enum class ReleaseOrder { OldestFirst, NewestFirst };
+    int releaseHeldReplies(ReleaseOrder order = ReleaseOrder::OldestFirst, int count = -1);
     // Replies written to a connected client (a trickled body: once its last byte is).
     int answeredCount() const { return m_answeredCount; }
     // Requests whose client went away before its answer was written: counted as the

@@ -4,6 +4,8 @@
 
 #include <QLocale>
 
+#include <algorithm>
+
 #include <limits>
 
 BrowserSession::BrowserSession(BuildTokensService *service, BuildTokenTableModel *rows, QObject *parent)
@@ -36,6 +38,8 @@ void BrowserSession::clear()
     m_shownCount = 0;
     m_shownPage = 1;
     m_hasPage = false;
+    m_mode = Mode::Paged;
+    m_allPagesComplete = false;
     setInFlight(nullptr);
     emit cleared();
 }
@@ -46,10 +50,10 @@ bool BrowserSession::setPerPage(int perPage)
         return false;
     if (perPage == m_perPage)
         return true;
-    const qint64 firstRow = qint64(targetPage() - 1) * m_perPage;
+    const qint64 firstRow = m_mode == Mode::AllPages ? 0 : qint64(targetPage() - 1) * m_perPage;
     m_perPage = perPage;
     if (m_hasPage)
-        loadPage(int(firstRow / perPage) + 1);
+        loadPage(int(firstRow / perPage) + 1); // a size of page asks for pages: all-pages mode ends
     return true;
 }
 
@@ -62,8 +66,15 @@ std::optional<qint64> BrowserSession::totalPages() const
     return std::nullopt;
 }
 
+QString BrowserSession::tokensText(qint64 tokens)
+{
+    return tokens == 1 ? tr("1 token") : tr("%1 tokens").arg(QLocale().toString(tokens));
+}
+
 QString BrowserSession::summary() const
 {
+    if (m_mode == Mode::AllPages)
+        return allPagesSummary();
     if (!m_hasPage)
         return tr("No tokens loaded");
     const QLocale locale;
@@ -72,16 +83,32 @@ QString BrowserSession::summary() const
                                : tr("Page %1").arg(locale.toString(m_shownPage));
     QString count;
     if (const auto tokens = totalCount())
-        count = *tokens == 1 ? tr("1 token") : tr("%1 tokens").arg(locale.toString(*tokens));
+        count = tokensText(*tokens);
     else
         count = tr("%1 on this page").arg(locale.toString(m_shownCount));
     // Two parts joined by a pattern, so a translation may order or separate them its way.
     return tr("%1 \u00b7 %2", "the page, then how many tokens").arg(page, count);
 }
 
+QString BrowserSession::allPagesSummary() const
+{
+    const QLocale locale;
+    QString pages;
+    if (isBusy()) {
+        pages = m_allPagesTotal >= 0 ? tr("All pages: %1 of %2 loaded").arg(locale.toString(m_allPagesDone), locale.toString(m_allPagesTotal))
+                                     : tr("All pages: %1 loaded").arg(locale.toString(m_allPagesDone));
+    } else if (m_allPagesComplete) {
+        pages = tr("All pages");
+    } else {
+        pages = m_allPagesTotal >= 0 ? tr("All pages: stopped after %1 of %2").arg(locale.toString(m_allPagesDone), locale.toString(m_allPagesTotal))
+                                     : tr("All pages: stopped after %1").arg(locale.toString(m_allPagesDone));
+    }
+    return tr("%1 \u00b7 %2", "the page, then how many tokens").arg(pages, tokensText(m_rows->rowCount()));
+}
+
 bool BrowserSession::canGoForward() const
 {
-    if (!m_hasPage)
+    if (!m_hasPage || m_mode == Mode::AllPages)
         return false;
     if (const auto total = totalPages())
         return targetPage() < *total;
@@ -92,7 +119,13 @@ bool BrowserSession::canGoForward() const
 bool BrowserSession::canGoLast() const
 {
     const auto total = totalPages();
-    return m_hasPage && total && targetPage() < *total;
+    return m_hasPage && m_mode == Mode::Paged && total && targetPage() < *total;
+}
+
+bool BrowserSession::canGoBack() const
+{
+    // From all pages, the first page is a step back to paging.
+    return m_mode == Mode::AllPages ? m_hasPage : targetPage() > 1;
 }
 
 void BrowserSession::lastPage()
@@ -101,23 +134,93 @@ void BrowserSession::lastPage()
         loadPage(int(qMin<qint64>(*total, std::numeric_limits<int>::max())));
 }
 
-void BrowserSession::loadPage(int page)
+quint64 BrowserSession::beginRequest()
 {
-    page = qMax(1, page);
     const quint64 generation = ++m_generation;
     if (m_inFlight)
         m_inFlight->cancel(); // its reply is of an older generation now, and dropped
+    return generation;
+}
+
+void BrowserSession::loadPage(int page)
+{
+    page = qMax(1, page);
+    const quint64 generation = beginRequest();
     m_requestedPage = page;
     const int perPage = m_perPage;
     PageJob *job = m_service->fetchPage(m_accountId, page, perPage, this);
     connect(job, &Job::finished, this, [this, job, generation, page, perPage] {
         onPage(generation, page, perPage, job->result());
     });
-    connect(job, &Job::retrying, this, [this, job](const ApiError &reason, std::chrono::milliseconds delay, int attempt) {
-        if (job == m_inFlight)
-            emit retrying(reason, delay.count(), attempt);
-    });
     setInFlight(job);
+}
+
+void BrowserSession::reload()
+{
+    if (m_mode == Mode::AllPages)
+        loadAllPages();
+    else
+        loadPage(m_shownPage);
+}
+
+void BrowserSession::setConcurrency(int concurrency)
+{
+    m_concurrency = std::clamp(concurrency, AllPagesJob::MinConcurrency, AllPagesJob::MaxConcurrency);
+}
+
+void BrowserSession::loadAllPages()
+{
+    const quint64 generation = beginRequest();
+    // The rows shown stay until page 1 of the run replaces them: a run that fails at once
+    // leaves the listing as it was.
+    m_mode = Mode::AllPages;
+    m_allPagesComplete = false;
+    m_allPagesDone = 0;
+    m_allPagesTotal = -1;
+    m_runHasRows = false;
+    auto *job = new AllPagesJob(*m_service->client(), m_accountId, m_concurrency, this);
+    connect(job, &AllPagesJob::pageReady, this, [this, job](const QList<BuildToken> &tokens) {
+        if (job != m_inFlight)
+            return;
+        if (!m_runHasRows) {
+            m_runHasRows = true;
+            m_rows->clear();
+            m_hasPage = true;
+            m_shownPage = 1;
+            m_shownPerPage = AllPagesJob::PerPage;
+            m_info = {};
+            m_info.totalCount = job->totalCount();
+            m_info.totalPages = job->totalPages();
+        }
+        m_rows->appendTokens(tokens);
+        m_shownCount = m_rows->rowCount();
+    });
+    connect(job, &Job::progress, this, [this, job](qint64 done, qint64 total) {
+        if (job != m_inFlight)
+            return;
+        m_allPagesDone = done;
+        m_allPagesTotal = total;
+        emit progress(done, total);
+        emit stateChanged();
+    });
+    connect(job, &Job::finished, this, [this, job, generation] { onAllPagesFinished(generation, job); });
+    setInFlight(job);
+}
+
+void BrowserSession::onAllPagesFinished(quint64 generation, AllPagesJob *job)
+{
+    if (generation != m_generation)
+        return;
+    ++m_generation;
+    const ApiResult<AllPagesSummary> &result = job->result();
+    m_allPagesComplete = result.ok();
+    if (!m_runHasRows)
+        m_mode = Mode::Paged; // nothing of the run is shown: the listing is what it was
+    setInFlight(nullptr);
+    if (result.ok())
+        emit pageLoaded();
+    else
+        emit failed(result.error());
 }
 
 void BrowserSession::cancel()
@@ -133,6 +236,7 @@ void BrowserSession::onPage(quint64 generation, int page, int perPage,
         return;
     ++m_generation;
     if (result.ok()) {
+        m_mode = Mode::Paged;
         m_info = result.value().info;
         m_shownCount = result.value().tokens.size();
         m_rows->clear();
@@ -152,6 +256,12 @@ void BrowserSession::setInFlight(Job *job)
 {
     const bool wasBusy = isBusy();
     m_inFlight = job;
+    if (job) {
+        connect(job, &Job::retrying, this, [this, job](const ApiError &reason, std::chrono::milliseconds delay, int attempt) {
+            if (job == m_inFlight)
+                emit retrying(reason, delay.count(), attempt);
+        });
+    }
     if (wasBusy != isBusy())
         emit busyChanged(isBusy());
     emit stateChanged();

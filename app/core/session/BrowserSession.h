@@ -1,6 +1,7 @@
 #pragma once
 
 #include "../api/BuildTokensService.h"
+#include "AllPagesJob.h"
 
 class BuildTokenTableModel;
 
@@ -8,10 +9,11 @@ class BuildTokenTableModel;
 #include <QPointer>
 
 #include <optional>
+#include <utility>
 
-// What the browser lists now: the account, the page shown, the request in flight. The rows
-// themselves live in the model it fills. The GUI, the CLI and the tests drive this same
-// object. A newer request cancels the older, and a late reply never replaces a newer page;
+// What the browser lists now: the account, one page or all of them, the request in flight.
+// The rows themselves live in the model it fills. The GUI, the CLI and the tests drive this
+// same object. A newer request cancels the older, and a late reply never replaces a newer page;
 // a failed request for the same listing leaves the rows as they were, but rows never stay
 // under another account's name: changing the account, or clear(), empties the model at once.
 class BrowserSession : public QObject
@@ -19,6 +21,11 @@ class BrowserSession : public QObject
     Q_OBJECT
 
 public:
+    enum class Mode {
+        Paged,    // one page at a time
+        AllPages, // every page of the account in one table (AllPagesJob)
+    };
+
     // `rows` (outliving the session) receives each page's tokens.
     BrowserSession(BuildTokensService *service, BuildTokenTableModel *rows, QObject *parent = nullptr);
     ~BrowserSession() override;
@@ -39,7 +46,18 @@ public:
     int perPage() const { return m_perPage; }
 
     void loadPage(int page);
-    void reload() { loadPage(m_shownPage); }
+    // Every page of the account, appended as they come; paging (loadPage) ends the mode.
+    // Cancel or a failure keeps the rows loaded so far.
+    void loadAllPages();
+    // Pages asked for at once by loadAllPages (AllPagesJob's bounds).
+    void setConcurrency(int concurrency);
+    int concurrency() const { return m_concurrency; }
+    Mode mode() const { return m_mode; }
+    // Whether the rows are every page the account has (all-pages mode, run to its end).
+    bool hasAllPages() const { return m_mode == Mode::AllPages && m_allPagesComplete; }
+    // Pages in the rows of the all-pages run, and the pages it takes (-1 while unknown).
+    std::pair<qint64, qint64> allPagesProgress() const { return {m_allPagesDone, m_allPagesTotal}; }
+    void reload();
     void firstPage() { loadPage(1); }
     void previousPage() { loadPage(targetPage() - 1); }
     void nextPage() { loadPage(targetPage() + 1); }
@@ -56,16 +74,22 @@ public:
     std::optional<qint64> totalPages() const;
     std::optional<qint64> totalCount() const { return m_info.totalCount; }
 
-    // "Page 2 of 25 · 1,234 tokens", or what is known of that without result_info.
+    // "Page 2 of 25 · 1,234 tokens", or what is known of that without result_info;
+    // "All pages · 1,234 tokens" in all-pages mode.
     QString summary() const;
+    // "1 token", "1,234 tokens".
+    static QString tokensText(qint64 tokens);
 
-    bool canGoBack() const { return targetPage() > 1; }
+    bool canGoBack() const;
     bool canGoForward() const;
     bool canGoLast() const;
 
 signals:
     void busyChanged(bool busy);
+    // A page, or in all-pages mode the last page, was loaded.
     void pageLoaded();
+    // All-pages mode: `done` pages of `total` (-1 while unknown) are in the rows.
+    void progress(qint64 done, qint64 total);
     void failed(const ApiError &error);
     // The request in flight failed with `reason` and is sent again after `delayMs`
     // (Retry-After on a 429, backoff otherwise); cancel() still stops it.
@@ -81,6 +105,10 @@ private:
     int targetPage() const { return m_inFlight ? m_requestedPage : m_shownPage; }
     void onPage(quint64 generation, int page, int perPage, const ApiResult<BuildTokenPage> &result);
     void setInFlight(Job *job);
+    // Starts the job of a new request: older replies are dropped, the older job canceled.
+    quint64 beginRequest();
+    QString allPagesSummary() const;
+    void onAllPagesFinished(quint64 generation, AllPagesJob *job);
 
     BuildTokensService *m_service;
     BuildTokenTableModel *m_rows;
@@ -93,6 +121,13 @@ private:
     int m_shownPage = 1;
     int m_shownPerPage = BuildTokensService::DefaultPerPage;
     bool m_hasPage = false;
+    Mode m_mode = Mode::Paged;
+    int m_concurrency = AllPagesJob::DefaultConcurrency;
+    // Of the all-pages run, shown or in flight:
+    bool m_allPagesComplete = false; // it ran to the last page
+    bool m_runHasRows = false;       // its page 1 replaced the rows shown before
+    qint64 m_allPagesDone = 0;       // pages in the rows
+    qint64 m_allPagesTotal = -1;     // pages it will take, -1 while unknown
     PageInfo m_info;        // of the page shown
     qsizetype m_shownCount = 0; // rows the page shown came with
 };

@@ -4,6 +4,8 @@
 #include "ActiveProfile.h"
 #include "BrowserSession.h"
 
+#include <QLocale>
+
 TableAreaPresenter::TableAreaPresenter(ActiveProfile *active, BrowserSession *session, QObject *parent)
     : QObject(parent), m_active(active), m_session(session)
 {
@@ -16,7 +18,13 @@ TableAreaPresenter::TableAreaPresenter(ActiveProfile *active, BrowserSession *se
     connect(m_session, &BrowserSession::busyChanged, this, &TableAreaPresenter::onBusyChanged);
     connect(m_session, &BrowserSession::failed, this, &TableAreaPresenter::onFailed);
     connect(m_session, &BrowserSession::pageLoaded, this, [this] {
-        emit statusMessage(tr("Loaded page %1 in %2 ms").arg(m_session->page()).arg(m_loadTimer.elapsed()), 5000);
+        const QLocale locale;
+        if (m_session->mode() == BrowserSession::Mode::AllPages)
+            emit statusMessage(tr("Loaded all pages (%1) in %2 ms")
+                                   .arg(BrowserSession::tokensText(m_session->rows()->rowCount()), locale.toString(m_loadTimer.elapsed())),
+                               5000);
+        else
+            emit statusMessage(tr("Loaded page %1 in %2 ms").arg(m_session->page()).arg(m_loadTimer.elapsed()), 5000);
     });
 }
 
@@ -65,7 +73,10 @@ void TableAreaPresenter::onBusyChanged(bool busy)
     if (busy) {
         clearProblem(); // it spoke of an earlier request
         m_loadTimer.start();
-        emit statusMessage(tr("Loading page %1\u2026").arg(m_session->requestedPage()), 0);
+        emit statusMessage(m_session->mode() == BrowserSession::Mode::AllPages
+                               ? tr("Loading all pages\u2026 (Esc cancels and keeps the rows loaded so far)")
+                               : tr("Loading page %1\u2026").arg(m_session->requestedPage()),
+                           0);
     }
     emit changed();
 }

@@ -2,6 +2,7 @@
 
 #include "api/ApiClient.h"
 #include "api/BuildTokensService.h"
+#include "session/AllPagesJob.h"
 
 #include <QSettings>
 #include <QStandardPaths>
@@ -20,6 +21,7 @@ const QString SplitterKey = u"qt6/mainWindow/splitter"_s;
 const QString PerPageKey = u"browse/perPage"_s;
 // No dialog for it: a corporate network that needs more than 30 s sets it in the file.
 const QString TimeoutKey = u"network/transferTimeoutSeconds"_s;
+const QString ConcurrencyKey = u"network/concurrency"_s;
 const QString ExportFolderKey = u"export/lastFolder"_s;
 const QString ExportFormatKey = u"export/format"_s;
 const QString ExportBomKey = u"export/excelBom"_s;
@@ -121,6 +123,17 @@ bool AppSettings::exportExcelBom() const
 void AppSettings::setExportExcelBom(bool bom)
 {
     m_settings->setValue(ExportBomKey, bom);
+}
+
+int AppSettings::concurrency() const
+{
+    return std::clamp(intValue(ConcurrencyKey, AllPagesJob::DefaultConcurrency), AllPagesJob::MinConcurrency,
+                      AllPagesJob::MaxConcurrency);
+}
+
+void AppSettings::setConcurrency(int concurrency)
+{
+    m_settings->setValue(ConcurrencyKey, concurrency);
 }
 
 int AppSettings::intValue(const QString &key, int fallback) const

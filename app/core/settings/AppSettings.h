@@ -38,6 +38,11 @@ public:
     std::chrono::seconds transferTimeout() const;
     void setTransferTimeout(std::chrono::seconds timeout);
 
+    // Pages Load All Pages asks for at once: AllPagesJob::DefaultConcurrency when unset or not
+    // a number; clamped to its bounds.
+    int concurrency() const;
+    void setConcurrency(int concurrency);
+
     QString exportFolder() const; // the Documents folder until the first export
     void setExportFolder(const QString &folder);
     TokenExport::Format exportFormat() const; // CSV until another was used
