@@ -30,7 +30,10 @@ Actions::Actions(QObject *parent)
          tr("Save the selected rows, or all rows shown, as CSV, JSON or NDJSON")},
         {Load, "loadAction", "view-refresh", tr("&Load First Page"), QKeySequence(Qt::CTRL | Qt::Key_Return),
          tr("Load the first page of the account's build tokens")},
-        {Reload, "reloadAction", nullptr, tr("&Reload Page"), QKeySequence::Refresh, tr("Load the page shown again")},
+        {LoadAllPages, "loadAllPagesAction", "go-bottom", tr("Load &All Pages"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L),
+         tr("Load every page of the account into one table, to sort, filter and export them all")},
+        {Reload, "reloadAction", nullptr, tr("&Reload"), QKeySequence::Refresh,
+         tr("Load the page shown, or all pages, again")},
         {Quit, "quitAction", "application-exit", tr("&Quit"), QKeySequence::Quit, tr("Quit Build Token Browser")},
         {CopyRows, "copyAction", "edit-copy", tr("&Copy Rows"), QKeySequence::Copy,
          tr("Copy the selected rows as tab-separated text with a header row")},
@@ -75,7 +78,7 @@ void Actions::fillMenuBar(QMenuBar *menuBar) const
     };
     const auto a = [this](Id id) { return action(id); };
     addMenu(tr("&File"),
-            {a(NewProfile), a(EditProfile), separator, a(Export), separator, a(Load), a(Reload), separator, a(Quit)});
+            {a(NewProfile), a(EditProfile), separator, a(Export), separator, a(Load), a(LoadAllPages), a(Reload), separator, a(Quit)});
     addMenu(tr("&Edit"), {a(CopyRows), a(SelectAll), a(Find)});
     addMenu(tr("&Go"), {a(FirstPage), a(PreviousPage), a(NextPage), a(LastPage), separator, a(Cancel)});
     addMenu(tr("&Help"), {a(About)});

@@ -19,6 +19,7 @@ public:
         EditProfile,
         Export,
         Load,
+        LoadAllPages,
         Reload,
         Quit,
         CopyRows,

@@ -115,6 +115,7 @@ void MainWindow::connectActions()
     connect(action(Actions::NewProfile), &QAction::triggered, this, &MainWindow::newProfile);
     connect(action(Actions::EditProfile), &QAction::triggered, this, &MainWindow::editProfile);
     connect(action(Actions::Load), &QAction::triggered, this, &MainWindow::load);
+    connect(action(Actions::LoadAllPages), &QAction::triggered, this, &MainWindow::loadAllPages);
     connect(action(Actions::Reload), &QAction::triggered, &m_core->session, &BrowserSession::reload);
     connect(action(Actions::Quit), &QAction::triggered, this, &QWidget::close);
     connect(action(Actions::SelectAll), &QAction::triggered, m_table, &QAbstractItemView::selectAll);
@@ -157,6 +158,16 @@ void MainWindow::fillAccounts()
 
 void MainWindow::load()
 {
+    startListing(&BrowserSession::firstPage);
+}
+
+void MainWindow::loadAllPages()
+{
+    startListing(&BrowserSession::loadAllPages);
+}
+
+void MainWindow::startListing(void (BrowserSession::*start)())
+{
     if (!m_core->active.profile()) {
         m_core->presenter.showProblem(tr("No profile yet"), tr("Add a profile with File \u2192 New Profile\u2026 (Ctrl+N): an API "
                                                                "token with \u201cWorkers CI Read\u201d and an account ID."));
@@ -166,8 +177,8 @@ void MainWindow::load()
     m_core->active.setAccountId(account);
     m_core->session.setAccountId(account); // another account's rows leave now, not when it answers
     statusBar()->showMessage(tr("Reading the secret of \u201c%1\u201d\u2026").arg(m_core->active.name()));
-    m_core->active.whenReady(this, [this] {
-        m_core->session.firstPage();
+    m_core->active.whenReady(this, [this, start] {
+        (m_core->session.*start)();
         if (!m_connection->hasAccounts())
             fillAccounts(); // once per profile, with the secret already read
     });

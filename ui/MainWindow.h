@@ -38,8 +38,9 @@ public:
     BrowserSession *session() const;
 
 public slots:
-    // Loads the first page of the chosen account with the chosen profile.
+    // Loads the first page, or every page, of the chosen account with the chosen profile.
     void load();
+    void loadAllPages();
     void newProfile();
     void editProfile();
 
@@ -49,6 +50,7 @@ protected:
 private:
     QWidget *createTokenArea();
     void connectActions();
+    void startListing(void (BrowserSession::*start)());
     void onProfileChanged();
     void openProfileDialog(const std::optional<Profile> &existing);
     void fillAccounts();

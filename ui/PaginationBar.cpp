@@ -60,7 +60,8 @@ PaginationBar::PaginationBar(BrowserSession *session, const Actions *actions, QW
     m_pageBox->setAlignment(Qt::AlignRight);
     m_pageBox->setMinimumWidth(m_pageBox->fontMetrics().horizontalAdvance(u"0000000"_s));
     connect(m_pageBox, &QSpinBox::editingFinished, this, [this] {
-        if (m_pageBox->value() != m_session->page() || !m_session->hasPage())
+        if (m_pageBox->value() != m_session->page() || !m_session->hasPage()
+            || m_session->mode() == BrowserSession::Mode::AllPages)
             m_session->loadPage(m_pageBox->value());
     });
     m_ofPagesLabel = new QLabel(this);
@@ -77,7 +78,6 @@ PaginationBar::PaginationBar(BrowserSession *session, const Actions *actions, QW
     m_summaryLabel->setObjectName(u"summaryLabel"_s);
     m_busyIndicator = new QProgressBar(this);
     m_busyIndicator->setObjectName(u"busyIndicator"_s);
-    m_busyIndicator->setRange(0, 0); // indeterminate: a page has no progress to show
     m_busyIndicator->setTextVisible(false);
     m_busyIndicator->setMaximumWidth(120);
     m_busyIndicator->setAccessibleName(tr("Loading"));
@@ -88,11 +88,15 @@ PaginationBar::PaginationBar(BrowserSession *session, const Actions *actions, QW
     layout->setContentsMargins(6, 2, 6, 2);
     layout->addWidget(buttonFor(m_first, this));
     layout->addWidget(buttonFor(m_previous, this));
-    layout->addWidget(new QLabel(tr("Page"), this));
+    m_pageLabel = new QLabel(tr("Page"), this);
+    layout->addWidget(m_pageLabel);
     layout->addWidget(m_pageBox);
     layout->addWidget(m_ofPagesLabel);
     layout->addWidget(buttonFor(m_next, this));
     layout->addWidget(buttonFor(m_last, this));
+    QToolButton *allPages = buttonFor(actions->action(Actions::LoadAllPages), this);
+    allPages->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    layout->addWidget(allPages);
     layout->addSpacing(12);
     auto *perPageLabel = new QLabel(tr("&Rows per page:"), this);
     perPageLabel->setBuddy(m_perPageBox);
@@ -122,6 +126,15 @@ void PaginationBar::refresh()
     m_cancel->setEnabled(busy);
     m_busyIndicator->setVisible(busy);
     m_cancelButton->setVisible(busy);
+    const bool allPages = m_session->mode() == BrowserSession::Mode::AllPages;
+    // A page has no progress to show; all pages have pages done of pages known.
+    const auto [done, of] = m_session->allPagesProgress();
+    m_busyIndicator->setRange(0, allPages && of > 0 ? int(qMin<qint64>(of, std::numeric_limits<int>::max())) : 0);
+    m_busyIndicator->setValue(int(qMin<qint64>(done, m_busyIndicator->maximum())));
+    // All pages are one table: there is no page to type, only a way back to page 1.
+    m_pageLabel->setVisible(!allPages);
+    m_pageBox->setVisible(!allPages);
+    m_ofPagesLabel->setVisible(!allPages);
 
     const auto total = m_session->totalPages();
     const int maxPage = total ? int(std::clamp<qint64>(*total, 1, std::numeric_limits<int>::max()))
@@ -135,6 +148,6 @@ void PaginationBar::refresh()
     }
     m_ofPagesLabel->setText(total ? tr("of %1").arg(QLocale().toString(maxPage)) : QString());
     m_perPageBox->setCurrentIndex(m_perPageBox->findData(m_session->perPage()));
-    m_summaryLabel->setText(busy ? tr("Loading page %1\u2026").arg(QLocale().toString(m_session->requestedPage()))
-                                 : m_session->summary());
+    m_summaryLabel->setText(busy && !allPages ? tr("Loading page %1\u2026").arg(QLocale().toString(m_session->requestedPage()))
+                                              : m_session->summary());
 }

@@ -11,8 +11,9 @@ class QProgressBar;
 class QSpinBox;
 class QToolButton;
 
-// First / Previous / Next / Last, a page box, rows per page, "page X of Y · N tokens", and a
-// busy indicator with Cancel, all driving and following one BrowserSession.
+// First / Previous / Next / Last, a page box, rows per page, Load All Pages, "page X of Y · N
+// tokens" (or "All pages · N tokens"), and a busy indicator with Cancel (pages done of all
+// pages while loading them all), all driving and following one BrowserSession.
 class PaginationBar : public QWidget
 {
     Q_OBJECT
@@ -33,6 +34,7 @@ private:
     QAction *m_next;
     QAction *m_last;
     QAction *m_cancel;
+    QLabel *m_pageLabel;
     QSpinBox *m_pageBox;
     QLabel *m_ofPagesLabel;
     QComboBox *m_perPageBox;
