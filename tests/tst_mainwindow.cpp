@@ -502,6 +502,48 @@ private slots:
         QCOMPARE(child<QSpinBox>(u"pageBox"_s)->value(), 1);
     }
 
+    void loadAllPagesFromTheKeyboardThenEscKeepsTheRows()
+    {
+        QVERIFY(loadFirstPage());
+        auto *table = child<QTableView>(u"tokenTable"_s);
+        auto *summary = child<QLabel>(u"summaryLabel"_s);
+        auto *busy = child<QProgressBar>(u"busyIndicator"_s);
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_L, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_VERIFY(m_window->session()->hasAllPages());
+        QCOMPARE(model()->rowCount(), 1234);
+        QCOMPARE(cell(1233, TokenColumns::Uuid), f->server.tokens().at(1233).uuid);
+        QCOMPARE(summary->text(), u"All pages \u00b7 1,234 tokens"_s);
+        QVERIFY(!child<QSpinBox>(u"pageBox"_s)->isVisible()); // no page to type in one table
+        QVERIFY(!child<QAction>(u"nextPageAction"_s)->isEnabled());
+        QVERIFY(m_window->statusBar()->currentMessage().startsWith(u"Loaded all pages (1,234 tokens)"_s));
+
+        // Again, held after page 1: the bar counts pages; Esc stops and keeps what came.
+        f->server.setHoldReplies(true);
+        trigger(u"reloadAction"_s);
+        QTRY_COMPARE(f->server.heldReplyCount(), 1);
+        f->server.releaseHeldReplies();
+        QTRY_COMPARE(f->server.heldReplyCount(), 6);
+        QTRY_COMPARE(model()->rowCount(), 200);
+        QVERIFY(busy->isVisible());
+        QCOMPARE(busy->maximum(), 7);
+        QCOMPARE(busy->value(), 1);
+        QCOMPARE(summary->text(), u"All pages: 1 of 7 loaded \u00b7 200 tokens"_s);
+        QTest::keyClick(table, Qt::Key_Escape);
+        QVERIFY(!busy->isVisible());
+        QCOMPARE(model()->rowCount(), 200);
+        QCOMPARE(summary->text(), u"All pages: stopped after 1 of 7 \u00b7 200 tokens"_s);
+        QCOMPARE(m_window->statusBar()->currentMessage(), u"Canceled"_s);
+        QTRY_COMPARE(f->server.abortedCount(), 6);
+
+        // First page goes back to paging.
+        f->server.setHoldReplies(false);
+        trigger(u"firstPageAction"_s);
+        QTRY_COMPARE(model()->rowCount(), 50);
+        QVERIFY(child<QSpinBox>(u"pageBox"_s)->isVisible());
+        QVERIFY(summary->text().startsWith(u"Page 1 of 25"_s));
+    }
+
     void rateLimitCountsDownAndCancels()
     {
         QVERIFY(loadFirstPage());
