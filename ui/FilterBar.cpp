@@ -17,7 +17,7 @@ FilterBar::FilterBar(BuildTokenFilterModel *tokens, QWidget *parent)
 {
     Q_ASSERT(tokens->sourceModel());
     m_edit->setObjectName(u"filterEdit"_s);
-    m_edit->setPlaceholderText(tr("Filter this page (Ctrl+F): any column, any case"));
+    m_edit->setPlaceholderText(tr("Filter the rows shown (Ctrl+F): any column, any case"));
     m_edit->setClearButtonEnabled(true);
     m_edit->setAccessibleName(tr("Filter"));
     m_edit->installEventFilter(this);
