@@ -29,6 +29,12 @@ private:
     }
 
 private slots:
+    void initTestCase()
+    {
+        // Before any model is made: a column's count is fixed for a model's life.
+        TokenColumns::append({u"name_length"_s, u"name_length"_s, "Name length", [](const BuildToken &t) { return t.name; },
+                              [](const BuildToken &t) { return QVariant(t.name.size()); }});
+    }
     void init()
     {
         m_source = std::make_unique<BuildTokenTableModel>();
@@ -104,12 +110,31 @@ private slots:
         QCOMPARE(m_proxy->rowCount(), 0);
     }
 
-    void sortsBySortKeyRole()
+    void sortsByAColumnsOwnSortKey()
     {
-        // The proxy compares what the column's sort key says, not what the cell shows.
-        QCOMPARE(m_proxy->sortRole(), int(BuildTokenTableModel::SortKeyRole));
-        const QModelIndex first = m_source->index(0, TokenColumns::Name);
-        QCOMPARE(first.data(BuildTokenTableModel::SortKeyRole), QVariant(first.data().toString()));
+        // A column that shows the name but sorts by its length: the proxy compares the key.
+        const int lengthColumn = TokenColumns::count() - 1;
+        QCOMPARE(TokenColumns::at(lengthColumn).id, u"name_length"_s);
+        m_proxy->sort(lengthColumn, Qt::AscendingOrder);
+        const QStringList names = column(lengthColumn);
+        QVERIFY(std::is_sorted(names.begin(), names.end(), [](const QString &a, const QString &b) { return a.size() < b.size(); }));
+        QVERIFY(!std::is_sorted(names.begin(), names.end())); // not by text
+    }
+
+    void sortKeysFollowAppendedAndChangedRows()
+    {
+        m_proxy->sort(TokenColumns::Name, Qt::AscendingOrder);
+        m_source->appendTokens(DemoTokenGenerator::generate(52, 52)); // sorted in as they come
+        BuildToken renamed = m_source->token(0);
+        renamed.name = u"aaa-first-now"_s;
+        m_source->appendTokens({renamed}); // same uuid: changed in place
+        QCOMPARE(m_proxy->rowCount(), 104);
+        QCOMPARE(m_proxy->token(0).name, u"aaa-first-now"_s);
+        const QStringList names = column(TokenColumns::Name);
+        QVERIFY(std::is_sorted(names.begin(), names.end(), [](const QString &a, const QString &b) { return a.localeAwareCompare(b) < 0; }));
+        m_source->clear();
+        m_source->appendTokens(DemoTokenGenerator::generate(3));
+        QCOMPARE(column(TokenColumns::Name).size(), 3);
     }
 };
 

@@ -5,9 +5,7 @@
 
 BuildTokenFilterModel::BuildTokenFilterModel(QObject *parent) : QSortFilterProxyModel(parent)
 {
-    setSortCaseSensitivity(Qt::CaseInsensitive);
-    setSortLocaleAware(true);
-    setSortRole(BuildTokenTableModel::SortKeyRole);
+    m_collator.setCaseSensitivity(Qt::CaseInsensitive);
 }
 
 bool BuildTokenFilterModel::matches(const BuildToken &token, const QString &text)
@@ -23,7 +21,18 @@ bool BuildTokenFilterModel::matches(const BuildToken &token, const QString &text
 
 void BuildTokenFilterModel::setTokenModel(BuildTokenTableModel *model)
 {
+    if (m_tokens)
+        disconnect(m_tokens, nullptr, this, nullptr);
+    forgetKeys();
     m_tokens = model;
+    // Connected before setSourceModel, so that the keys of new rows exist when the proxy's own
+    // handlers sort them in.
+    connect(model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &, int first, int last) { insertKeys(first, last); });
+    connect(model, &QAbstractItemModel::rowsRemoved, this, [this](const QModelIndex &, int first, int last) { removeKeys(first, last); });
+    connect(model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+        updateKeys(topLeft.row(), bottomRight.row());
+    });
+    connect(model, &QAbstractItemModel::modelReset, this, &BuildTokenFilterModel::forgetKeys);
     setSourceModel(model);
 }
 
@@ -45,4 +54,57 @@ bool BuildTokenFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &s
     if (sourceParent.isValid() || !m_tokens)
         return false;
     return matches(m_tokens->token(sourceRow), m_text);
+}
+
+bool BuildTokenFilterModel::lessThan(const QModelIndex &sourceLeft, const QModelIndex &sourceRight) const
+{
+    if (m_keys.column != sourceLeft.column() || m_keys.size() != m_tokens->rowCount())
+        makeKeys(sourceLeft.column());
+    const size_t left = size_t(sourceLeft.row());
+    const size_t right = size_t(sourceRight.row());
+    if (!m_keys.text.empty())
+        return m_keys.text[left].compare(m_keys.text[right]) < 0;
+    return QVariant::compare(m_keys.values[left], m_keys.values[right]) == QPartialOrdering::Less;
+}
+
+void BuildTokenFilterModel::makeKeys(int column) const
+{
+    m_keys = {};
+    m_keys.column = column;
+    const_cast<BuildTokenFilterModel *>(this)->insertKeys(0, m_tokens->rowCount() - 1);
+}
+
+void BuildTokenFilterModel::insertKeys(int first, int last)
+{
+    if (m_keys.column < 0 || last < first)
+        return;
+    const ColumnSpec &column = TokenColumns::at(m_keys.column);
+    if (column.sortKey) {
+        std::vector<QVariant> keys;
+        for (int row = first; row <= last; ++row)
+            keys.push_back(column.sortKey(m_tokens->token(row)));
+        m_keys.values.insert(m_keys.values.begin() + first, keys.begin(), keys.end());
+    } else {
+        std::vector<QCollatorSortKey> keys;
+        keys.reserve(size_t(last - first + 1));
+        for (int row = first; row <= last; ++row)
+            keys.push_back(m_collator.sortKey(column.value(m_tokens->token(row))));
+        m_keys.text.insert(m_keys.text.begin() + first, keys.begin(), keys.end());
+    }
+}
+
+void BuildTokenFilterModel::removeKeys(int first, int last)
+{
+    if (m_keys.column < 0)
+        return;
+    if (!m_keys.text.empty())
+        m_keys.text.erase(m_keys.text.begin() + first, m_keys.text.begin() + last + 1);
+    if (!m_keys.values.empty())
+        m_keys.values.erase(m_keys.values.begin() + first, m_keys.values.begin() + last + 1);
+}
+
+void BuildTokenFilterModel::updateKeys(int first, int last)
+{
+    removeKeys(first, last);
+    insertKeys(first, last);
 }

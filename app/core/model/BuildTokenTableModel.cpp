@@ -6,27 +6,31 @@ BuildTokenTableModel::BuildTokenTableModel(QObject *parent) : QAbstractTableMode
 
 void BuildTokenTableModel::appendTokens(const QList<BuildToken> &tokens)
 {
-    QList<BuildToken> added;
-    QHash<QString, int> addedRows; // a uuid twice in one batch: the later copy wins
     const int first = int(m_tokens.size());
+    QList<BuildToken> added;
+    added.reserve(tokens.size());
     for (const BuildToken &token : tokens) {
-        if (const int row = rowOfUuid(token.uuid); row >= 0) {
+        if (token.uuid.isEmpty()) {
+            added.append(token);
+            continue;
+        }
+        // One hash lookup a token (at 100,000 rows the index is most of the cost): a new uuid
+        // gets its slot now, 0 until then. A uuid twice in one batch: the later copy wins.
+        int &slot = m_rowByUuid[token.uuid];
+        if (slot == 0) {
+            slot = first + int(added.size()) + 1;
+            added.append(token);
+        } else if (const int row = slot - 1; row >= first) {
+            added[row - first] = token;
+        } else {
             m_tokens[row] = token;
             emit dataChanged(index(row, 0), index(row, columnCount() - 1));
-        } else if (const auto it = addedRows.constFind(token.uuid); it != addedRows.constEnd()) {
-            added[*it] = token;
-        } else {
-            if (!token.uuid.isEmpty())
-                addedRows.insert(token.uuid, int(added.size()));
-            added.append(token);
         }
     }
     if (added.isEmpty())
         return;
     beginInsertRows({}, first, first + int(added.size()) - 1);
-    m_tokens.append(added);
-    for (auto it = addedRows.cbegin(); it != addedRows.cend(); ++it)
-        m_rowByUuid.insert(it.key(), first + it.value());
+    m_tokens.append(std::move(added));
     endInsertRows();
 }
 
@@ -59,7 +63,6 @@ QVariant BuildTokenTableModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
     case Qt::ToolTipRole: return column.value(token);
-    case SortKeyRole: return column.sortValue(token);
     default: return {};
     }
 }

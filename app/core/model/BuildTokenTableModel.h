@@ -15,8 +15,6 @@ class BuildTokenTableModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Role { SortKeyRole = Qt::UserRole + 1 };
-
     explicit BuildTokenTableModel(QObject *parent = nullptr);
 
     // Adds the tokens not here yet (one rowsInserted for the batch) and updates in place the
@@ -27,7 +25,7 @@ public:
     const QList<BuildToken> &tokens() const { return m_tokens; }
     const BuildToken &token(int row) const { return m_tokens.at(row); }
     // The row of the token with this uuid, or -1.
-    int rowOfUuid(const QString &uuid) const { return m_rowByUuid.value(uuid, -1); }
+    int rowOfUuid(const QString &uuid) const { return m_rowByUuid.value(uuid, 0) - 1; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -36,5 +34,5 @@ public:
 
 private:
     QList<BuildToken> m_tokens;
-    QHash<QString, int> m_rowByUuid;
+    QHash<QString, int> m_rowByUuid; // the row + 1: 0 is "not here", what operator[] makes
 };

@@ -9,11 +9,6 @@ QString ColumnSpec::displayTitle() const
     return QCoreApplication::translate("TokenColumns", title);
 }
 
-QVariant ColumnSpec::sortValue(const BuildToken &token) const
-{
-    return sortKey ? sortKey(token) : QVariant(value(token));
-}
-
 namespace TokenColumns {
 
 namespace {

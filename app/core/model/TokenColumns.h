@@ -15,7 +15,7 @@ struct ColumnSpec
     QString apiField;  // the API's name for it: JSON keys and the CSV header
     const char *title; // marked with QT_TRANSLATE_NOOP("TokenColumns", ...)
     QString (*value)(const BuildToken &token); // what a cell shows and every writer writes
-    // What sorting compares; null sorts by value.
+    // What sorting compares (a number, a date); null sorts the value as text, by collation.
     QVariant (*sortKey)(const BuildToken &token) = nullptr;
     bool filterable = true;
     int defaultWidth = 0; // pixels at the default font; 0 leaves it to the view
@@ -23,7 +23,6 @@ struct ColumnSpec
     bool monospace = false; // ids: easier to compare in a fixed font
 
     QString displayTitle() const; // the title in the user's language
-    QVariant sortValue(const BuildToken &token) const;
 };
 
 namespace TokenColumns {
