@@ -79,6 +79,33 @@ private slots:
         QCOMPARE(view.selectedRows(), QList<int>({2, 5, 7}));
     }
 
+    void overlappingSelectionsCountEachRowOnce()
+    {
+        TokenTableView view;
+        view.setModel(makeModel(&view));
+        QItemSelectionModel *selection = view.selectionModel();
+        const auto rows = [&view](int top, int bottom) {
+            return QItemSelection(view.model()->index(top, 0), view.model()->index(bottom, 3));
+        };
+        // Made as Shift+click and Ctrl+click make them: the later ranges overlap and touch the earlier.
+        selection->select(rows(6, 8), QItemSelectionModel::Select);
+        selection->select(rows(1, 3), QItemSelectionModel::Select);
+        selection->select(rows(2, 4), QItemSelectionModel::Select);
+        selection->select(rows(5, 5), QItemSelectionModel::Select);
+        using Ranges = QList<std::pair<int, int>>;
+        QCOMPARE(TokenTableView::selectedRowRanges(selection), Ranges({{1, 8}}));
+        QCOMPARE(TokenTableView::selectedRowCount(selection), 8);
+        QCOMPARE(view.selectedRows(), QList<int>({1, 2, 3, 4, 5, 6, 7, 8}));
+        QCOMPARE(TokenTableView::selectedRowCount(selection), int(selection->selectedRows().size()));
+        selection->select(rows(3, 6), QItemSelectionModel::Deselect);
+        QCOMPARE(TokenTableView::selectedRowRanges(selection), Ranges({{1, 2}, {7, 8}}));
+        QCOMPARE(TokenTableView::selectedRowCount(selection), int(selection->selectedRows().size()));
+        view.selectAll();
+        QCOMPARE(TokenTableView::selectedRowCount(selection), 10);
+        selection->clear();
+        QCOMPARE(TokenTableView::selectedRowCount(selection), 0);
+    }
+
     void tableActionsWorkOnlyInTheTable()
     {
         TokenTableView view;

@@ -1,6 +1,7 @@
 #include "TokenDetailsPane.h"
 
 #include "Icons.h"
+#include "TokenTableView.h"
 #include "export/TokenExport.h"
 #include "model/BuildTokenFilterModel.h"
 #include "model/TokenColumns.h"
@@ -126,7 +127,7 @@ void TokenDetailsPane::follow(const QAbstractItemView *view, const BuildTokenFil
     QItemSelectionModel *selection = view->selectionModel();
     const auto update = [this, selection, tokens] {
         const QModelIndex current = selection->currentIndex();
-        const int selected = int(selection->selectedRows().size());
+        const int selected = TokenTableView::selectedRowCount(selection);
         const bool shown = current.isValid() && selection->isRowSelected(current.row(), QModelIndex());
         showToken(shown ? &tokens->token(current.row()) : nullptr, selected);
     };

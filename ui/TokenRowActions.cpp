@@ -59,7 +59,7 @@ void TokenRowActions::copySelection()
 
 void TokenRowActions::exportTokens()
 {
-    const int selected = int(m_view->selectedRows().size());
+    const int selected = TokenTableView::selectedRowCount(m_view->selectionModel());
     const auto write = [this](const ExportDialog::Request &request) {
         const QList<BuildToken> tokens = request.selectedOnly ? selectedTokens() : shownTokens();
         const QString error = TokenExport::saveToFile(request.path, TokenExport::write(request.format, tokens, request.excelBom));

@@ -5,6 +5,7 @@
 #include <QAction>
 #include <QDataStream>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QIODevice>
 
 #include <algorithm>
@@ -78,10 +79,38 @@ QList<int> TokenTableView::visibleColumns() const
 QList<int> TokenTableView::selectedRows() const
 {
     QList<int> rows;
-    for (const QModelIndex &index : selectionModel()->selectedRows())
-        rows << index.row();
-    std::sort(rows.begin(), rows.end()); // view order, not the order they were clicked
+    rows.reserve(selectedRowCount(selectionModel()));
+    for (const auto &[first, last] : selectedRowRanges(selectionModel())) {
+        for (int row = first; row <= last; ++row)
+            rows << row;
+    }
     return rows;
+}
+
+QList<std::pair<int, int>> TokenTableView::selectedRowRanges(const QItemSelectionModel *selection)
+{
+    QList<std::pair<int, int>> ranges;
+    for (const QItemSelectionRange &range : selection->selection())
+        ranges.append({range.top(), range.bottom()});
+    // Ranges of a selection may overlap (a Shift+click over rows already selected) and come in
+    // the order they were made: sorted and merged, they count each row once, in view order.
+    std::sort(ranges.begin(), ranges.end());
+    QList<std::pair<int, int>> merged;
+    for (const auto &range : ranges) {
+        if (!merged.isEmpty() && range.first <= merged.last().second + 1)
+            merged.last().second = qMax(merged.last().second, range.second);
+        else
+            merged.append(range);
+    }
+    return merged;
+}
+
+int TokenTableView::selectedRowCount(const QItemSelectionModel *selection)
+{
+    int count = 0;
+    for (const auto &[first, last] : selectedRowRanges(selection))
+        count += last - first + 1;
+    return count;
 }
 
 void TokenTableView::addTableAction(QAction *action)
