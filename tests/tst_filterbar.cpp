@@ -127,6 +127,24 @@ private slots:
         QCOMPARE(m_edit->text(), u"preview"_s);
         QCOMPARE(m_count->text(), u"1 of 3 shown"_s);
     }
+
+    void manyRowsAreFilteredWhenTypingPauses()
+    {
+        QList<BuildToken> many;
+        for (int number = 4; number < FilterBar::DebounceFromRows; ++number)
+            many << token(number % 2 ? u"deploy staging"_s : u"deploy production"_s, number);
+        m_model->appendTokens(many);
+        m_model->appendTokens({token(u"one more"_s, FilterBar::DebounceFromRows)});
+        QCOMPARE(m_model->rowCount(), FilterBar::DebounceFromRows);
+        QTest::keyClicks(m_edit, u"stag"_s);
+        QCOMPARE(m_proxy->filterText(), QString()); // not at every key...
+        QTRY_COMPARE(m_proxy->filterText(), u"stag"_s); // ...but once the typing pauses
+        QCOMPARE(m_proxy->rowCount(), 2 + (FilterBar::DebounceFromRows - 4) / 2);
+        QVERIFY(m_count->text().startsWith(u"%1 of "_s.arg(m_proxy->rowCount())));
+        m_edit->clear(); // at once
+        QCOMPARE(m_proxy->filterText(), QString());
+        QCOMPARE(m_proxy->rowCount(), m_model->rowCount());
+    }
 };
 
 QTEST_MAIN(TestFilterBar)

@@ -6,6 +6,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QTimer>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -13,7 +14,8 @@ FilterBar::FilterBar(BuildTokenFilterModel *tokens, QWidget *parent)
     : QWidget(parent),
       m_tokens(tokens),
       m_edit(new QLineEdit(this)),
-      m_count(new QLabel(this))
+      m_count(new QLabel(this)),
+      m_debounce(new QTimer(this))
 {
     Q_ASSERT(tokens->sourceModel());
     m_edit->setObjectName(u"filterEdit"_s);
@@ -21,9 +23,15 @@ FilterBar::FilterBar(BuildTokenFilterModel *tokens, QWidget *parent)
     m_edit->setClearButtonEnabled(true);
     m_edit->setAccessibleName(tr("Filter"));
     m_edit->installEventFilter(this);
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(DebounceMs);
+    connect(m_debounce, &QTimer::timeout, this, &FilterBar::applyFilter);
     connect(m_edit, &QLineEdit::textChanged, this, [this](const QString &text) {
-        m_tokens->setFilterText(text.trimmed());
-        updateCount(); // a filter that hides no row changes no row, but the count appears
+        // Clearing is one step, not typing: it shows every row at once.
+        if (text.isEmpty() || m_tokens->sourceModel()->rowCount() < DebounceFromRows)
+            applyFilter();
+        else
+            m_debounce->start();
     });
     m_count->setObjectName(u"filterCount"_s);
 
@@ -50,6 +58,13 @@ void FilterBar::focusFilter()
 void FilterBar::clear()
 {
     m_edit->clear();
+}
+
+void FilterBar::applyFilter()
+{
+    m_debounce->stop();
+    m_tokens->setFilterText(m_edit->text().trimmed());
+    updateCount(); // a filter that hides no row changes no row, but the count appears
 }
 
 void FilterBar::updateCount()
