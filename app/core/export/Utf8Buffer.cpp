@@ -6,6 +6,7 @@ QByteArray Utf8Buffer::take()
 {
     m_bytes.truncate(m_size);
     m_size = 0;
+    m_data = nullptr;
     return std::exchange(m_bytes, QByteArray());
 }
 
@@ -13,4 +14,5 @@ void Utf8Buffer::grow(qsizetype bytes)
 {
     m_bytes.resize(m_size + bytes); // grows the allocation geometrically
     m_bytes.resize(m_bytes.capacity()); // and makes all of it room
+    m_data = m_bytes.data();
 }

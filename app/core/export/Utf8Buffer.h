@@ -15,8 +15,12 @@
 class Utf8Buffer
 {
 public:
+    Utf8Buffer() = default;
+    Utf8Buffer(const Utf8Buffer &) = delete; // a copy's pointer would still be into this one
+    Utf8Buffer &operator=(const Utf8Buffer &) = delete;
+
     qsizetype size() const { return m_size; }
-    const char *data() const { return m_bytes.constData(); }
+    const char *data() const { return m_data; }
     // Empties it and keeps the room, for the next rows.
     void clear() { m_size = 0; }
     // Takes back what was appended since size() was `size`.
@@ -26,18 +30,18 @@ public:
     void append(char c)
     {
         reserve(1);
-        m_bytes.data()[m_size++] = c;
+        m_data[m_size++] = c;
     }
     void append(QByteArrayView bytes)
     {
         reserve(bytes.size());
-        std::copy(bytes.begin(), bytes.end(), m_bytes.data() + m_size);
+        std::copy(bytes.begin(), bytes.end(), m_data + m_size);
         m_size += bytes.size();
     }
     void append(qsizetype count, char c)
     {
         reserve(count);
-        std::fill_n(m_bytes.data() + m_size, count, c);
+        std::fill_n(m_data + m_size, count, c);
         m_size += count;
     }
 
@@ -70,6 +74,7 @@ private:
     void grow(qsizetype bytes);
 
     QByteArray m_bytes; // its size is the room: m_size is how much of it is written
+    char *m_data = nullptr; // m_bytes' data: asking for it would check for sharing each time
     qsizetype m_size = 0;
 };
 
@@ -77,7 +82,7 @@ template<typename Stop>
 qsizetype Utf8Buffer::appendUtf8Until(QStringView text)
 {
     reserve(3 * text.size()); // the most one UTF-16 unit takes (a pair: 4 for 2)
-    auto *dst = reinterpret_cast<uchar *>(m_bytes.data() + m_size);
+    auto *dst = reinterpret_cast<uchar *>(m_data + m_size);
     const char16_t *const begin = text.utf16();
     const char16_t *const end = begin + text.size();
     const char16_t *src = begin;
@@ -114,6 +119,6 @@ qsizetype Utf8Buffer::appendUtf8Until(QStringView text)
         }
         ++src;
     }
-    m_size = reinterpret_cast<char *>(dst) - m_bytes.constData();
+    m_size = reinterpret_cast<char *>(dst) - m_data;
     return src - begin;
 }
