@@ -123,47 +123,57 @@ QStringList fieldNames()
     return names;
 }
 
-void appendJsonObject(Utf8Buffer &out, const BuildToken &token, int indent, bool withUnknownFields)
+JsonObjectLayout jsonObjectLayout(int indent)
 {
     const bool indented = indent >= 0;
-    const qsizetype outer = qMax(indent, 0);
-    bool first = true;
-    auto appendKey = [&](const QString &key) {
-        if (!first)
-            out.append(',');
-        first = false;
-        if (indented) {
-            out.append('\n');
-            out.append(outer + 4, ' ');
-        }
-        appendJsonString(out, key);
-        out.append(indented ? ": " : ":");
-    };
-    out.append(outer, ' ');
-    out.append('{');
+    const QByteArray outer(qMax(indent, 0), ' ');
+    JsonObjectLayout layout;
+    layout.open = outer + '{';
+    layout.beforeMember = indented ? '\n' + outer + QByteArray(4, ' ') : QByteArray();
+    layout.afterKey = indented ? ": " : ":";
+    layout.close = (indented ? '\n' + outer : QByteArray()) + '}';
     for (const ColumnSpec &column : TokenColumns::all()) {
-        appendKey(column.apiField);
-        appendJsonString(out, column.value(token));
+        Utf8Buffer before;
+        if (!layout.beforeValue.isEmpty())
+            before.append(',');
+        before.append(layout.beforeMember);
+        appendJsonString(before, column.apiField);
+        before.append(layout.afterKey);
+        layout.beforeValue.append(before.take());
+    }
+    return layout;
+}
+
+void appendJsonObject(Utf8Buffer &out, const BuildToken &token, const JsonObjectLayout &layout, bool withUnknownFields)
+{
+    const QList<ColumnSpec> &columns = TokenColumns::all();
+    Q_ASSERT(layout.beforeValue.size() == columns.size()); // columns are only appended before any export
+    out.append(layout.open);
+    for (qsizetype i = 0; i < columns.size(); ++i) {
+        out.append(layout.beforeValue.at(i));
+        appendJsonString(out, columns.at(i).value(token));
     }
     if (withUnknownFields) {
+        bool first = columns.isEmpty();
         for (auto it = token.unknownFields.begin(); it != token.unknownFields.end(); ++it) {
-            appendKey(it.key());
+            if (!first)
+                out.append(',');
+            first = false;
+            out.append(layout.beforeMember);
+            appendJsonString(out, it.key());
+            out.append(layout.afterKey);
             // A lone value cannot be a QJsonDocument: wrap it in an array and unwrap it.
             const QByteArray array = QJsonDocument(QJsonArray{it.value()}).toJson(QJsonDocument::Compact);
             out.append(QByteArrayView(array).sliced(1, array.size() - 2));
         }
     }
-    if (indented) {
-        out.append('\n');
-        out.append(outer, ' ');
-    }
-    out.append('}');
+    out.append(layout.close);
 }
 
 QByteArray toJsonObject(const BuildToken &token, int indent, bool withUnknownFields)
 {
     Utf8Buffer out;
-    appendJsonObject(out, token, indent, withUnknownFields);
+    appendJsonObject(out, token, jsonObjectLayout(indent), withUnknownFields);
     return out.take();
 }
 

@@ -23,8 +23,21 @@ QStringList fieldNames();
 // then, when asked, the fields the app does not know. `indent` < 0 writes it on one line;
 // else its braces get `indent` spaces and each key four more, as QJsonDocument::Indented.
 QByteArray toJsonObject(const BuildToken &token, int indent, bool withUnknownFields = false);
-// The same, appended to `out`.
-void appendJsonObject(Utf8Buffer &out, const BuildToken &token, int indent, bool withUnknownFields = false);
+
+// The bytes around the values of such an object, for one `indent`: made once for all the
+// objects a writer writes, so that the keys are escaped once rather than once a row.
+struct JsonObjectLayout
+{
+    QByteArray open;               // the braces' indent and {
+    QList<QByteArray> beforeValue; // for each column: the comma, line break and indent, "key":
+    QByteArray beforeMember;       // for a member after the columns: the line break and indent
+    QByteArray afterKey;           // : or ": "
+    QByteArray close;              // the line break and indent, }
+};
+JsonObjectLayout jsonObjectLayout(int indent);
+// toJsonObject, appended to `out`.
+void appendJsonObject(Utf8Buffer &out, const BuildToken &token, const JsonObjectLayout &layout,
+                      bool withUnknownFields = false);
 
 std::optional<Format> formatFromName(const QString &name); // "csv", "json", "ndjson"
 QString formatName(Format format);

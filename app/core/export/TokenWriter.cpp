@@ -42,9 +42,11 @@ private:
     {
         if (index > 0)
             out.append(",\n");
-        TokenExport::appendJsonObject(out, token, 4);
+        TokenExport::appendJsonObject(out, token, m_layout);
     }
     void appendTail(Utf8Buffer &out, qint64 rows) override { out.append(rows > 0 ? "\n]\n" : "]\n"); }
+
+    const TokenExport::JsonObjectLayout m_layout = TokenExport::jsonObjectLayout(4);
 };
 
 class NdjsonWriter final : public TokenWriter
@@ -56,10 +58,12 @@ private:
     void appendHead(Utf8Buffer &) override {}
     void appendRow(Utf8Buffer &out, const BuildToken &token, qint64) override
     {
-        TokenExport::appendJsonObject(out, token, -1);
+        TokenExport::appendJsonObject(out, token, m_layout);
         out.append('\n');
     }
     void appendTail(Utf8Buffer &, qint64) override {}
+
+    const TokenExport::JsonObjectLayout m_layout = TokenExport::jsonObjectLayout(-1);
 };
 
 } // namespace
