@@ -357,6 +357,32 @@ private slots:
                                                  + R"(","build_token_uuid":"u","cloudflare_token_id":"i","owner_type":"user"})" "\n");
     }
 
+    void everyAsciiUnitAnywhereInACell()
+    {
+        // The writers test several units at once: each ASCII unit in each place of a cell
+        // longer than one such step must still be quoted, defused and escaped.
+        for (char16_t unit = 0; unit < 0x80; ++unit) {
+            for (qsizetype at = 0; at < 9; ++at) {
+                QString value = u"abcdefghi"_s;
+                value[at] = QChar(unit);
+                const QByteArray csv = TokenExport::toCsv({token(value)});
+                const auto records = readCsv(QString::fromUtf8(csv));
+                QVERIFY2(records && records->size() == 2, csv.constData());
+                QCOMPARE(records->at(1).at(0), TokenExport::defuseFormula(value));
+                const bool quoted = value.contains(u',') || value.contains(u'"') || value.contains(u'\r')
+                                    || value.contains(u'\n') || value.endsWith(u' ') || value.startsWith(u' ');
+                QCOMPARE(csv.split('\n').at(1).startsWith('"'), quoted);
+
+                const QByteArray line = TokenExport::toNdjson({token(value)});
+                QJsonParseError error;
+                const QJsonDocument back = QJsonDocument::fromJson(line, &error);
+                QCOMPARE(error.error, QJsonParseError::NoError);
+                QCOMPARE(back.object().value(u"build_token_name"_s).toString(), value);
+                QCOMPARE(line.count('\n'), 1); // an escaped line break stays on its line
+            }
+        }
+    }
+
     void aDeviceNotOpenForWritingStopsTheWriter()
     {
         QTemporaryDir dir;

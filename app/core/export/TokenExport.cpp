@@ -28,10 +28,12 @@ bool startsLikeFormula(QStringView cell)
 struct CsvSpecial
 {
     static bool at(char16_t c) { return c == u',' || c == u'"' || c == u'\r' || c == u'\n'; }
+    // The four are ',' or below, letters, digits and - above it: most steps end at the first test.
     static bool inFour(quint64 four)
     {
-        return Utf8Buffer::hasUnit(four, u',') || Utf8Buffer::hasUnit(four, u'"') || Utf8Buffer::hasUnit(four, u'\r')
-               || Utf8Buffer::hasUnit(four, u'\n');
+        return Utf8Buffer::hasBelow(four, u',' + 1)
+               && (Utf8Buffer::hasUnit(four, u',') || Utf8Buffer::hasUnit(four, u'"') || Utf8Buffer::hasUnit(four, u'\r')
+                   || Utf8Buffer::hasUnit(four, u'\n'));
     }
 };
 
@@ -46,7 +48,8 @@ struct JsonSpecial
     static bool at(char16_t c) { return c < 0x20 || c == u'"' || c == u'\\'; }
     static bool inFour(quint64 four)
     {
-        return Utf8Buffer::hasControl(four) || Utf8Buffer::hasUnit(four, u'"') || Utf8Buffer::hasUnit(four, u'\\');
+        return (Utf8Buffer::hasBelow(four, u'"' + 1) && (Utf8Buffer::hasBelow(four, 0x20) || Utf8Buffer::hasUnit(four, u'"')))
+               || Utf8Buffer::hasUnit(four, u'\\');
     }
 };
 

@@ -35,7 +35,16 @@ public:
     void append(QByteArrayView bytes)
     {
         reserve(bytes.size());
-        std::copy(bytes.begin(), bytes.end(), m_data + m_size);
+        // Copied here, not by memmove(): these are a few bytes at a time (a key, a comma), and
+        // glibc's memmove() for them ran several times slower once something had left the
+        // upper AVX state dirty (here, after QCommandLineParser::process(); a vzeroupper cured it).
+        char *dst = m_data + m_size;
+        const char *src = bytes.data();
+        qsizetype n = bytes.size();
+        for (; n >= 8; n -= 8, src += 8, dst += 8)
+            std::memcpy(dst, src, 8);
+        for (; n > 0; --n)
+            *dst++ = *src++;
         m_size += bytes.size();
     }
     void append(qsizetype count, char c)
@@ -47,7 +56,7 @@ public:
 
     // `text` up to its first unit that `Stop` holds for, returning how many units it wrote.
     // `Stop::at(unit)` is asked about ASCII units only, `Stop::inFour(four)` about four ASCII
-    // units at once, read from memory into one quint64 (hasUnit and hasControl look into it).
+    // units at once, read from memory into one quint64 (hasUnit and hasBelow look into it).
     // Byte for byte what QString::toUtf8() gives: a lone surrogate becomes '?', where
     // QStringEncoder would write U+FFFD.
     template<typename Stop>
@@ -60,9 +69,9 @@ public:
         const quint64 diff = four ^ fourOf(unit);
         return ((diff - fourOf(1)) & ~diff & fourOf(0x80)) != 0;
     }
-    static constexpr bool hasControl(quint64 four) // a unit < 0x20
+    static constexpr bool hasBelow(quint64 four, char16_t limit) // a unit < limit (<= 0x80)
     {
-        return ((four + fourOf(0x60)) & fourOf(0x80)) != fourOf(0x80);
+        return ((four + fourOf(0x80 - limit)) & fourOf(0x80)) != fourOf(0x80);
     }
 
 private:
