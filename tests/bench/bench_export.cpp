@@ -51,9 +51,9 @@ QList<QList<BuildToken>> pagesOf(const QList<BuildToken> &tokens, qsizetype size
 // (vectorised for ASCII) straight into the output is the tightest.
 enum class Encoding { ToUtf8, Encoder };
 
-// The floor's output. Not QByteArray::append(const char *): in Qt 6.4 it takes a slow path
-// (a new block and a copy each time it grows), which made the NDJSON floor three times
-// slower here.
+// The floor's output. Not QByteArray::append(const char *): after QCommandLineParser::process()
+// its memcpy() of a few bytes ran four times slower here (see "Short appends" in
+// docs/decisions.md), which made the NDJSON floor three times slower.
 class Utf8Out
 {
 public:
