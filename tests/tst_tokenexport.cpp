@@ -1,6 +1,9 @@
+#include "demo/DemoTokenGenerator.h"
 #include "export/TokenExport.h"
+#include "export/TokenWriter.h"
 #include "model/TokenColumns.h"
 
+#include <QBuffer>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -74,6 +77,50 @@ std::optional<QList<QStringList>> readCsv(const QString &text)
         return std::nullopt;
     return records;
 }
+
+// What TokenWriter writes for `batches`, one write() each, into a buffer.
+QByteArray written(TokenExport::Format format, const QList<QList<BuildToken>> &batches, bool excelBom = false)
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    if (!buffer.open(QIODevice::WriteOnly))
+        return "buffer not open";
+    const std::unique_ptr<TokenWriter> writer = TokenWriter::create(format, &buffer, excelBom);
+    writer->begin();
+    qint64 rows = 0;
+    for (const QList<BuildToken> &batch : batches) {
+        writer->write(batch);
+        rows += batch.size();
+    }
+    writer->finish();
+    if (!writer->ok() || writer->errorString() != QString() || writer->rowsWritten() != rows)
+        return "writer failed";
+    return bytes;
+}
+
+// Takes `allowed` writes, then refuses every one, as a full disk would.
+class FailingDevice : public QIODevice
+{
+public:
+    explicit FailingDevice(int allowed) : m_allowed(allowed) { open(QIODevice::WriteOnly); }
+    int writeCalls = 0;
+    QByteArray bytes;
+
+protected:
+    qint64 readData(char *, qint64) override { return -1; }
+    qint64 writeData(const char *data, qint64 size) override
+    {
+        if (++writeCalls > m_allowed) {
+            setErrorString(u"No space left on device"_s);
+            return -1;
+        }
+        bytes.append(data, size);
+        return size;
+    }
+
+private:
+    int m_allowed;
+};
 
 } // namespace
 
@@ -237,6 +284,153 @@ private slots:
         QCOMPARE(TokenExport::formatFromName(u"ndjson"_s), TokenExport::Format::Ndjson);
         QVERIFY(!TokenExport::formatFromName(u"xml"_s));
         QCOMPARE(TokenExport::write(TokenExport::Format::Json, {token(u"x"_s)}), TokenExport::toJson({token(u"x"_s)}));
+    }
+
+    void writerGivesTheSameBytesHoweverTheRowsAreSplit_data()
+    {
+        QTest::addColumn<TokenExport::Format>("format");
+        QTest::addColumn<bool>("excelBom");
+        QTest::newRow("csv") << TokenExport::Format::Csv << false;
+        QTest::newRow("csv with BOM") << TokenExport::Format::Csv << true;
+        QTest::newRow("json") << TokenExport::Format::Json << false;
+        QTest::newRow("ndjson") << TokenExport::Format::Ndjson << false;
+    }
+    void writerGivesTheSameBytesHoweverTheRowsAreSplit()
+    {
+        QFETCH(TokenExport::Format, format);
+        QFETCH(bool, excelBom);
+        QList<BuildToken> tokens = DemoTokenGenerator::generate(5);
+        tokens << token(u"a,\"b\"\r\nc"_s) << token(u"=1+2"_s, u" lead"_s) << token(u"Zürich \U0001F680 \u0001\\"_s);
+        const QByteArray whole = TokenExport::write(format, tokens, excelBom);
+        QCOMPARE(written(format, {tokens}, excelBom), whole);
+        QCOMPARE(written(format, {tokens.mid(0, 1), tokens.mid(1, 2), {}, tokens.mid(3)}, excelBom), whole);
+        QList<QList<BuildToken>> oneEach;
+        for (const BuildToken &t : tokens)
+            oneEach << QList<BuildToken>{t} << QList<BuildToken>{};
+        QCOMPARE(written(format, oneEach, excelBom), whole);
+
+        const QByteArray none = TokenExport::write(format, {}, excelBom);
+        QCOMPARE(written(format, {}, excelBom), none);
+        QCOMPARE(written(format, {{}, {}}, excelBom), none);
+    }
+
+    void jsonLayoutIsUnchanged()
+    {
+        QCOMPARE(TokenExport::toJson({}), QByteArray("[\n]\n"));
+        QCOMPARE(TokenExport::toJson({token(u"a"_s), token(u"b"_s)}),
+                 QByteArray("[\n"
+                            "    {\n"
+                            "        \"build_token_name\": \"a\",\n"
+                            "        \"build_token_uuid\": \"u\",\n"
+                            "        \"cloudflare_token_id\": \"i\",\n"
+                            "        \"owner_type\": \"user\"\n"
+                            "    },\n"
+                            "    {\n"
+                            "        \"build_token_name\": \"b\",\n"
+                            "        \"build_token_uuid\": \"u\",\n"
+                            "        \"cloudflare_token_id\": \"i\",\n"
+                            "        \"owner_type\": \"user\"\n"
+                            "    }\n"
+                            "]\n"));
+        QCOMPARE(TokenExport::toCsv({}, true), QByteArray("\xEF\xBB\xBF" "build_token_name,build_token_uuid,cloudflare_token_id,owner_type\r\n"));
+    }
+
+    void textIsEncodedAsToUtf8Does_data()
+    {
+        QTest::addColumn<QString>("value");
+        const QChar high(char16_t(0xD83D));
+        const QChar low(char16_t(0xDE80));
+        QTest::newRow("ASCII, longer than four") << u"checkout-api-production-12"_s;
+        QTest::newRow("two, three and four bytes") << u"é\u0800\uFFFF\U0001F680 ok"_s;
+        QTest::newRow("lone high surrogate at the end") << u"abcdefg"_s + high;
+        QTest::newRow("lone high surrogate before ASCII") << high + u"abcdefg"_s;
+        QTest::newRow("lone low surrogate") << u"ab"_s + low + u"cdefgh"_s;
+        QTest::newRow("two highs then a pair") << QString(high) + high + low;
+    }
+    void textIsEncodedAsToUtf8Does()
+    {
+        QFETCH(QString, value);
+        const BuildToken t = token(value);
+        QCOMPARE(TokenExport::toCsv({t}), "build_token_name,build_token_uuid,cloudflare_token_id,owner_type\r\n" + value.toUtf8()
+                                              + ",u,i,user\r\n");
+        QCOMPARE(TokenExport::toNdjson({t}), R"({"build_token_name":")" + value.toUtf8()
+                                                 + R"(","build_token_uuid":"u","cloudflare_token_id":"i","owner_type":"user"})" "\n");
+    }
+
+    void everyAsciiUnitAnywhereInACell()
+    {
+        // The writers test several units at once: each ASCII unit in each place of a cell
+        // longer than one such step must still be quoted, defused and escaped.
+        for (char16_t unit = 0; unit < 0x80; ++unit) {
+            for (qsizetype at = 0; at < 9; ++at) {
+                QString value = u"abcdefghi"_s;
+                value[at] = QChar(unit);
+                const QByteArray csv = TokenExport::toCsv({token(value)});
+                const auto records = readCsv(QString::fromUtf8(csv));
+                QVERIFY2(records && records->size() == 2, csv.constData());
+                QCOMPARE(records->at(1).at(0), TokenExport::defuseFormula(value));
+                const bool quoted = value.contains(u',') || value.contains(u'"') || value.contains(u'\r')
+                                    || value.contains(u'\n') || value.endsWith(u' ') || value.startsWith(u' ');
+                QCOMPARE(csv.split('\n').at(1).startsWith('"'), quoted);
+
+                const QByteArray line = TokenExport::toNdjson({token(value)});
+                QJsonParseError error;
+                const QJsonDocument back = QJsonDocument::fromJson(line, &error);
+                QCOMPARE(error.error, QJsonParseError::NoError);
+                QCOMPARE(back.object().value(u"build_token_name"_s).toString(), value);
+                QCOMPARE(line.count('\n'), 1); // an escaped line break stays on its line
+            }
+        }
+    }
+
+    void aDeviceNotOpenForWritingStopsTheWriter()
+    {
+        QTemporaryDir dir;
+        QFile file(dir.filePath(u"tokens.csv"_s));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.close();
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QBuffer closed;
+        for (QIODevice *device : std::initializer_list<QIODevice *>{&file, &closed}) {
+            const std::unique_ptr<TokenWriter> writer = TokenWriter::create(TokenExport::Format::Csv, device);
+            QVERIFY(writer->ok());
+            writer->begin();
+            QVERIFY(!writer->ok());
+            const QString error = writer->errorString();
+            QVERIFY(!error.isEmpty());
+            writer->write({token(u"x"_s)});
+            writer->finish();
+            QCOMPARE(writer->errorString(), error);
+            QCOMPARE(writer->rowsWritten(), 0);
+        }
+        QCOMPARE(file.size(), 0);
+        QVERIFY(closed.data().isEmpty());
+    }
+
+    void aFailedWriteIsTheLast()
+    {
+        // 2000 rows are more than one flush: the device takes the header and the first part.
+        const QList<BuildToken> tokens = DemoTokenGenerator::generate(2000);
+        FailingDevice device(2);
+        const std::unique_ptr<TokenWriter> writer = TokenWriter::create(TokenExport::Format::Csv, &device);
+        writer->begin();
+        writer->write(tokens);
+        QVERIFY(!writer->ok());
+        QCOMPARE(writer->errorString(), u"No space left on device"_s);
+        QCOMPARE(device.writeCalls, 3);
+        QVERIFY(writer->rowsWritten() > 0);
+        QVERIFY(writer->rowsWritten() < tokens.size());
+        // What the device took is whole records, the first rowsWritten() of them.
+        QVERIFY(TokenExport::toCsv(tokens).startsWith(device.bytes));
+        QCOMPARE(device.bytes.count("\r\n"), writer->rowsWritten() + 1);
+
+        const qint64 rows = writer->rowsWritten();
+        writer->write(tokens);
+        writer->write({});
+        writer->finish();
+        QCOMPARE(device.writeCalls, 3);
+        QCOMPARE(writer->rowsWritten(), rows);
+        QCOMPARE(writer->errorString(), u"No space left on device"_s);
     }
 
     void savesAtomically()

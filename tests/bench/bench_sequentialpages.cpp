@@ -8,13 +8,12 @@
 
 #include "ApiFixture.h"
 #include "AwaitResult.h"
+#include "MachineInfo.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
-#include <QFile>
-#include <QThread>
 #include <QTimer>
 
 #include <algorithm>
@@ -23,20 +22,6 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
-
-QString cpuModel()
-{
-    // readAll: /proc files claim a size of 0, so QFile::atEnd() holds at once.
-    QFile cpuinfo(u"/proc/cpuinfo"_s);
-    if (!cpuinfo.open(QIODevice::ReadOnly))
-        return u"unknown"_s;
-    const QList<QByteArray> lines = cpuinfo.readAll().split('\n');
-    for (const QByteArray &line : lines) {
-        if (line.startsWith("model name"))
-            return QString::fromUtf8(line.mid(line.indexOf(':') + 1).trimmed());
-    }
-    return u"unknown"_s;
-}
 
 // Milliseconds for `pages` pages, or -1 when one failed. awaitJob runs an event loop rather
 // than QTest::qWaitFor, whose 10 ms naps between rounds would be measured too.
@@ -71,8 +56,7 @@ int main(int argc, char *argv[])
     const int rounds = qMax(1, parser.value(roundsOption).toInt());
     const int perPage = qBound(1, parser.value(perPageOption).toInt(), 200);
 
-    std::printf("machine: %d cores (nproc), %s; Qt %s\n", QThread::idealThreadCount(),
-                qPrintable(cpuModel()), qVersion());
+    std::printf("machine: %s\n", qPrintable(machineInfo()));
     std::printf("%d pages of %d tokens, one after another, %d ms server latency, %d rounds\n",
                 pages, perPage, latencyMs, rounds);
 

@@ -1,7 +1,9 @@
 #include "TokenExport.h"
 
+#include "TokenWriter.h"
 #include "../model/TokenColumns.h"
 
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -13,49 +15,105 @@ namespace TokenExport {
 
 namespace {
 
+bool startsLikeFormula(QStringView cell)
+{
+    if (cell.isEmpty())
+        return false;
+    switch (cell.front().unicode()) {
+    case u'=': case u'+': case u'-': case u'@': case u'\t': case u'\r': return true;
+    default: return false;
+    }
+}
+
+struct CsvSpecial
+{
+    static bool at(char16_t c) { return c == u',' || c == u'"' || c == u'\r' || c == u'\n'; }
+    // The four are ',' or below, letters, digits and - above it: most steps end at the first test.
+    static bool inFour(quint64 four)
+    {
+        return Utf8Buffer::hasBelow(four, u',' + 1)
+               && (Utf8Buffer::hasUnit(four, u',') || Utf8Buffer::hasUnit(four, u'"') || Utf8Buffer::hasUnit(four, u'\r')
+                   || Utf8Buffer::hasUnit(four, u'\n'));
+    }
+};
+
+struct Quote
+{
+    static bool at(char16_t c) { return c == u'"'; }
+    static bool inFour(quint64 four) { return Utf8Buffer::hasUnit(four, u'"'); }
+};
+
+struct JsonSpecial
+{
+    static bool at(char16_t c) { return c < 0x20 || c == u'"' || c == u'\\'; }
+    static bool inFour(quint64 four)
+    {
+        return (Utf8Buffer::hasBelow(four, u'"' + 1) && (Utf8Buffer::hasBelow(four, 0x20) || Utf8Buffer::hasUnit(four, u'"')))
+               || Utf8Buffer::hasUnit(four, u'\\');
+    }
+};
+
+void appendCsvField(Utf8Buffer &out, QStringView cell)
+{
+    const bool defuse = startsLikeFormula(cell);
+    const qsizetype start = out.size();
+    if (defuse)
+        out.append('\'');
+    // Written plainly first, as nearly every cell is, and taken back if it needs quotes.
+    if (!cell.startsWith(u' ') && !cell.endsWith(u' ') && out.appendUtf8Until<CsvSpecial>(cell) == cell.size())
+        return;
+    out.truncate(start);
+    out.append('"');
+    if (defuse)
+        out.append('\'');
+    for (qsizetype i = out.appendUtf8Until<Quote>(cell); i < cell.size(); i += out.appendUtf8Until<Quote>(cell.sliced(i))) {
+        out.append("\"\"");
+        ++i;
+    }
+    out.append('"');
+}
+
+// One record, the cell of every column given by `cellOf`.
+template<typename CellOf>
+void appendCsvRecordOf(Utf8Buffer &out, CellOf cellOf)
+{
+    bool first = true;
+    for (const ColumnSpec &column : TokenColumns::all()) {
+        if (!first)
+            out.append(',');
+        first = false;
+        appendCsvField(out, cellOf(column));
+    }
+    out.append("\r\n");
+}
+
+void appendJsonEscape(Utf8Buffer &out, char16_t c)
+{
+    switch (c) {
+    case u'"': out.append("\\\""); break;
+    case u'\\': out.append("\\\\"); break;
+    case u'\b': out.append("\\b"); break;
+    case u'\f': out.append("\\f"); break;
+    case u'\n': out.append("\\n"); break;
+    case u'\r': out.append("\\r"); break;
+    case u'\t': out.append("\\t"); break;
+    default:
+        out.append("\\u00");
+        out.append("0123456789abcdef"[c >> 4]);
+        out.append("0123456789abcdef"[c & 0xF]);
+    }
+}
+
 // A JSON string literal, escaped as RFC 8259 asks: QJsonObject would sort the keys, so
 // objects are written by hand to keep them in column order.
-void appendJsonString(QByteArray &out, const QString &text)
+void appendJsonString(Utf8Buffer &out, QStringView text)
 {
-    out += '"';
-    qsizetype plainFrom = 0; // plain runs are converted whole, so surrogate pairs stay pairs
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const char16_t c = text.at(i).unicode();
-        if (c >= 0x20 && c != u'"' && c != u'\\')
-            continue;
-        out += QStringView(text).mid(plainFrom, i - plainFrom).toUtf8();
-        plainFrom = i + 1;
-        switch (c) {
-        case u'"': out += "\\\""; break;
-        case u'\\': out += "\\\\"; break;
-        case u'\b': out += "\\b"; break;
-        case u'\f': out += "\\f"; break;
-        case u'\n': out += "\\n"; break;
-        case u'\r': out += "\\r"; break;
-        case u'\t': out += "\\t"; break;
-        default: out += "\\u00" + QByteArray::number(c, 16).rightJustified(2, '0');
-        }
+    out.append('"');
+    for (qsizetype i = out.appendUtf8Until<JsonSpecial>(text); i < text.size();
+         i += out.appendUtf8Until<JsonSpecial>(text.sliced(i))) {
+        appendJsonEscape(out, text.at(i++).unicode());
     }
-    out += QStringView(text).mid(plainFrom).toUtf8();
-    out += '"';
-}
-
-QString csvField(const QString &raw)
-{
-    const QString cell = defuseFormula(raw);
-    const bool quote = cell.contains(u',') || cell.contains(u'"') || cell.contains(u'\r') || cell.contains(u'\n')
-                       || cell.startsWith(u' ') || cell.endsWith(u' ');
-    if (!quote)
-        return cell;
-    return u'"' + QString(cell).replace(u"\""_s, u"\"\""_s) + u'"';
-}
-
-QString csvRecord(const QStringList &cells)
-{
-    QStringList fields;
-    for (const QString &cell : cells)
-        fields << csvField(cell);
-    return fields.join(u',') + u"\r\n"_s;
+    out.append('"');
 }
 
 } // namespace
@@ -68,35 +126,58 @@ QStringList fieldNames()
     return names;
 }
 
-QByteArray toJsonObject(const BuildToken &token, int indent, bool withUnknownFields)
+JsonObjectLayout jsonObjectLayout(int indent)
 {
-    QList<std::pair<QString, QByteArray>> members; // key, value already in JSON
-    for (const ColumnSpec &column : TokenColumns::all()) {
-        QByteArray value;
-        appendJsonString(value, column.value(token));
-        members.append({column.apiField, value});
-    }
-    if (withUnknownFields) {
-        for (auto it = token.unknownFields.begin(); it != token.unknownFields.end(); ++it) {
-            // A lone value cannot be a QJsonDocument: wrap it in an array and unwrap it.
-            const QByteArray array = QJsonDocument(QJsonArray{it.value()}).toJson(QJsonDocument::Compact);
-            members.append({it.key(), array.mid(1, array.size() - 2)});
-        }
-    }
     const bool indented = indent >= 0;
     const QByteArray outer(qMax(indent, 0), ' ');
-    const QByteArray inner = indented ? outer + QByteArray(4, ' ') : QByteArray();
-    QByteArray out = outer + (indented ? "{\n" : "{");
-    for (qsizetype i = 0; i < members.size(); ++i) {
-        out += inner;
-        appendJsonString(out, members.at(i).first);
-        out += (indented ? ": " : ":") + members.at(i).second;
-        if (i + 1 < members.size())
-            out += ',';
-        if (indented)
-            out += '\n';
+    JsonObjectLayout layout;
+    layout.open = outer + '{';
+    layout.beforeMember = indented ? '\n' + outer + QByteArray(4, ' ') : QByteArray();
+    layout.afterKey = indented ? ": " : ":";
+    layout.close = (indented ? '\n' + outer : QByteArray()) + '}';
+    for (const ColumnSpec &column : TokenColumns::all()) {
+        Utf8Buffer before;
+        if (!layout.beforeValue.isEmpty())
+            before.append(',');
+        before.append(layout.beforeMember);
+        appendJsonString(before, column.apiField);
+        before.append(layout.afterKey);
+        layout.beforeValue.append(before.take());
     }
-    return out + outer + '}';
+    return layout;
+}
+
+void appendJsonObject(Utf8Buffer &out, const BuildToken &token, const JsonObjectLayout &layout, bool withUnknownFields)
+{
+    const QList<ColumnSpec> &columns = TokenColumns::all();
+    Q_ASSERT(layout.beforeValue.size() == columns.size()); // columns are only appended before any export
+    out.append(layout.open);
+    for (qsizetype i = 0; i < columns.size(); ++i) {
+        out.append(layout.beforeValue.at(i));
+        appendJsonString(out, columns.at(i).value(token));
+    }
+    if (withUnknownFields) {
+        bool first = columns.isEmpty();
+        for (auto it = token.unknownFields.begin(); it != token.unknownFields.end(); ++it) {
+            if (!first)
+                out.append(',');
+            first = false;
+            out.append(layout.beforeMember);
+            appendJsonString(out, it.key());
+            out.append(layout.afterKey);
+            // A lone value cannot be a QJsonDocument: wrap it in an array and unwrap it.
+            const QByteArray array = QJsonDocument(QJsonArray{it.value()}).toJson(QJsonDocument::Compact);
+            out.append(QByteArrayView(array).sliced(1, array.size() - 2));
+        }
+    }
+    out.append(layout.close);
+}
+
+QByteArray toJsonObject(const BuildToken &token, int indent, bool withUnknownFields)
+{
+    Utf8Buffer out;
+    appendJsonObject(out, token, jsonObjectLayout(indent), withUnknownFields);
+    return out.take();
 }
 
 std::optional<Format> formatFromName(const QString &name)
@@ -125,49 +206,44 @@ QString fileSuffix(Format format)
 
 QString defuseFormula(const QString &cell)
 {
-    static const QString triggers = u"=+-@\t\r"_s;
-    if (!cell.isEmpty() && triggers.contains(cell.front()))
-        return u'\'' + cell;
-    return cell;
+    return startsLikeFormula(cell) ? u'\'' + cell : cell;
+}
+
+void appendCsvHeader(Utf8Buffer &out)
+{
+    appendCsvRecordOf(out, [](const ColumnSpec &column) -> const QString & { return column.apiField; });
+}
+
+void appendCsvRecord(Utf8Buffer &out, const BuildToken &token)
+{
+    appendCsvRecordOf(out, [&token](const ColumnSpec &column) { return column.value(token); });
 }
 
 QByteArray toCsv(const QList<BuildToken> &tokens, bool excelBom)
 {
-    QString text = csvRecord(fieldNames());
-    for (const BuildToken &token : tokens) {
-        QStringList cells;
-        for (const ColumnSpec &column : TokenColumns::all())
-            cells << column.value(token);
-        text += csvRecord(cells);
-    }
-    return (excelBom ? QByteArray("\xEF\xBB\xBF") : QByteArray()) + text.toUtf8();
+    return write(Format::Csv, tokens, excelBom);
 }
 
 QByteArray toJson(const QList<BuildToken> &tokens)
 {
-    // The layout of QJsonDocument::Indented, which this replaced.
-    QByteArray out = "[\n";
-    for (qsizetype i = 0; i < tokens.size(); ++i)
-        out += toJsonObject(tokens.at(i), 4) + (i + 1 < tokens.size() ? ",\n" : "\n");
-    return out + "]\n";
+    return write(Format::Json, tokens);
 }
 
 QByteArray toNdjson(const QList<BuildToken> &tokens)
 {
-    QByteArray lines;
-    for (const BuildToken &token : tokens)
-        lines += toJsonObject(token, -1) + '\n';
-    return lines;
+    return write(Format::Ndjson, tokens);
 }
 
 QByteArray write(Format format, const QList<BuildToken> &tokens, bool excelBom)
 {
-    switch (format) {
-    case Format::Csv: return toCsv(tokens, excelBom);
-    case Format::Json: return toJson(tokens);
-    case Format::Ndjson: return toNdjson(tokens);
-    }
-    return {};
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    const std::unique_ptr<TokenWriter> writer = TokenWriter::create(format, &buffer, excelBom);
+    writer->begin();
+    writer->write(tokens);
+    writer->finish();
+    return bytes;
 }
 
 QString toTsv(const QList<BuildToken> &tokens, const QList<int> &columns)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "../api/BuildToken.h"
+#include "Utf8Buffer.h"
 
 #include <QByteArray>
 #include <QList>
@@ -8,8 +9,9 @@
 
 #include <optional>
 
-// The writers behind every export: the GUI's Export and Copy, and the CLI's --format. Pure
-// functions over rows, so the same rows give the same bytes wherever they are written.
+// The formats behind every export: the GUI's Export and Copy, and the CLI's --format. Pure
+// functions over rows, so the same rows give the same bytes wherever they are written; the
+// whole-list ones are a TokenWriter (TokenWriter.h) over a buffer.
 namespace TokenExport {
 
 enum class Format { Csv, Json, Ndjson };
@@ -21,6 +23,21 @@ QStringList fieldNames();
 // then, when asked, the fields the app does not know. `indent` < 0 writes it on one line;
 // else its braces get `indent` spaces and each key four more, as QJsonDocument::Indented.
 QByteArray toJsonObject(const BuildToken &token, int indent, bool withUnknownFields = false);
+
+// The bytes around the values of such an object, for one `indent`: made once for all the
+// objects a writer writes, so that the keys are escaped once rather than once a row.
+struct JsonObjectLayout
+{
+    QByteArray open;               // the braces' indent and {
+    QList<QByteArray> beforeValue; // for each column: the comma, line break and indent, "key":
+    QByteArray beforeMember;       // for a member after the columns: the line break and indent
+    QByteArray afterKey;           // : or ": "
+    QByteArray close;              // the line break and indent, }
+};
+JsonObjectLayout jsonObjectLayout(int indent);
+// toJsonObject, appended to `out`.
+void appendJsonObject(Utf8Buffer &out, const BuildToken &token, const JsonObjectLayout &layout,
+                      bool withUnknownFields = false);
 
 std::optional<Format> formatFromName(const QString &name); // "csv", "json", "ndjson"
 QString formatName(Format format);
@@ -37,6 +54,9 @@ QByteArray toJson(const QList<BuildToken> &tokens);
 // One compact object a line.
 QByteArray toNdjson(const QList<BuildToken> &tokens);
 QByteArray write(Format format, const QList<BuildToken> &tokens, bool excelBom = false);
+// The header record, and one token's record, as above, appended to `out`.
+void appendCsvHeader(Utf8Buffer &out);
+void appendCsvRecord(Utf8Buffer &out, const BuildToken &token);
 
 // For the clipboard: a header row of column titles, then a row per token, the given
 // TokenColumns in the given order, tab-separated; tabs and line breaks in cells become
