@@ -152,6 +152,81 @@ private slots:
         QCOMPARE(QJsonDocument::fromJson(json.out).array(), QJsonArray());
     }
 
+    void listAllWritesEveryPageAsTheAppExports_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<QString>("concurrency");
+        QTest::addColumn<bool>("toFile");
+        QTest::newRow("csv") << u"csv"_s << u"6"_s << false;
+        QTest::newRow("json, one at a time") << u"json"_s << u"1"_s << false;
+        QTest::newRow("ndjson") << u"ndjson"_s << u"6"_s << false;
+        QTest::newRow("csv to a file") << u"csv"_s << u"16"_s << true;
+    }
+    void listAllWritesEveryPageAsTheAppExports()
+    {
+        QFETCH(QString, format);
+        QFETCH(QString, concurrency);
+        QFETCH(bool, toFile);
+        const QString path = m_dir.filePath(u"all."_s + format);
+        QStringList arguments{u"--all"_s, u"--format"_s, format, u"--concurrency"_s, concurrency};
+        if (toFile)
+            arguments << u"--output"_s << path;
+        const Run r = list(arguments);
+        QCOMPARE(r.exitCode, 0);
+        QByteArray written = r.out;
+        if (toFile) {
+            QVERIFY(r.out.isEmpty());
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            written = file.readAll();
+        }
+        // Byte for byte what File -> Export writes for the same rows.
+        QCOMPARE(written, TokenExport::write(*TokenExport::formatFromName(format), f->server.tokens()));
+        QVERIFY2(r.err.contains("All pages (7) \xc2\xb7 1234 tokens"), r.err.constData());
+        QCOMPARE(f->server.requests().size(), 7); // one a page, none past the last
+        for (const DemoApiServer::Request &request : f->server.requests())
+            QCOMPARE(request.query.queryItemValue(u"per_page"_s), u"200"_s);
+    }
+
+    void listAllAsATable()
+    {
+        const Run r = list({u"--all"_s, u"--filter"_s, u"production"_s});
+        QCOMPARE(r.exitCode, 0);
+        const QList<QByteArray> lines = r.out.trimmed().split('\n');
+        QList<BuildToken> production;
+        for (const BuildToken &token : f->server.tokens()) {
+            if (token.name.contains(u"production"_s))
+                production << token;
+        }
+        QCOMPARE(lines.size(), 1 + production.size());
+        QVERIFY(lines.first().startsWith("NAME"));
+        // Pages after the first keep its column widths: every UUID stands under its title.
+        const qsizetype uuidAt = lines.first().indexOf("UUID");
+        for (qsizetype i = 0; i < production.size(); ++i)
+            QCOMPARE(lines.at(i + 1).indexOf(production.at(i).uuid.toUtf8()), uuidAt);
+        QVERIFY2(r.err.contains(QByteArray(QByteArray::number(production.size()) + " shown after the filter")), r.err.constData());
+    }
+
+    void listAllStopsAtAFailingPageAndSaysWhatItWrote()
+    {
+        f->server.setHoldReplies(true);
+        QProcess process;
+        QProcessEnvironment env = cleanEnvironment();
+        env.insert(u"CLOUDFLARE_API_TOKEN"_s, DemoApiServer::apiToken());
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(BTB_CLI_PATH), {u"list"_s, u"--api-base"_s, f->server.baseUrl().toString(), u"--account"_s,
+                                                     DemoApiServer::accountId(), u"--all"_s, u"--format"_s, u"ndjson"_s});
+        QTRY_COMPARE(f->server.heldReplyCount(), 1); // page 1
+        f->server.setFault(Fault::BadGateway); // every page after it, every attempt
+        f->server.setHoldReplies(false);
+        f->server.releaseHeldReplies();
+        QTRY_VERIFY_WITH_TIMEOUT(process.state() == QProcess::NotRunning, 30000);
+        QCOMPARE(process.exitCode(), 1);
+        QCOMPARE(process.readAllStandardOutput(), TokenExport::toNdjson(f->server.tokens().mid(0, 200)));
+        const QByteArray err = process.readAllStandardError();
+        QVERIFY2(err.contains("HTTP 502") && err.contains("200 tokens were written before the error"), err.constData());
+    }
+
     void unwritableOutputLeavesNothing()
     {
         QFile blocker(m_dir.filePath(u"blocker"_s));
@@ -189,6 +264,11 @@ private slots:
         QTest::newRow("unknown option") << QStringList{u"--bogus"_s} << u"bogus"_s;
         QTest::newRow("http to a remote host") << QStringList{u"--api-base"_s, u"http://api.cloudflare.com/client/v4"_s} << u"https://"_s;
         QTest::newRow("bad account id") << QStringList{u"--account"_s, u"a/b"_s} << u"account ID"_s;
+        QTest::newRow("all with a page") << QStringList{u"--all"_s, u"--page"_s, u"2"_s} << u"--page"_s;
+        QTest::newRow("all with per-page") << QStringList{u"--all"_s, u"--per-page"_s, u"10"_s} << u"--per-page"_s;
+        QTest::newRow("concurrency without all") << QStringList{u"--concurrency"_s, u"3"_s} << u"--all"_s;
+        QTest::newRow("concurrency 0") << QStringList{u"--all"_s, u"--concurrency"_s, u"0"_s} << u"--concurrency"_s;
+        QTest::newRow("concurrency 17") << QStringList{u"--all"_s, u"--concurrency"_s, u"17"_s} << u"--concurrency"_s;
     }
     void usageErrorsSendNothing()
     {

@@ -92,24 +92,32 @@ QString rangeError(const QString &option, int min, int max)
     return u"--%1 must be a whole number from %2 to %3."_s.arg(option).arg(min).arg(max);
 }
 
-QString formatTable(const QStringList &headers, const QList<QStringList> &rows)
+QList<qsizetype> columnWidths(const QList<QStringList> &rows)
 {
     QList<qsizetype> widths;
-    for (const QString &h : headers)
-        widths.append(h.size());
-    for (const QStringList &row : rows)
+    for (const QStringList &row : rows) {
+        widths.resize(qMax(widths.size(), row.size()));
         for (qsizetype c = 0; c < row.size(); ++c)
             widths[c] = qMax(widths[c], row[c].size());
+    }
+    return widths;
+}
+
+QString formatRows(const QList<QStringList> &rows, const QList<qsizetype> &widths)
+{
     QString text;
-    auto addRow = [&widths, &text](const QStringList &cells) {
+    for (const QStringList &cells : rows) {
         for (qsizetype c = 0; c < cells.size(); ++c)
-            text += c + 1 < cells.size() ? cells[c].leftJustified(widths[c] + 2) : cells[c];
+            text += c + 1 < cells.size() ? cells[c].leftJustified(widths.value(c) + 2) : cells[c];
         text += u'\n';
-    };
-    addRow(headers);
-    for (const QStringList &row : rows)
-        addRow(row);
+    }
     return text;
+}
+
+QString formatTable(const QStringList &headers, const QList<QStringList> &rows)
+{
+    const QList<QStringList> all = QList<QStringList>{headers} + rows;
+    return formatRows(all, columnWidths(all));
 }
 
 QCommandLineOption settingsOption()

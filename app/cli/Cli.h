@@ -45,6 +45,10 @@ QString rangeError(const QString &option, int min, int max);
 
 // Columns padded to their widest cell, one row a line.
 QString formatTable(const QStringList &headers, const QList<QStringList> &rows);
+// The widest cell of each column, and rows padded to given widths: a table written in parts
+// (a page at a time) keeps the widths of its first part.
+QList<qsizetype> columnWidths(const QList<QStringList> &rows);
+QString formatRows(const QList<QStringList> &rows, const QList<qsizetype> &widths);
 
 // --settings FILE: the settings the GUI uses, or this INI file.
 QCommandLineOption settingsOption();

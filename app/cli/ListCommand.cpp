@@ -1,4 +1,4 @@
-// build-tokens list: one page of an account's build tokens.
+// build-tokens list: one page, or every page, of an account's build tokens.
 
 #include "Cli.h"
 
@@ -6,19 +6,24 @@
 #include "auth/KeychainSecretStore.h"
 #include "auth/ProfileStore.h"
 #include "export/TokenExport.h"
+#include "export/TokenWriter.h"
 #include "model/BuildTokenFilterModel.h"
 #include "model/BuildTokenTableModel.h"
 #include "model/TokenColumns.h"
+#include "session/AllPagesJob.h"
 #include "session/BrowserSession.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QNetworkAccessManager>
+#include <QFile>
 #include <QProcessEnvironment>
+#include <QSaveFile>
 #include <QSettings>
 #include <QTextStream>
 
 #include <limits>
+#include <utility>
 #include <optional>
 
 using namespace Qt::Literals::StringLiterals;
@@ -27,21 +32,123 @@ namespace Cli {
 
 namespace {
 
-// The table for people: the app's columns, padded.
-QByteArray tokenTable(const QList<BuildToken> &tokens)
+// Where the rows of a listing go, in the format asked for, a page at a time if need be:
+// standard output as they come, or a file that appears only once everything is in it. The
+// table for people keeps the column widths of its first page.
+class ListOutput
 {
-    QStringList headers;
-    for (const ColumnSpec &column : TokenColumns::all())
-        headers << column.displayTitle().toUpper();
-    QList<QStringList> rows;
-    for (const BuildToken &token : tokens) {
-        QStringList cells;
-        for (const ColumnSpec &column : TokenColumns::all())
-            cells << column.value(token);
-        rows.append(cells);
+public:
+    ListOutput(std::optional<TokenExport::Format> format, bool excelBom, const QString &filter, const QString &path)
+        : m_format(format), m_excelBom(excelBom), m_filter(filter), m_path(path), m_file(path)
+    {
     }
-    return formatTable(headers, rows).toUtf8();
-}
+
+    // Empty when the output can be written, else why not.
+    QString open()
+    {
+        const bool opened = m_path.isEmpty() ? m_stdout.open(stdout, QIODevice::WriteOnly)
+                                             : m_file.open(QIODevice::WriteOnly);
+        if (!opened)
+            return u"Cannot write %1: %2"_s.arg(m_path, m_file.errorString());
+        if (m_format)
+            m_writer = TokenWriter::create(*m_format, device(), m_excelBom);
+        return {};
+    }
+
+    // The tokens that pass the filter.
+    void write(const QList<BuildToken> &tokens)
+    {
+        QList<BuildToken> kept;
+        for (const BuildToken &token : tokens) {
+            if (BuildTokenFilterModel::matches(token, m_filter))
+                kept << token;
+        }
+        m_rows += kept.size();
+        if (m_writer) {
+            // Begun with the first rows, so that a request failing at once prints nothing.
+            if (!std::exchange(m_begun, true))
+                m_writer->begin();
+            m_writer->write(kept);
+        }
+        else
+            writeTable(kept);
+        m_stdout.flush(); // a pipe reader sees each page as it comes
+    }
+
+    // Empty when everything was written (and the file saved), else why not: then no file is
+    // left behind.
+    QString finish()
+    {
+        if (m_writer) {
+            if (!std::exchange(m_begun, true))
+                m_writer->begin();
+            m_writer->finish();
+        } else if (!m_tableStarted) {
+            writeTable({}); // the header alone says there was nothing
+        }
+        m_stdout.flush();
+        const QString writeError = m_writer ? m_writer->errorString() : m_tableError;
+        if (m_path.isEmpty())
+            return writeError;
+        if (!writeError.isEmpty() || !m_file.commit()) {
+            const QString why = writeError.isEmpty() ? m_file.errorString() : writeError;
+            m_file.cancelWriting();
+            return u"Cannot save %1: %2"_s.arg(m_path, why);
+        }
+        return {};
+    }
+
+    // After a failure: what was written to standard output stays there, a file is not left.
+    void abandon()
+    {
+        m_stdout.flush();
+        if (!m_path.isEmpty())
+            m_file.cancelWriting();
+    }
+
+    qint64 rows() const { return m_rows; }
+    bool toFile() const { return !m_path.isEmpty(); }
+    QString path() const { return m_path; }
+
+private:
+    QIODevice *device() { return m_path.isEmpty() ? static_cast<QIODevice *>(&m_stdout) : &m_file; }
+
+    void writeTable(const QList<BuildToken> &tokens)
+    {
+        QList<QStringList> rows;
+        if (!m_tableStarted) {
+            QStringList headers;
+            for (const ColumnSpec &column : TokenColumns::all())
+                headers << column.displayTitle().toUpper();
+            rows.append(headers);
+        }
+        for (const BuildToken &token : tokens) {
+            QStringList cells;
+            for (const ColumnSpec &column : TokenColumns::all())
+                cells << column.value(token);
+            rows.append(cells);
+        }
+        if (!m_tableStarted)
+            m_widths = columnWidths(rows);
+        m_tableStarted = true;
+        const QByteArray bytes = formatRows(rows, m_widths).toUtf8();
+        if (m_tableError.isEmpty() && device()->write(bytes) != bytes.size())
+            m_tableError = device()->errorString();
+    }
+
+    std::optional<TokenExport::Format> m_format;
+    bool m_excelBom;
+    QString m_filter;
+    QString m_path;
+    QFile m_stdout;
+    QSaveFile m_file;
+    std::unique_ptr<TokenWriter> m_writer;
+    bool m_begun = false;
+    bool m_tableStarted = false;
+    QList<qsizetype> m_widths;
+    QString m_tableError; // the first write the device refused
+    qint64 m_rows = 0;
+};
 
 // The environment wins over a profile: scripts and CI set these.
 std::optional<Credentials> credentialsFromEnvironment()
@@ -81,8 +188,12 @@ int runList(QCoreApplication &app, QCommandLineParser &parser, const QStringList
     const QCommandLineOption excelOption(u"excel"_s, u"With csv: start with a UTF-8 byte order mark, for Excel."_s);
     const QCommandLineOption apiBaseOption(u"api-base"_s, u"The API base URL (default %1)."_s.arg(ApiClient::defaultBaseUrl().toString()), u"URL"_s);
     const QCommandLineOption timeoutOption(u"timeout"_s, u"Transfer timeout in seconds (default 30)."_s, u"S"_s);
-    parser.addOptions({accountOption, profileOption, pageOption, perPageOption, formatOption, outputOption, filterOption,
-                       excelOption, apiBaseOption, timeoutOption, settingsOption()});
+    const QCommandLineOption allOption(u"all"_s, u"Every page, 200 a page, several at once; rows are written as they come."_s);
+    const QCommandLineOption concurrencyOption(u"concurrency"_s, u"With --all: pages asked for at once, %1 to %2 (default %3)."_s
+                                                                    .arg(AllPagesJob::MinConcurrency).arg(AllPagesJob::MaxConcurrency)
+                                                                    .arg(AllPagesJob::DefaultConcurrency), u"N"_s);
+    parser.addOptions({accountOption, profileOption, pageOption, perPageOption, allOption, concurrencyOption, formatOption,
+                       outputOption, filterOption, excelOption, apiBaseOption, timeoutOption, settingsOption()});
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
     if (parser.isSet(u"help"_s))
@@ -94,6 +205,14 @@ int runList(QCoreApplication &app, QCommandLineParser &parser, const QStringList
     int perPage = BuildTokensService::DefaultPerPage;
     if (!readInt(parser, perPageOption, BuildTokensService::MinPerPage, BuildTokensService::MaxPerPage, &perPage))
         return usageError(rangeError(u"per-page"_s, BuildTokensService::MinPerPage, BuildTokensService::MaxPerPage));
+    const bool all = parser.isSet(allOption);
+    if (all && (parser.isSet(pageOption) || parser.isSet(perPageOption)))
+        return usageError(u"--all reads every page, 200 a page: leave out --page and --per-page."_s);
+    int concurrency = AllPagesJob::DefaultConcurrency;
+    if (parser.isSet(concurrencyOption) && !all)
+        return usageError(u"--concurrency goes with --all."_s);
+    if (!readInt(parser, concurrencyOption, AllPagesJob::MinConcurrency, AllPagesJob::MaxConcurrency, &concurrency))
+        return usageError(rangeError(u"concurrency"_s, AllPagesJob::MinConcurrency, AllPagesJob::MaxConcurrency));
     int timeoutSeconds = int(std::chrono::duration_cast<std::chrono::seconds>(ApiClient::DefaultTransferTimeout).count());
     if (!readInt(parser, timeoutOption, 1, 3600, &timeoutSeconds))
         return usageError(rangeError(u"timeout"_s, 1, 3600));
@@ -132,6 +251,10 @@ int runList(QCoreApplication &app, QCommandLineParser &parser, const QStringList
     if (!fromEnvironment && !profile)
         return usageError(u"Set CLOUDFLARE_API_TOKEN, or CLOUDFLARE_EMAIL and CLOUDFLARE_API_KEY, or use --profile NAME."_s);
 
+    ListOutput listOutput(format, parser.isSet(excelOption), parser.value(filterOption), output);
+    if (const QString problem = listOutput.open(); !problem.isEmpty())
+        return fail(ExitOutput, problem); // before anything is sent
+
     QNetworkAccessManager network;
     ApiClient client(&network);
     client.setBaseUrl(baseUrl);
@@ -143,35 +266,50 @@ int runList(QCoreApplication &app, QCommandLineParser &parser, const QStringList
     session.setPerPage(perPage);
 
     int exitCode = ExitOk;
-    QObject::connect(&session, &BrowserSession::pageLoaded, &app, [&] {
-        QList<BuildToken> tokens;
-        for (const BuildToken &token : rows.tokens()) {
-            if (BuildTokenFilterModel::matches(token, parser.value(filterOption)))
-                tokens << token;
-        }
-        const QByteArray data = format ? TokenExport::write(*format, tokens, parser.isSet(excelOption)) : tokenTable(tokens);
-        QString summary = session.summary();
-        if (parser.isSet(filterOption))
-            summary += u" \u00b7 %1 shown after the filter"_s.arg(tokens.size());
-        if (output.isEmpty()) {
-            writeOut(data);
-        } else if (const QString error = TokenExport::saveToFile(output, data); !error.isEmpty()) {
+    // The listing is in: the output is saved, and a line on standard error says what it was.
+    auto done = [&](QString summary) {
+        if (const QString error = listOutput.finish(); !error.isEmpty()) {
             exitCode = fail(ExitOutput, error);
-            app.quit();
-            return;
         } else {
-            summary += u" \u00b7 written to "_s + output;
+            if (parser.isSet(filterOption))
+                summary += u" \u00b7 %1 shown after the filter"_s.arg(listOutput.rows());
+            if (listOutput.toFile())
+                summary += u" \u00b7 written to "_s + listOutput.path();
+            err() << summary << '\n';
         }
-        err() << summary << '\n';
         app.quit();
-    });
-    QObject::connect(&session, &BrowserSession::failed, &app, [&](const ApiError &error) {
+    };
+    auto failed = [&](const ApiError &error, qint64 fetched) {
+        listOutput.abandon();
         exitCode = fail(exitCodeFor(error), error.toText());
+        if (fetched > 0 && listOutput.toFile())
+            err() << u"build-tokens: %1 tokens were fetched before the error; nothing was written to %2."_s.arg(fetched).arg(listOutput.path()) << '\n';
+        else if (fetched > 0)
+            err() << u"build-tokens: %1 tokens were written before the error."_s.arg(listOutput.rows()) << '\n';
         app.quit();
+    };
+    QObject::connect(&session, &BrowserSession::pageLoaded, &app, [&] {
+        listOutput.write(rows.tokens());
+        done(session.summary());
     });
+    QObject::connect(&session, &BrowserSession::failed, &app, [&](const ApiError &error) { failed(error, 0); });
+    // Every page streams through the output as it comes: the account is never held whole.
+    auto listAll = [&] {
+        auto *job = new AllPagesJob(client, account, concurrency, &app);
+        QObject::connect(job, &AllPagesJob::pageReady, &app, [&](const QList<BuildToken> &tokens) { listOutput.write(tokens); });
+        QObject::connect(job, &Job::finished, &app, [&, job] {
+            if (!job->result().ok())
+                return failed(job->result().error(), job->tokensDone());
+            const AllPagesSummary &summary = job->result().value();
+            done(u"All pages (%1) \u00b7 %2"_s.arg(summary.pages).arg(summary.tokens == 1 ? u"1 token"_s : u"%1 tokens"_s.arg(summary.tokens)));
+        });
+    };
     auto start = [&](const Credentials &credentials) {
         client.setCredentials(credentials);
-        session.loadPage(page);
+        if (all)
+            listAll();
+        else
+            session.loadPage(page);
     };
     if (fromEnvironment) {
         start(*fromEnvironment);
@@ -183,6 +321,7 @@ int runList(QCoreApplication &app, QCommandLineParser &parser, const QStringList
                                               ? u"No secret is stored for profile \u201c%1\u201d; store it again with "
                                                 "'build-tokens profiles add %1'."_s.arg(profile->name)
                                               : result.message);
+            listOutput.abandon();
             app.quit();
         });
     }
