@@ -1,7 +1,5 @@
 #include "TokenWriter.h"
 
-#include "../model/TokenColumns.h"
-
 #include <QCoreApplication>
 #include <QIODevice>
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "TokenExport.h"
+#include "Utf8Buffer.h"
 
 #include <QByteArray>
 #include <QList>

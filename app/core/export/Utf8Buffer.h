@@ -47,12 +47,6 @@ public:
             *dst++ = *src++;
         m_size += bytes.size();
     }
-    void append(qsizetype count, char c)
-    {
-        reserve(count);
-        std::fill_n(m_data + m_size, count, c);
-        m_size += count;
-    }
 
     // `text` up to its first unit that `Stop` holds for, returning how many units it wrote.
     // `Stop::at(unit)` is asked about ASCII units only, `Stop::inFour(four)` about four ASCII
@@ -62,7 +56,8 @@ public:
     template<typename Stop>
     qsizetype appendUtf8Until(QStringView text);
 
-    // Four 16-bit lanes, each below 0x80, so no sum or difference carries out of its lane.
+    // Four 16-bit lanes, each below 0x80: a sum never carries out of its lane, and a difference
+    // borrows only from the lane above one that is zero, when hasUnit has its answer already.
     static constexpr quint64 fourOf(char16_t unit) { return 0x0001000100010001ULL * unit; }
     static constexpr bool hasUnit(quint64 four, char16_t unit)
     {
