@@ -1,5 +1,7 @@
 #include "ExportDialog.h"
 
+#include "export/ExportJob.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -10,6 +12,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QVBoxLayout>
@@ -72,6 +75,10 @@ ExportDialog::ExportDialog(AppSettings settings, int selectedCount, int shownCou
     m_resultLabel->setWordWrap(true);
     m_resultLabel->setStyleSheet(u"color: #b3261e;"_s);
     m_resultLabel->hide();
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(u"exportProgress"_s);
+    m_progress->setAccessibleName(tr("Rows written"));
+    m_progress->hide();
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     m_exportButton = buttons->addButton(tr("E&xport"), QDialogButtonBox::AcceptRole);
@@ -83,11 +90,13 @@ ExportDialog::ExportDialog(AppSettings settings, int selectedCount, int shownCou
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_resultLabel);
+    layout->addWidget(m_progress);
     layout->addStretch(1);
     layout->addWidget(buttons);
 
     connect(m_formatBox, &QComboBox::currentIndexChanged, this, &ExportDialog::onFormatChanged);
     m_bomBox->setEnabled(format() == TokenExport::Format::Csv);
+    m_inputs = {m_selectedOnly, m_allShown, m_formatBox, m_bomBox, m_pathEdit, browseButton, m_exportButton};
     resize(sizeHint().expandedTo(QSize(560, 0)));
 }
 
@@ -132,15 +141,44 @@ void ExportDialog::exportNow()
         return;
     }
     const Request request{m_selectedOnly->isChecked(), format(), m_bomBox->isEnabled() && m_bomBox->isChecked(), path};
-    const QString error = m_write(request);
-    if (!error.isEmpty()) {
-        showResult(error);
-        return;
-    }
-    m_settings.setExportFolder(QFileInfo(path).absolutePath());
-    m_settings.setExportFormat(request.format);
-    m_settings.setExportExcelBom(m_bomBox->isChecked());
-    accept();
+    m_job = m_write(request);
+    connect(m_job, &ExportJob::progress, m_progress, [this](qint64 written, qint64 total) {
+        m_progress->setMaximum(int(total));
+        m_progress->setValue(int(written));
+    });
+    connect(m_job, &ExportJob::finished, this, [this, request](const QString &error) {
+        setWriting(false);
+        if (!error.isEmpty()) {
+            showResult(error);
+            return;
+        }
+        m_settings.setExportFolder(QFileInfo(request.path).absolutePath());
+        m_settings.setExportFormat(request.format);
+        m_settings.setExportExcelBom(m_bomBox->isChecked());
+        accept();
+    });
+    m_progress->setRange(0, qMax(1, int(m_job->rowCount())));
+    m_progress->setValue(0);
+    setWriting(true);
+    m_job->start();
+}
+
+void ExportDialog::setWriting(bool writing)
+{
+    for (QWidget *input : std::as_const(m_inputs))
+        input->setEnabled(!writing);
+    if (!writing)
+        m_bomBox->setEnabled(format() == TokenExport::Format::Csv);
+    m_progress->setVisible(writing);
+    if (writing)
+        m_resultLabel->hide();
+}
+
+void ExportDialog::reject()
+{
+    if (m_job)
+        m_job->cancel(); // it leaves no file, and says so to nobody: the dialog is gone
+    QDialog::reject();
 }
 
 void ExportDialog::showResult(const QString &text)

@@ -4,19 +4,23 @@
 #include "settings/AppSettings.h"
 
 #include <QDialog>
+#include <QPointer>
 
 #include <functional>
 
+class ExportJob;
 class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QProgressBar;
 class QPushButton;
 class QRadioButton;
 
 // Where and how to export: the selected rows or all rows shown, CSV / JSON / NDJSON, the
 // Excel-friendly byte order mark, the file. Remembers the last folder and format. The
-// writing itself is the caller's (`write`), so a failure keeps the dialog open with why.
+// writing itself is the caller's (`write`, an ExportJob on a worker thread): the dialog shows
+// its progress, Cancel stops it, and a failure keeps the dialog open with why.
 class ExportDialog : public QDialog
 {
     Q_OBJECT
@@ -29,13 +33,16 @@ public:
         bool excelBom = false;
         QString path;
     };
-    // Returns an error for a person, or empty on success.
-    using Writer = std::function<QString(const Request &)>;
+    // A job for the request, not started yet.
+    using Writer = std::function<ExportJob *(const Request &)>;
 
     ExportDialog(AppSettings settings, int selectedCount, int shownCount, Writer write, QWidget *parent = nullptr);
 
+    void reject() override; // also cancels an export in progress
+
 private:
     TokenExport::Format format() const;
+    void setWriting(bool writing);
     void onFormatChanged();
     void browse();
     void exportNow();
@@ -50,5 +57,8 @@ private:
     QLineEdit *m_pathEdit;
     QLabel *m_resultLabel;
     QPushButton *m_exportButton;
+    QProgressBar *m_progress;
+    QList<QWidget *> m_inputs; // disabled while the file is written
+    QPointer<ExportJob> m_job;
     QString m_confirmedPath; // an existing file the person agreed to replace
 };

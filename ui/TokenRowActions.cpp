@@ -2,6 +2,7 @@
 
 #include "Actions.h"
 #include "ExportDialog.h"
+#include "export/ExportJob.h"
 #include "TokenTableView.h"
 #include "export/TokenExport.h"
 #include "model/BuildTokenFilterModel.h"
@@ -61,15 +62,18 @@ void TokenRowActions::exportTokens()
 {
     const int selected = TokenTableView::selectedRowCount(m_view->selectionModel());
     const auto write = [this](const ExportDialog::Request &request) {
-        const QList<BuildToken> tokens = request.selectedOnly ? selectedTokens() : shownTokens();
-        const QString error = TokenExport::saveToFile(request.path, TokenExport::write(request.format, tokens, request.excelBom));
-        if (error.isEmpty()) {
-            const QString file = QDir::toNativeSeparators(request.path);
-            emit statusMessage(tokens.size() == 1 ? tr("Exported 1 token to %1").arg(file)
-                                                  : tr("Exported %1 tokens to %2").arg(tokens.size()).arg(file),
+        // The rows as they are now: sorting or new pages meanwhile do not change the file.
+        auto *job = new ExportJob(request.selectedOnly ? selectedTokens() : shownTokens(), request.format,
+                                  request.excelBom, request.path, this);
+        connect(job, &ExportJob::finished, this, [this, job](const QString &error) {
+            if (!error.isEmpty())
+                return;
+            const QString file = QDir::toNativeSeparators(job->path());
+            emit statusMessage(job->rowCount() == 1 ? tr("Exported 1 token to %1").arg(file)
+                                                    : tr("Exported %1 tokens to %2").arg(job->rowCount()).arg(file),
                                0);
-        }
-        return error;
+        });
+        return job;
     };
     auto *dialog = new ExportDialog(m_settings, selected, m_tokens->rowCount(), write, m_view->window());
     dialog->open();

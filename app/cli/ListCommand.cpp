@@ -49,7 +49,7 @@ public:
         const bool opened = m_path.isEmpty() ? m_stdout.open(stdout, QIODevice::WriteOnly)
                                              : m_file.open(QIODevice::WriteOnly);
         if (!opened)
-            return u"Cannot write %1: %2"_s.arg(m_path, m_file.errorString());
+            return TokenExport::cannotWrite(m_path, m_file.errorString());
         if (m_format)
             m_writer = TokenWriter::create(*m_format, device(), m_excelBom);
         return {};
@@ -93,7 +93,7 @@ public:
         if (!writeError.isEmpty() || !m_file.commit()) {
             const QString why = writeError.isEmpty() ? m_file.errorString() : writeError;
             m_file.cancelWriting();
-            return u"Cannot save %1: %2"_s.arg(m_path, why);
+            return TokenExport::cannotSave(m_path, why);
         }
         return {};
     }

@@ -268,18 +268,27 @@ QString saveToFile(const QString &path, const QByteArray &data)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        //: %1 is a file name, %2 why it could not be written
-        return QCoreApplication::translate("TokenExport", "Cannot write %1: %2").arg(path, file.errorString());
+        return cannotWrite(path, file.errorString());
     if (file.write(data) != data.size()) {
         const QString why = file.errorString();
         file.cancelWriting();
-        //: %1 is a file name, %2 why it could not be written
-        return QCoreApplication::translate("TokenExport", "Cannot write %1: %2").arg(path, why);
+        return cannotWrite(path, why);
     }
     if (!file.commit())
-        //: %1 is a file name, %2 why it could not be saved
-        return QCoreApplication::translate("TokenExport", "Cannot save %1: %2").arg(path, file.errorString());
+        return cannotSave(path, file.errorString());
     return {};
+}
+
+QString cannotWrite(const QString &path, const QString &why)
+{
+    //: %1 is a file name, %2 why it could not be written
+    return QCoreApplication::translate("TokenExport", "Cannot write %1: %2").arg(path, why);
+}
+
+QString cannotSave(const QString &path, const QString &why)
+{
+    //: %1 is a file name, %2 why it could not be saved
+    return QCoreApplication::translate("TokenExport", "Cannot save %1: %2").arg(path, why);
 }
 
 } // namespace TokenExport

@@ -69,5 +69,8 @@ QString defuseFormula(const QString &cell);
 // Writes `data` to `path` atomically (QSaveFile): on failure no file, partial or whole, is
 // left there. Empty on success, else why not, in words for a person.
 QString saveToFile(const QString &path, const QByteArray &data);
+// What a failed export says: the file could not be opened or written, or not saved at the end.
+QString cannotWrite(const QString &path, const QString &why);
+QString cannotSave(const QString &path, const QString &why);
 
 } // namespace TokenExport

@@ -1,0 +1,63 @@
+#include "ExportJob.h"
+
+#include "TokenWriter.h"
+
+#include <QCoreApplication>
+#include <QSaveFile>
+#include <QThread>
+
+ExportJob::ExportJob(QList<BuildToken> tokens, TokenExport::Format format, bool excelBom, const QString &path,
+                     QObject *parent)
+    : QObject(parent), m_tokens(std::move(tokens)), m_format(format), m_excelBom(excelBom), m_path(path)
+{
+}
+
+ExportJob::~ExportJob()
+{
+    if (m_thread) {
+        m_canceled = true;
+        m_thread->wait(); // within a chunk: the worker checks between chunks
+    }
+}
+
+void ExportJob::start()
+{
+    Q_ASSERT(!m_thread);
+    m_thread = QThread::create([this] {
+        const QString error = run();
+        // Queued to this object's thread; dropped if it is gone by then.
+        QMetaObject::invokeMethod(this, [this, error] {
+            emit finished(error);
+            deleteLater();
+        }, Qt::QueuedConnection);
+    });
+    m_thread->setParent(this);
+    m_thread->start();
+}
+
+QString ExportJob::run()
+{
+    QSaveFile file(m_path);
+    if (!file.open(QIODevice::WriteOnly))
+        return TokenExport::cannotWrite(m_path, file.errorString());
+    const std::unique_ptr<TokenWriter> writer = TokenWriter::create(m_format, &file, m_excelBom);
+    writer->begin();
+    const qint64 total = m_tokens.size();
+    for (qsizetype first = 0; first < total && writer->ok(); first += ChunkRows) {
+        if (m_canceled) {
+            file.cancelWriting();
+            return QCoreApplication::translate("ExportJob", "The export was canceled; nothing was written to %1.").arg(m_path);
+        }
+        writer->write(m_tokens.mid(first, ChunkRows));
+        const qint64 written = qMin(first + ChunkRows, total);
+        QMetaObject::invokeMethod(this, [this, written, total] { emit progress(written, total); }, Qt::QueuedConnection);
+    }
+    writer->finish();
+    if (!writer->ok()) {
+        file.cancelWriting();
+        return TokenExport::cannotWrite(m_path, writer->errorString());
+    }
+    if (!file.commit())
+        return TokenExport::cannotSave(m_path, file.errorString());
+    return {};
+}
