@@ -7,9 +7,14 @@ AppCore::AppCore(ProfileStore *profileStore, QSettings *settingsStore) : profile
     client.setTransferTimeout(settings.transferTimeout());
     session.setConcurrency(settings.concurrency());
     // Sorting rows as they come costs a reordering per page (minutes at 100,000 rows): a
-    // bulk load is sorted once, when its last page is in.
+    // sorted table is sorted once, when the last page of a bulk load is in. Turning dynamic
+    // sorting back on sorts (a layout change) even when unsorted, so an unsorted table is
+    // left alone.
     QObject::connect(&session, &BrowserSession::busyChanged, &filter, [this](bool busy) {
-        filter.setDynamicSortFilter(!busy || session.mode() != BrowserSession::Mode::AllPages);
+        if (busy && session.mode() == BrowserSession::Mode::AllPages && filter.sortColumn() >= 0)
+            filter.setDynamicSortFilter(false);
+        else if (!busy && !filter.dynamicSortFilter())
+            filter.setDynamicSortFilter(true);
     });
     // Rows listed with another profile's credentials never stay on screen.
     QObject::connect(&active, &ActiveProfile::changed, &session, &BrowserSession::clear);

@@ -44,6 +44,12 @@ void BuildTokenTableModel::clear()
     endResetModel();
 }
 
+void BuildTokenTableModel::reserve(qsizetype rows)
+{
+    m_tokens.reserve(rows);
+    m_rowByUuid.reserve(rows);
+}
+
 int BuildTokenTableModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_tokens.size());

@@ -21,6 +21,9 @@ public:
     // ones whose uuid is (dataChanged). Tokens without a uuid are always added.
     void appendTokens(const QList<BuildToken> &tokens);
     void clear();
+    // Room for `rows` in all, when a bulk load knows its total: growing the uuid index as rows
+    // come rehashes it whole at each doubling (20 ms at 65,536 rows, on the GUI thread).
+    void reserve(qsizetype rows);
 
     const QList<BuildToken> &tokens() const { return m_tokens; }
     const BuildToken &token(int row) const { return m_tokens.at(row); }

@@ -191,6 +191,10 @@ void BrowserSession::loadAllPages()
             m_info = {};
             m_info.totalCount = job->totalCount();
             m_info.totalPages = job->totalPages();
+            // Up to twice the 100,000 rows the app is made for: a total the server made up
+            // must not reserve gigabytes.
+            if (const auto total = job->totalCount())
+                m_rows->reserve(qMin<qint64>(*total, 200000));
         }
         m_rows->appendTokens(tokens);
         m_shownCount = m_rows->rowCount();
