@@ -371,6 +371,27 @@ private slots:
         QCOMPARE(session.mode(), BrowserSession::Mode::Paged);
     }
 
+    void aPageFailingMidwayKeepsTheRowsAndSaysWhy()
+    {
+        BuildTokenTableModel rows;
+        BrowserSession session(&f->service, &rows);
+        session.setAccountId(DemoApiServer::accountId());
+        session.setConcurrency(1);
+        f->server.setTokenCount(1234);
+        connect(&session, &BrowserSession::progress, this, [this](qint64 done) {
+            if (done == 2)
+                f->server.setFault(DemoApiServer::Fault::BadGateway);
+        });
+        QSignalSpy failed(&session, &BrowserSession::failed);
+        session.loadAllPages();
+        QTRY_COMPARE(failed.size(), 1);
+        QCOMPARE(failed.first().at(0).value<ApiError>().kind(), Kind::Server);
+        QCOMPARE(rows.rowCount(), 400);
+        QCOMPARE(session.mode(), BrowserSession::Mode::AllPages);
+        QVERIFY(!session.hasAllPages());
+        QCOMPARE(session.summary(), u"All pages: stopped after 2 of 7 \u00b7 400 tokens"_s);
+    }
+
     void aRunThatFailsAtOnceLeavesTheListingAsItWas()
     {
         BuildTokenTableModel rows;
