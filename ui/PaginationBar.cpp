@@ -76,10 +76,14 @@ PaginationBar::PaginationBar(BrowserSession *session, const Actions *actions, QW
 
     m_summaryLabel = new QLabel(this);
     m_summaryLabel->setObjectName(u"summaryLabel"_s);
+    // "All pages: 3 of 7 loaded · 600 tokens" wraps rather than widen the window past an
+    // 800-pixel screen.
+    m_summaryLabel->setWordWrap(true);
+    m_summaryLabel->setMinimumWidth(m_summaryLabel->fontMetrics().horizontalAdvance(u"Page 00 of 00"_s));
     m_busyIndicator = new QProgressBar(this);
     m_busyIndicator->setObjectName(u"busyIndicator"_s);
     m_busyIndicator->setTextVisible(false);
-    m_busyIndicator->setMaximumWidth(120);
+    m_busyIndicator->setMaximumWidth(80);
     m_busyIndicator->setAccessibleName(tr("Loading"));
     m_cancelButton = buttonFor(m_cancel, this);
     m_cancelButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);

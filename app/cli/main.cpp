@@ -26,7 +26,7 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(
         u"List the build tokens of Cloudflare Workers Builds.\n\n"
         "Commands:\n"
-        "  list          print one page of an account's build tokens\n"
+        "  list          print one page, or every page (--all), of an account's build tokens\n"
         "  profiles      list, add or remove the profiles the app shares (secrets in the keychain)\n"
         "  demo-server   run a fake Cloudflare API on 127.0.0.1 to try this against\n\n"
         "Credentials come from CLOUDFLARE_API_TOKEN (a user API token with Workers CI Read),\n"
