@@ -508,6 +508,13 @@ private slots:
         auto *table = child<QTableView>(u"tokenTable"_s);
         auto *summary = child<QLabel>(u"summaryLabel"_s);
         auto *busy = child<QProgressBar>(u"busyIndicator"_s);
+        // The page bar has it as a button too, named for a screen reader without the mnemonic.
+        auto *loadAll = child<QAction>(u"loadAllPagesAction"_s);
+        QCOMPARE(loadAll->text(), u"Load &All Pages"_s);
+        const QList<QToolButton *> buttons = m_window->findChildren<QToolButton *>();
+        const auto button = std::find_if(buttons.begin(), buttons.end(), [loadAll](QToolButton *b) { return b->defaultAction() == loadAll; });
+        QVERIFY(button != buttons.end());
+        QCOMPARE((*button)->accessibleName(), u"Load All Pages"_s);
         table->setFocus();
         QTest::keyClick(table, Qt::Key_L, Qt::ControlModifier | Qt::ShiftModifier);
         QTRY_VERIFY(m_window->session()->hasAllPages());

@@ -24,7 +24,7 @@ QToolButton *buttonFor(QAction *action, QWidget *parent)
     auto *button = new QToolButton(parent);
     button->setDefaultAction(action);
     button->setAutoRaise(true);
-    button->setAccessibleName(action->text());
+    button->setAccessibleName(action->iconText()); // without the & of a mnemonic
     return button;
 }
 
