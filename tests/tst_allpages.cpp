@@ -17,7 +17,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <functional>
 #include <memory>
+#include <optional>
 
 using namespace Qt::Literals::StringLiterals;
 using namespace std::chrono_literals;
@@ -68,6 +70,30 @@ private:
     AllPagesJob *start(int concurrency = AllPagesJob::DefaultConcurrency)
     {
         return new AllPagesJob(f->client, DemoApiServer::accountId(), concurrency, this);
+    }
+
+    struct HeldRun
+    {
+        AllPagesJob *job;
+        std::shared_ptr<Received> received;
+        std::shared_ptr<std::optional<ApiResult<AllPagesSummary>>> result;
+    };
+    // A run over `tokens` with every reply held: page 1 is answered (after `beforePage1`), and
+    // it returns once `inFlight` later pages are waiting for their answers.
+    HeldRun startHeld(int tokens, int concurrency, int inFlight, const std::function<void()> &beforePage1 = {})
+    {
+        f->server.setTokenCount(tokens);
+        f->server.setHoldReplies(true);
+        AllPagesJob *job = start(concurrency);
+        HeldRun run{job, receive(job), resultOf<AllPagesSummary>(job)};
+        if (!QTest::qWaitFor([this] { return f->server.heldReplyCount() == 1; }))
+            qFatal("page 1 was never asked for");
+        if (beforePage1)
+            beforePage1();
+        f->server.releaseHeldReplies();
+        if (!QTest::qWaitFor([this, inFlight] { return f->server.heldReplyCount() == inFlight; }))
+            qFatal("the pages after page 1 were not asked for");
+        return run;
     }
 
 private slots:
@@ -121,14 +147,7 @@ private slots:
 
     void atMostConcurrencyRequestsInFlight()
     {
-        f->server.setTokenCount(4000); // 20 pages
-        f->server.setHoldReplies(true);
-        AllPagesJob *job = start(3);
-        const auto received = receive(job);
-        const auto result = resultOf<AllPagesSummary>(job);
-        QTRY_COMPARE(f->server.heldReplyCount(), 1);
-        f->server.releaseHeldReplies();
-        QTRY_COMPARE(f->server.heldReplyCount(), 3);
+        const auto [job, received, result] = startHeld(4000, 3, 3); // 20 pages
         QCOMPARE(listingRequests(f->server), 4); // page 1, then three at once
         f->server.setHoldReplies(false);
         f->server.releaseHeldReplies();
@@ -139,14 +158,7 @@ private slots:
 
     void pagesAnsweredOutOfOrderComeOutInOrder()
     {
-        f->server.setTokenCount(1234); // 7 pages
-        f->server.setHoldReplies(true);
-        AllPagesJob *job = start(6);
-        const auto received = receive(job);
-        const auto result = resultOf<AllPagesSummary>(job);
-        QTRY_COMPARE(f->server.heldReplyCount(), 1);
-        f->server.releaseHeldReplies();
-        QTRY_COMPARE(f->server.heldReplyCount(), 6);
+        const auto [job, received, result] = startHeld(1234, 6, 6); // 7 pages
         QCOMPARE(received->pages, QList<qint64>{1});
         // Page 7 first, page 2 last: nothing can be handed out before page 2.
         QCOMPARE(f->server.releaseHeldReplies(DemoApiServer::ReleaseOrder::NewestFirst, 5), 5);
@@ -200,14 +212,7 @@ private slots:
 
     void cancelKeepsWhatCameAndLeavesNothingRunning()
     {
-        f->server.setTokenCount(1234);
-        f->server.setHoldReplies(true);
-        AllPagesJob *job = start(6);
-        const auto received = receive(job);
-        const auto result = resultOf<AllPagesSummary>(job);
-        QTRY_COMPARE(f->server.heldReplyCount(), 1);
-        f->server.releaseHeldReplies();
-        QTRY_COMPARE(f->server.heldReplyCount(), 6);
+        const auto [job, received, result] = startHeld(1234, 6, 6);
         job->cancel();
         QVERIFY(result->has_value()); // at once, not when the server answers
         QCOMPARE((*result)->error().kind(), Kind::Canceled);
@@ -223,17 +228,10 @@ private slots:
         RetryPolicy waitsOutRateLimits = RetryPolicy::never();
         waitsOutRateLimits.maxRateLimitWaits = 1;
         f->client.setRetryPolicy(waitsOutRateLimits);
-        f->server.setTokenCount(4000); // 20 pages
         f->server.setRetryAfterSeconds(1);
-        f->server.setHoldReplies(true);
-        AllPagesJob *job = start(6);
-        const auto received = receive(job);
-        const auto result = resultOf<AllPagesSummary>(job);
+        // 20 pages; the first page after page 1 meets a 429.
+        const auto [job, received, result] = startHeld(4000, 6, 6, [this] { f->server.setFault(DemoApiServer::Fault::RateLimited, 1); });
         QSignalSpy retrying(job, &Job::retrying);
-        QTRY_COMPARE(f->server.heldReplyCount(), 1);
-        f->server.setFault(DemoApiServer::Fault::RateLimited, 1); // the first page after page 1
-        f->server.releaseHeldReplies();
-        QTRY_COMPARE(f->server.heldReplyCount(), 6);
         QCOMPARE(f->server.releaseHeldReplies(DemoApiServer::ReleaseOrder::OldestFirst, 1), 1); // the 429
         QTRY_COMPARE(retrying.size(), 1);
         QCOMPARE(retrying.first().at(0).value<ApiError>().kind(), Kind::RateLimited);

@@ -64,10 +64,7 @@ int main(int argc, char *argv[])
             QMessageBox::critical(nullptr, u"Build Token Browser"_s, u"The demo server could not listen on 127.0.0.1."_s);
             return 1;
         }
-        Profile profile;
-        profile.name = u"Demo"_s;
-        profile.accountId = DemoApiServer::accountId();
-        profile.apiBaseUrl = demoServer.baseUrl().toString();
+        const Profile profile = demoServer.profile();
         profiles.save(profile);
         profiles.keepSecretForSession(profile.name, DemoApiServer::apiToken());
         profiles.setLastProfileName(profile.name);

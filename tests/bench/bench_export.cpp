@@ -7,6 +7,7 @@
 //   bench_export [--tokens N] [--runs R] [--page N]
 
 #include "MachineInfo.h"
+#include "Median.h"
 #include "demo/DemoTokenGenerator.h"
 #include "export/TokenWriter.h"
 
@@ -130,8 +131,7 @@ double medianMs(int runs, const std::function<QByteArray()> &produce, QByteArray
         output = produce();
         times.append(double(clock.nsecsElapsed()) / 1e6);
     }
-    std::sort(times.begin(), times.end());
-    return times.at(times.size() / 2);
+    return median(times);
 }
 
 } // namespace

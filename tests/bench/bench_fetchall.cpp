@@ -8,6 +8,7 @@
 #include "ApiFixture.h"
 #include "AwaitResult.h"
 #include "MachineInfo.h"
+#include "Median.h"
 #include "session/AllPagesJob.h"
 
 #include <QCommandLineParser>
@@ -20,12 +21,6 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
-
-qint64 median(QList<qint64> values)
-{
-    std::sort(values.begin(), values.end());
-    return values.at(values.size() / 2);
-}
 
 // Milliseconds for every page at `concurrency`, or -1 when the run failed or lost a token.
 qint64 fetchAll(ApiFixture &f, int concurrency)

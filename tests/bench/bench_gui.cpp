@@ -12,6 +12,7 @@
 
 #include "AppCore.h"
 #include "MachineInfo.h"
+#include "Median.h"
 #include "MainWindow.h"
 #include "auth/MemorySecretStore.h"
 #include "auth/ProfileStore.h"
@@ -86,10 +87,7 @@ int childApp(QApplication &app)
     server.setTokenCount(300);
     if (!server.listen())
         return 1;
-    Profile profile;
-    profile.name = u"Demo"_s;
-    profile.accountId = DemoApiServer::accountId();
-    profile.apiBaseUrl = server.baseUrl().toString();
+    const Profile profile = server.profile();
     profiles.save(profile);
     profiles.keepSecretForSession(profile.name, DemoApiServer::apiToken());
     AppCore core(&profiles, &settings);
@@ -155,12 +153,6 @@ qint64 cliPeakRssKiB(int tokens)
     server.kill();
     server.waitForFinished();
     return ok ? qint64(usage.ru_maxrss) : -1;
-}
-
-qint64 median(QList<qint64> values)
-{
-    std::sort(values.begin(), values.end());
-    return values.at(values.size() / 2);
 }
 
 struct LoadFigures

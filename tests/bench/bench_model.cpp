@@ -6,6 +6,7 @@
 //   bench_model [--tokens N] [--rounds R]
 
 #include "MachineInfo.h"
+#include "Median.h"
 #include "demo/DemoTokenGenerator.h"
 #include "model/BuildTokenFilterModel.h"
 #include "model/BuildTokenTableModel.h"
@@ -57,8 +58,7 @@ double medianMs(int rounds, const std::function<void(Table &)> &setUp, const std
         measured(table);
         times.append(double(clock.nsecsElapsed()) / 1e6);
     }
-    std::sort(times.begin(), times.end());
-    return times.at(times.size() / 2);
+    return median(times);
 }
 
 } // namespace

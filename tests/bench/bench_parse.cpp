@@ -5,6 +5,7 @@
 //   bench_parse [--tokens N] [--runs R]
 
 #include "MachineInfo.h"
+#include "Median.h"
 #include "api/EnvelopeParser.h"
 #include "demo/DemoTokenGenerator.h"
 
@@ -45,8 +46,7 @@ double medianUs(int runs, const std::function<qsizetype()> &parse)
             qFatal("nothing parsed");
         times.append(double(clock.nsecsElapsed()) / 1e3);
     }
-    std::sort(times.begin(), times.end());
-    return times.at(times.size() / 2);
+    return median(times);
 }
 
 } // namespace

@@ -405,6 +405,15 @@ QUrl DemoApiServer::baseUrl() const
     return QUrl(u"http://127.0.0.1:%1/client/v4"_s.arg(m_port));
 }
 
+Profile DemoApiServer::profile() const
+{
+    Profile demo;
+    demo.name = u"Demo"_s;
+    demo.accountId = accountId();
+    demo.apiBaseUrl = baseUrl().toString();
+    return demo;
+}
+
 void DemoApiServer::setTokenCount(int count)
 {
     m_accounts.first().tokens = DemoTokenGenerator::generate(qMax(0, count));

@@ -2,6 +2,7 @@
 
 #include "../api/Account.h"
 #include "../api/BuildToken.h"
+#include "../auth/Profile.h"
 
 #include <QHttpServer>
 #include <QJsonValue>
@@ -73,6 +74,8 @@ public:
     bool listen(quint16 port = 0);
     quint16 port() const { return m_port; }
     QUrl baseUrl() const; // http://127.0.0.1:PORT/client/v4
+    // The profile that browses this server: "Demo", accountId(), baseUrl(); its secret is apiToken().
+    Profile profile() const;
 
     // Of the account accountId().
     void setTokenCount(int count);
