@@ -197,7 +197,6 @@ void BrowserSession::loadAllPages()
                 m_rows->reserve(qMin<qint64>(*total, 200000));
         }
         m_rows->appendTokens(tokens);
-        m_shownCount = m_rows->rowCount();
     });
     connect(job, &Job::progress, this, [this, job](qint64 done, qint64 total) {
         if (job != m_inFlight)
