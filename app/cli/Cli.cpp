@@ -34,13 +34,6 @@ QTextStream &err()
     return stream;
 }
 
-void writeOut(const QByteArray &data)
-{
-    out().flush();
-    std::fwrite(data.constData(), 1, size_t(data.size()), stdout);
-    std::fflush(stdout);
-}
-
 int exitCodeFor(const ApiError &error)
 {
     using Kind = ApiError::Kind;

@@ -30,8 +30,6 @@ extern const char *const ExitCodeHelp;
 
 QTextStream &out();
 QTextStream &err();
-// Bytes to standard output as they are: a text stream would decode them, dropping a BOM.
-void writeOut(const QByteArray &data);
 
 int exitCodeFor(const ApiError &error);
 // Prints "build-tokens: message" and a pointer to --help; returns ExitUsage.

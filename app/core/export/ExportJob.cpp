@@ -3,7 +3,6 @@
 #include "TokenWriter.h"
 
 #include <QCoreApplication>
-#include <QSaveFile>
 #include <QThread>
 
 ExportJob::ExportJob(QList<BuildToken> tokens, TokenExport::Format format, bool excelBom, const QString &path,
@@ -37,27 +36,18 @@ void ExportJob::start()
 
 QString ExportJob::run()
 {
-    QSaveFile file(m_path);
-    if (!file.open(QIODevice::WriteOnly))
-        return TokenExport::cannotWrite(m_path, file.errorString());
-    const std::unique_ptr<TokenWriter> writer = TokenWriter::create(m_format, &file, m_excelBom);
-    writer->begin();
-    const qint64 total = m_tokens.size();
-    for (qsizetype first = 0; first < total && writer->ok(); first += ChunkRows) {
-        if (m_canceled) {
-            file.cancelWriting();
-            return QCoreApplication::translate("ExportJob", "The export was canceled; nothing was written to %1.").arg(m_path);
+    return TokenExport::saveToFile(m_path, [this](QIODevice &file) {
+        const std::unique_ptr<TokenWriter> writer = TokenWriter::create(m_format, &file, m_excelBom);
+        writer->begin();
+        const qint64 total = m_tokens.size();
+        for (qsizetype first = 0; first < total && writer->ok(); first += ChunkRows) {
+            if (m_canceled)
+                return QCoreApplication::translate("ExportJob", "The export was canceled; nothing was written to %1.").arg(m_path);
+            writer->write(m_tokens.mid(first, ChunkRows));
+            const qint64 written = qMin(first + ChunkRows, total);
+            QMetaObject::invokeMethod(this, [this, written, total] { emit progress(written, total); }, Qt::QueuedConnection);
         }
-        writer->write(m_tokens.mid(first, ChunkRows));
-        const qint64 written = qMin(first + ChunkRows, total);
-        QMetaObject::invokeMethod(this, [this, written, total] { emit progress(written, total); }, Qt::QueuedConnection);
-    }
-    writer->finish();
-    if (!writer->ok()) {
-        file.cancelWriting();
-        return TokenExport::cannotWrite(m_path, writer->errorString());
-    }
-    if (!file.commit())
-        return TokenExport::cannotSave(m_path, file.errorString());
-    return {};
+        writer->finish();
+        return writer->ok() ? QString() : TokenExport::cannotWrite(m_path, writer->errorString());
+    });
 }

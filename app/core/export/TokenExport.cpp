@@ -264,19 +264,25 @@ QString toTsv(const QList<BuildToken> &tokens, const QList<int> &columns)
     return text;
 }
 
-QString saveToFile(const QString &path, const QByteArray &data)
+QString saveToFile(const QString &path, const std::function<QString(QIODevice &file)> &write)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return cannotWrite(path, file.errorString());
-    if (file.write(data) != data.size()) {
-        const QString why = file.errorString();
+    if (const QString error = write(file); !error.isEmpty()) {
         file.cancelWriting();
-        return cannotWrite(path, why);
+        return error;
     }
     if (!file.commit())
         return cannotSave(path, file.errorString());
     return {};
+}
+
+QString saveToFile(const QString &path, const QByteArray &data)
+{
+    return saveToFile(path, [&](QIODevice &file) {
+        return file.write(data) == data.size() ? QString() : cannotWrite(path, file.errorString());
+    });
 }
 
 QString cannotWrite(const QString &path, const QString &why)

@@ -7,11 +7,14 @@
 #include <QList>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 // The formats behind every export: the GUI's Export and Copy, and the CLI's --format. Pure
 // functions over rows, so the same rows give the same bytes wherever they are written; the
 // whole-list ones are a TokenWriter (TokenWriter.h) over a buffer.
+class QIODevice;
+
 namespace TokenExport {
 
 enum class Format { Csv, Json, Ndjson };
@@ -66,8 +69,10 @@ QString toTsv(const QList<BuildToken> &tokens, const QList<int> &columns);
 // A spreadsheet formula cell made inert, or the cell as it was.
 QString defuseFormula(const QString &cell);
 
-// Writes `data` to `path` atomically (QSaveFile): on failure no file, partial or whole, is
-// left there. Empty on success, else why not, in words for a person.
+// Writes `path` atomically (QSaveFile): `write` fills the file and returns empty, or why it
+// gave up (then that is the result). On any failure no file, partial or whole, is left there.
+// Empty on success, else why not, in words for a person.
+QString saveToFile(const QString &path, const std::function<QString(QIODevice &file)> &write);
 QString saveToFile(const QString &path, const QByteArray &data);
 // What a failed export says: the file could not be opened or written, or not saved at the end.
 QString cannotWrite(const QString &path, const QString &why);
