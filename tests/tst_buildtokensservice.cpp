@@ -67,6 +67,9 @@ private slots:
         QTest::newRow("empty account") << QString() << 1 << 50;
         QTest::newRow("account with a slash") << u"abc/../../user"_s << 1 << 50;
         QTest::newRow("account with a query") << u"abc?x=1"_s << 1 << 50;
+        // "$" matches before a final newline: the whole string must match.
+        QTest::newRow("account with a newline at the end") << u"ok\n"_s << 1 << 50;
+        QTest::newRow("account with a newline inside") << u"ok\nok"_s << 1 << 50;
     }
     void badParametersAreNeverSent()
     {

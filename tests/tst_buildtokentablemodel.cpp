@@ -5,6 +5,7 @@
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTextDocument>
 
 #include <memory>
 
@@ -67,6 +68,27 @@ private slots:
         QCOMPARE(inserted.size(), 2);
     }
 
+    void tooltipsShowTextNeverRichText_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::newRow("an image from a device") << u"<img src=\"file:///dev/zero\">"_s;
+        QTest::newRow("markup") << u"<b>bold</b> & <a href=\"x\">link</a>"_s;
+        QTest::newRow("an entity") << u"&lt;not a tag&gt;"_s;
+        QTest::newRow("white space") << u"  two  spaces\tand a tab"_s;
+    }
+    void tooltipsShowTextNeverRichText()
+    {
+        QFETCH(QString, name);
+        m_model->appendTokens({BuildToken{name, u"u-1"_s, u"c-1"_s, u"user"_s, {}}});
+        const QString tip = m_model->index(0, TokenColumns::Name).data(Qt::ToolTipRole).toString();
+        QCOMPARE(m_model->index(0, TokenColumns::Name).data().toString(), name); // the cell is the text itself
+        // As Qt renders the tooltip: exactly the text, and nothing it would load.
+        QTextDocument document;
+        document.setHtml(tip);
+        QCOMPARE(document.toPlainText(), name);
+        QVERIFY2(!tip.contains(u"<img"_s) && !tip.contains(u"<b>"_s), qPrintable(tip));
+    }
+
     void aTokenThatComesAgainIsUpdatedInPlace()
     {
         QList<BuildToken> tokens = DemoTokenGenerator::generate(5);
@@ -121,5 +143,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestBuildTokenTableModel)
+QTEST_MAIN(TestBuildTokenTableModel)
 #include "tst_buildtokentablemodel.moc"

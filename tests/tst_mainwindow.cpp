@@ -502,6 +502,25 @@ private slots:
         QCOMPARE(child<QSpinBox>(u"pageBox"_s)->value(), 1);
     }
 
+    void labelsShowTheServersAndPeoplesTextAsText()
+    {
+        // A label in Qt's AutoText shows anything that looks like HTML as rich text, images
+        // from local files included: each label that can carry a server's or a person's words
+        // is plain text.
+        QVERIFY(loadFirstPage());
+        for (const QString &name : {u"placeholder"_s, u"summaryLabel"_s, u"filterCount"_s})
+            QCOMPARE(child<QLabel>(name)->textFormat(), Qt::PlainText);
+        ProfileDialog *dialog = openDialog(u"newProfileButton"_s);
+        QVERIFY(dialog);
+        QCOMPARE(childOf<QLabel>(dialog, u"resultLabel"_s)->textFormat(), Qt::PlainText);
+        dialog->reject();
+        trigger(u"exportAction"_s);
+        auto *exportDialog = m_window->findChild<QDialog *>(u"exportDialog"_s);
+        QVERIFY(exportDialog);
+        QCOMPARE(childOf<QLabel>(exportDialog, u"resultLabel"_s)->textFormat(), Qt::PlainText);
+        exportDialog->reject();
+    }
+
     void loadAllPagesFromTheKeyboardThenEscKeepsTheRows()
     {
         QVERIFY(loadFirstPage());

@@ -71,6 +71,7 @@ ExportDialog::ExportDialog(AppSettings settings, int selectedCount, int shownCou
     form->addRow(fileLabel, pathRow);
 
     m_resultLabel = new QLabel(this);
+    m_resultLabel->setTextFormat(Qt::PlainText); // file names and the system's messages
     m_resultLabel->setObjectName(u"resultLabel"_s);
     m_resultLabel->setWordWrap(true);
     m_resultLabel->setStyleSheet(u"color: #b3261e;"_s);

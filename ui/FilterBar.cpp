@@ -34,6 +34,7 @@ FilterBar::FilterBar(BuildTokenFilterModel *tokens, QWidget *parent)
             m_debounce->start();
     });
     m_count->setObjectName(u"filterCount"_s);
+    m_count->setTextFormat(Qt::PlainText);
 
     // Rows the filter hides change the source's count without a signal from the proxy.
     for (QAbstractItemModel *model : QList<QAbstractItemModel *>{m_tokens, m_tokens->sourceModel()}) {

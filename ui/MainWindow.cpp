@@ -85,6 +85,7 @@ QWidget *MainWindow::createTokenArea()
     m_placeholder->setObjectName(u"placeholder"_s);
     m_placeholder->setAlignment(Qt::AlignCenter);
     m_placeholder->setWordWrap(true);
+    m_placeholder->setTextFormat(Qt::PlainText);
     m_placeholder->setEnabled(false); // drawn in the muted text colour
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(m_placeholder);

@@ -79,6 +79,7 @@ PaginationBar::PaginationBar(BrowserSession *session, const Actions *actions, QW
     // "All pages: 3 of 7 loaded · 600 tokens" wraps rather than widen the window past an
     // 800-pixel screen.
     m_summaryLabel->setWordWrap(true);
+    m_summaryLabel->setTextFormat(Qt::PlainText);
     m_summaryLabel->setMinimumWidth(m_summaryLabel->fontMetrics().horizontalAdvance(u"Page 00 of 00"_s));
     m_busyIndicator = new QProgressBar(this);
     m_busyIndicator->setObjectName(u"busyIndicator"_s);

@@ -102,6 +102,7 @@ ProfileDialog::ProfileDialog(ProfileStore *profiles, QNetworkAccessManager *netw
     m_testButton->setToolTip(tr("Ask Cloudflare whether these credentials work"));
     connect(m_testButton, &QPushButton::clicked, this, &ProfileDialog::testConnection);
     m_resultLabel = new QLabel(this);
+    m_resultLabel->setTextFormat(Qt::PlainText); // the server's words (a token's status) and ours
     m_resultLabel->setObjectName(u"resultLabel"_s);
     m_resultLabel->setWordWrap(true);
     m_resultLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -277,7 +278,12 @@ void ProfileDialog::offerSessionOnly(const Profile &profile, const QString &secr
     auto *box = new QMessageBox(QMessageBox::Warning, tr("Keychain Not Available"),
                                 tr("The secret could not be saved in the keychain."), QMessageBox::Cancel, this);
     box->setObjectName(u"keychainProblemBox"_s);
+    box->setTextFormat(Qt::PlainText);
     box->setInformativeText(problem);
+    // The keychain's own words; QMessageBox names its label so (the text format is the box's,
+    // the informative label's is not).
+    if (auto *informative = box->findChild<QLabel *>(u"qt_msgbox_informativelabel"_s))
+        informative->setTextFormat(Qt::PlainText);
     QPushButton *sessionOnly = box->addButton(tr("Use for This &Session Only"), QMessageBox::AcceptRole);
     sessionOnly->setObjectName(u"sessionOnlyButton"_s);
     box->setDefaultButton(sessionOnly);
@@ -297,6 +303,7 @@ void ProfileDialog::confirmRemove()
                                 tr("Remove profile \u201c%1\u201d and its secret from the keychain?").arg(name),
                                 QMessageBox::Cancel, this);
     box->setObjectName(u"confirmRemoveBox"_s);
+    box->setTextFormat(Qt::PlainText); // the profile's name is the person's text
     QPushButton *remove = box->addButton(tr("&Remove"), QMessageBox::DestructiveRole);
     remove->setObjectName(u"confirmRemoveButton"_s);
     box->setAttribute(Qt::WA_DeleteOnClose);

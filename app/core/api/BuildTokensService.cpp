@@ -15,7 +15,8 @@ QString BuildTokensService::checkAccountId(const QString &accountId)
         return tr("Enter an account ID.");
     // Cloudflare's ids are 32 hex digits; accept any id-like text, but nothing that could
     // change the request path.
-    static const QRegularExpression idPattern(u"^[A-Za-z0-9_-]{1,64}$"_s);
+    // Anchored as a whole: "$" would let "ok\n" through, and the request to another path.
+    static const QRegularExpression idPattern(QRegularExpression::anchoredPattern(u"[A-Za-z0-9_-]{1,64}"_s));
     if (!idPattern.match(accountId).hasMatch())
         return tr("The account ID may only contain letters, digits, \u201c-\u201d and \u201c_\u201d "
                   "(Cloudflare's are 32 hex digits).");

@@ -2,6 +2,8 @@
 
 #include "TokenColumns.h"
 
+using namespace Qt::Literals::StringLiterals;
+
 BuildTokenTableModel::BuildTokenTableModel(QObject *parent) : QAbstractTableModel(parent) {}
 
 void BuildTokenTableModel::appendTokens(const QList<BuildToken> &tokens)
@@ -50,6 +52,14 @@ void BuildTokenTableModel::reserve(qsizetype rows)
     m_rowByUuid.reserve(rows);
 }
 
+QString BuildTokenTableModel::plainToolTip(const QString &text)
+{
+    // Qt shows a tooltip that looks like HTML as rich text, and rich text loads <img src=...>
+    // from local files: a token named <img src="file:///dev/zero"> took the app down on hover.
+    // Escaped inside a paragraph that keeps white space, it shows exactly as the cell says.
+    return u"<p style=\"white-space:pre-wrap\">"_s + text.toHtmlEscaped() + u"</p>"_s;
+}
+
 int BuildTokenTableModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_tokens.size());
@@ -67,8 +77,8 @@ QVariant BuildTokenTableModel::data(const QModelIndex &index, int role) const
     const ColumnSpec &column = TokenColumns::at(index.column());
     const BuildToken &token = m_tokens.at(index.row());
     switch (role) {
-    case Qt::DisplayRole:
-    case Qt::ToolTipRole: return column.value(token);
+    case Qt::DisplayRole: return column.value(token);
+    case Qt::ToolTipRole: return plainToolTip(column.value(token));
     default: return {};
     }
 }

@@ -30,6 +30,9 @@ public:
     // The row of the token with this uuid, or -1.
     int rowOfUuid(const QString &uuid) const { return m_rowByUuid.value(uuid, 0) - 1; }
 
+    // `text` as a tooltip that Qt shows as it is, never as rich text (no HTML, no images).
+    static QString plainToolTip(const QString &text);
+
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
