@@ -13,6 +13,8 @@
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
+
+#include <limits>
 #include <QUuid>
 
 using namespace Qt::Literals::StringLiterals;
@@ -276,14 +278,36 @@ private slots:
         QSignalSpy loaded(&session, &BrowserSession::pageLoaded);
         session.firstPage();
         QTRY_COMPARE(loaded.size(), 1);
-        QCOMPARE(session.totalPages(), 1000000000);
+        const qint64 twoToThe53 = 9007199254740992;
+        QCOMPARE(session.totalPages(), twoToThe53);
         QCOMPARE(rows.tokens().size(), 50); // the rows as they came, whatever count says
-        QVERIFY(session.summary().contains(QLocale().toString(1000000000)));
-        f.server.setFault(Fault::None);
-        session.lastPage(); // a page far past the end: asked for, answered empty
+        QVERIFY(session.summary().contains(QLocale().toString(twoToThe53)));
+        f.server.setFault(Fault::HugeTotals, 1);
+        session.lastPage(); // as far as a page number goes: asked for, answered empty
         QTRY_COMPARE(loaded.size(), 2);
-        QCOMPARE(session.page(), 1000000000);
+        const int lastPage = std::numeric_limits<int>::max();
+        QCOMPARE(session.page(), lastPage);
         QVERIFY(rows.tokens().isEmpty());
+        // The page after INT_MAX cannot be named: nothing overflows (UBSan watches), nothing is sent.
+        QVERIFY(!session.canGoForward());
+        const qsizetype sent = f.server.requests().size();
+        session.nextPage();
+        QVERIFY(!session.isBusy());
+        QCOMPARE(f.server.requests().size(), sent);
+        QCOMPARE(f.server.requests().last().query.queryItemValue(u"page"_s), QString::number(lastPage));
+    }
+
+    void morePageItemsThanAskedForIsMalformed()
+    {
+        ApiFixture f;
+        f.server.setFault(Fault::TooManyItems, 1);
+        const auto result = f.fetchPage(1, 50);
+        QVERIFY(result && !result->ok());
+        QCOMPARE(result->error().kind(), ApiError::Kind::Malformed);
+        QVERIFY2(result->error().detail().contains(u"100 items, but only 50"_s), qPrintable(result->error().detail()));
+        const auto fine = f.fetchPage(1, 50); // the same page, answered right
+        QVERIFY(fine && fine->ok());
+        QCOMPARE(fine->value().tokens.size(), 50);
     }
 
     void fewRemainingRequestsAreSpacedOut()

@@ -40,8 +40,8 @@ void BuildTokensService::getPage(Job *job, const QString &accountId, int page, i
     Q_ASSERT(checkPageRequest(accountId, page, perPage).isEmpty());
     const QUrlQuery query{{u"page"_s, QString::number(page)}, {u"per_page"_s, QString::number(perPage)}};
     job->get(u"accounts/"_s + accountId + u"/builds/tokens"_s, query,
-             [onDone = std::move(onDone)](const ApiResult<Envelope> &envelope) {
-                 onDone(envelope.ok() ? EnvelopeParser::parseBuildTokenPage(envelope.value())
+             [onDone = std::move(onDone), perPage](const ApiResult<Envelope> &envelope) {
+                 onDone(envelope.ok() ? EnvelopeParser::parseBuildTokenPage(envelope.value(), perPage)
                                       : ApiResult<BuildTokenPage>(envelope.error()));
              });
 }

@@ -147,7 +147,7 @@ QString itemPath(qsizetype index)
 // The objects of a list's `result`, each read by `readItem(object, index, &item, &error)`.
 // A null or absent result is an empty list, as Cloudflare sends for some empty lists.
 template<typename T, typename ReadItem>
-ApiResult<QList<T>> parseItems(const QJsonValue &result, const QString &expected, ReadItem readItem)
+ApiResult<QList<T>> parseItems(const QJsonValue &result, const QString &expected, ReadItem readItem, int maxItems = 0)
 {
     QList<T> items;
     if (result.isUndefined() || result.isNull())
@@ -155,6 +155,11 @@ ApiResult<QList<T>> parseItems(const QJsonValue &result, const QString &expected
     if (!result.isArray())
         return wrongType(u"result"_s, expected, result);
     const QJsonArray array = result.toArray();
+    if (maxItems > 0 && array.size() > maxItems) {
+        return malformed(QCoreApplication::translate("EnvelopeParser", "The page holds %1 items, but only %2 were asked for.")
+                             .arg(array.size())
+                             .arg(maxItems));
+    }
     items.reserve(array.size());
     for (qsizetype i = 0; i < array.size(); ++i) {
         const QJsonValue value = array.at(i);
@@ -207,11 +212,11 @@ bool readAccount(const QJsonObject &object, qsizetype index, Account *account, A
            && readOptionalString(object, u"name"_s, path + u".name"_s, &account->name, error);
 }
 
-ApiResult<BuildTokenPage> parseBuildTokenItems(const Envelope &envelope)
+ApiResult<BuildTokenPage> parseBuildTokenItems(const Envelope &envelope, int perPage)
 {
     const ApiResult<QList<BuildToken>> tokens =
         parseItems<BuildToken>(envelope.result, QCoreApplication::translate("EnvelopeParser", "an array of build tokens"),
-                               readBuildToken);
+                               readBuildToken, perPage);
     if (!tokens.ok())
         return tokens.error();
     const ApiResult<PageInfo> info = EnvelopeParser::parsePageInfo(envelope.resultInfo);
@@ -309,9 +314,9 @@ ApiResult<PageInfo> parsePageInfo(const QJsonValue &resultInfo)
     return info;
 }
 
-ApiResult<BuildTokenPage> parseBuildTokenPage(const Envelope &envelope)
+ApiResult<BuildTokenPage> parseBuildTokenPage(const Envelope &envelope, int perPage)
 {
-    return withStatusOf(envelope, parseBuildTokenItems(envelope));
+    return withStatusOf(envelope, parseBuildTokenItems(envelope, perPage));
 }
 
 ApiResult<QList<Account>> parseAccounts(const Envelope &envelope)

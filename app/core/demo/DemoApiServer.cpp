@@ -581,10 +581,18 @@ DemoReply DemoApiServer::faultReply(Fault fault, const Request &request, const R
     case Fault::HugeTotals: {
         QJsonObject envelope = QJsonDocument::fromJson(route(request).body).object();
         QJsonObject info = envelope.value(u"result_info"_s).toObject();
-        info.insert(u"total_pages"_s, 1000000000);
-        info.insert(u"total_count"_s, 50000000000.0);
+        info.insert(u"total_pages"_s, 9007199254740992.0); // 2^53, the most a count may be
+        info.insert(u"total_count"_s, 9007199254740992.0);
         info.insert(u"count"_s, 5);
         envelope.insert(u"result_info"_s, info);
+        return envelopeReply(Status::Ok, envelope);
+    }
+    case Fault::TooManyItems: {
+        QJsonObject envelope = QJsonDocument::fromJson(route(request).body).object();
+        QJsonArray items = envelope.value(u"result"_s).toArray();
+        for (const QJsonValue &item : envelope.value(u"result"_s).toArray())
+            items.append(item);
+        envelope.insert(u"result"_s, items);
         return envelopeReply(Status::Ok, envelope);
     }
     case Fault::DroppedConnection:

@@ -53,8 +53,9 @@ public:
         Redirect,      // 302 to redirectTarget() + the same path
         DroppedConnection, // the connection closed with no answer at all
         OversizedBody,     // 200 with a body of setOversizedBodyBytes() bytes
-        HugeTotals,        // 200 with the real rows but result_info claiming 10^9 pages
+        HugeTotals,        // 200 with the real rows but result_info claiming 2^53 pages and tokens
         SlowBody,          // the real answer, its body one byte every 50 ms
+        TooManyItems,      // the real answer with every item twice: more than per_page
     };
 
     // One request as the server received it; the tests read what was really sent.

@@ -106,9 +106,16 @@ QString BrowserSession::allPagesSummary() const
     return tr("%1 \u00b7 %2", "the page, then how many tokens").arg(pages, tokensText(m_rows->rowCount()));
 }
 
+void BrowserSession::nextPage()
+{
+    if (targetPage() < std::numeric_limits<int>::max())
+        loadPage(targetPage() + 1);
+}
+
 bool BrowserSession::canGoForward() const
 {
-    if (!m_hasPage || m_mode == Mode::AllPages)
+    // Totals may claim 2^53 pages; past INT_MAX there is no page to ask for.
+    if (!m_hasPage || m_mode == Mode::AllPages || targetPage() == std::numeric_limits<int>::max())
         return false;
     if (const auto total = totalPages())
         return targetPage() < *total;

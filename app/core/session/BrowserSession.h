@@ -59,8 +59,8 @@ public:
     std::pair<qint64, qint64> allPagesProgress() const { return {m_allPagesDone, m_allPagesTotal}; }
     void reload();
     void firstPage() { loadPage(1); }
-    void previousPage() { loadPage(targetPage() - 1); }
-    void nextPage() { loadPage(targetPage() + 1); }
+    void previousPage() { loadPage(targetPage() - 1); } // loadPage clamps to page 1
+    void nextPage(); // never past the last page a page number (an int) can name
     void lastPage();
     void cancel();
 
