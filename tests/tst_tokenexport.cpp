@@ -175,8 +175,11 @@ private slots:
         QTest::newRow("+") << u"+1+1"_s << u"'+1+1"_s << u"'+1+1"_s;
         QTest::newRow("-") << u"-2+3"_s << u"'-2+3"_s << u"'-2+3"_s;
         QTest::newRow("@") << u"@SUM(A1)"_s << u"'@SUM(A1)"_s << u"'@SUM(A1)"_s;
-        QTest::newRow("tab") << u"\t=1"_s << u"'\t=1"_s << u" =1"_s;
-        QTest::newRow("CR") << u"\r=1"_s << u"'\r=1"_s << u" =1"_s;
+        QTest::newRow("tab") << u"\t=1+1"_s << u"'\t=1+1"_s << u"' =1+1"_s; // the rule sees the tab, not the space
+        QTest::newRow("CR") << u"\r=1"_s << u"'\r=1"_s << u"' =1"_s;
+        QTest::newRow("full-width =") << u"\uff1d1+1"_s << u"'\uff1d1+1"_s << u"'\uff1d1+1"_s;
+        QTest::newRow("full-width @") << u"\uff20SUM(A1)"_s << u"'\uff20SUM(A1)"_s << u"'\uff20SUM(A1)"_s;
+        QTest::newRow("a quote first") << u"\"a\"b"_s << u"\"a\"b"_s << u"\"\"\"a\"\"b\""_s;
         QTest::newRow("inside is fine") << u"a=b"_s << u"a=b"_s << u"a=b"_s;
         QTest::newRow("dash inside uuid") << u"182bd5e5-6e1a"_s << u"182bd5e5-6e1a"_s << u"182bd5e5-6e1a"_s;
     }

@@ -21,6 +21,8 @@ bool startsLikeFormula(QStringView cell)
         return false;
     switch (cell.front().unicode()) {
     case u'=': case u'+': case u'-': case u'@': case u'\t': case u'\r': return true;
+    // Their full-width forms: spreadsheets in East Asian locales read them as the same.
+    case u'\uff1d': case u'\uff0b': case u'\uff0d': case u'\uff20': return true;
     default: return false;
     }
 }
@@ -248,8 +250,16 @@ QByteArray write(Format format, const QList<BuildToken> &tokens, bool excelBom)
 
 QString toTsv(const QList<BuildToken> &tokens, const QList<int> &columns)
 {
-    auto clean = [](QString cell) {
-        return defuseFormula(cell.replace(u'\t', u' ').replace(u'\r', u' ').replace(u'\n', u' '));
+    // The formula rule is CSV's, on the cell as it came: "\t=1+1" is a formula there even
+    // though the tab becomes a space here. A cell that starts with a quote is quoted, or a
+    // spreadsheet takes the quote for the start of a quoted cell.
+    auto clean = [](const QString &cell) {
+        QString text = QString(cell).replace(u'\t', u' ').replace(u'\r', u' ').replace(u'\n', u' ');
+        if (startsLikeFormula(cell) || startsLikeFormula(text))
+            text.prepend(u'\'');
+        if (text.startsWith(u'"'))
+            text = u'"' + text.replace(u"\""_s, u"\"\""_s) + u'"';
+        return text;
     };
     QStringList headers;
     for (int column : columns)
