@@ -227,6 +227,28 @@ private slots:
         QVERIFY2(err.contains("HTTP 502") && err.contains("200 tokens were written before the error"), err.constData());
     }
 
+    void controlCharactersAreShownNotObeyed()
+    {
+        // A co-worker names a build token so that a terminal would retitle itself, and a
+        // line break and a CSI forge a row and clear the screen.
+        QList<BuildToken> tokens = f->server.tokens().mid(0, 3);
+        tokens[1].name = u"evil\x1b]0;pwned\x07\nFORGED ROW\u009b2J\x7f"_s;
+        f->server.setTokens(tokens);
+        const Run table = list({});
+        QCOMPARE(table.exitCode, 0);
+        for (const QByteArray &raw : {QByteArray("\x1b"), QByteArray("\x07"), QByteArray("\xc2\x9b"), QByteArray("\x7f")})
+            QVERIFY2(!table.out.contains(raw), raw.toHex().constData());
+        QCOMPARE(table.out.trimmed().split('\n').size(), 4); // the header and three rows, none forged
+        QVERIFY2(table.out.contains("evil\\x1b]0;pwned\\x07\\x0aFORGED ROW\\x9b2J\\x7f"), table.out.constData());
+        // The data formats keep the text exactly as it is.
+        const Run json = list({u"--format"_s, u"json"_s});
+        QCOMPARE(QJsonDocument::fromJson(json.out).array().at(1).toObject().value(u"build_token_name"_s).toString(), tokens[1].name);
+        // So do messages that carry someone's text, here a file name.
+        const Run bad = list({u"--format"_s, u"csv"_s, u"--output"_s, m_dir.filePath(u"no such folder\x1b[2J/tokens.csv"_s)});
+        QCOMPARE(bad.exitCode, 9);
+        QVERIFY2(!bad.err.contains('\x1b') && bad.err.contains("\\x1b[2J"), bad.err.constData());
+    }
+
     void unwritableOutputLeavesNothing()
     {
         QFile blocker(m_dir.filePath(u"blocker"_s));

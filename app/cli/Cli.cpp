@@ -34,6 +34,21 @@ QTextStream &err()
     return stream;
 }
 
+QString printable(const QString &text, bool keepLineBreaks)
+{
+    QString shown;
+    shown.reserve(text.size());
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        const bool control = u < 0x20 || (u >= 0x7f && u <= 0x9f);
+        if (!control || (keepLineBreaks && u == u'\n'))
+            shown += c;
+        else
+            shown += u"\\x"_s + QString::number(u, 16).rightJustified(2, u'0');
+    }
+    return shown;
+}
+
 int exitCodeFor(const ApiError &error)
 {
     using Kind = ApiError::Kind;
@@ -58,13 +73,13 @@ int exitCodeFor(const ApiError &error)
 
 int usageError(const QString &message)
 {
-    err() << "build-tokens: " << message << "\nTry 'build-tokens --help'.\n";
+    err() << "build-tokens: " << printable(message, true) << "\nTry 'build-tokens --help'.\n";
     return ExitUsage;
 }
 
 int fail(int code, const QString &message)
 {
-    err() << "build-tokens: " << message << '\n';
+    err() << "build-tokens: " << printable(message, true) << '\n';
     return code;
 }
 
@@ -109,7 +124,13 @@ QString formatRows(const QList<QStringList> &rows, const QList<qsizetype> &width
 
 QString formatTable(const QStringList &headers, const QList<QStringList> &rows)
 {
-    const QList<QStringList> all = QList<QStringList>{headers} + rows;
+    QList<QStringList> all{headers};
+    for (const QStringList &row : rows) {
+        QStringList cells;
+        for (const QString &cell : row)
+            cells << printable(cell);
+        all << cells;
+    }
     return formatRows(all, columnWidths(all));
 }
 

@@ -31,17 +31,22 @@ extern const char *const ExitCodeHelp;
 QTextStream &out();
 QTextStream &err();
 
+// `text` with every control character (C0, DEL, C1) shown as \xHH, line breaks too unless
+// `keepLineBreaks`: text from a server or a file can then neither move the cursor, retitle
+// the terminal nor forge rows of a table. Data formats (CSV, JSON) keep the text exact.
+QString printable(const QString &text, bool keepLineBreaks = false);
+
 int exitCodeFor(const ApiError &error);
-// Prints "build-tokens: message" and a pointer to --help; returns ExitUsage.
+// Prints "build-tokens: message" (printable, lines kept) and a pointer to --help; returns ExitUsage.
 int usageError(const QString &message);
-// Prints "build-tokens: message"; returns `code`.
+// Prints "build-tokens: message" (printable, lines kept); returns `code`.
 int fail(int code, const QString &message);
 
 // False when the option is set but not a whole number in min..max; unset leaves *value.
 bool readInt(const QCommandLineParser &parser, const QCommandLineOption &option, int min, int max, int *value);
 QString rangeError(const QString &option, int min, int max);
 
-// Columns padded to their widest cell, one row a line.
+// Columns padded to their widest cell, one row a line; cells are made printable first.
 QString formatTable(const QStringList &headers, const QList<QStringList> &rows);
 // The widest cell of each column, and rows padded to given widths: a table written in parts
 // (a page at a time) keeps the widths of its first part.

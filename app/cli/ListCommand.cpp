@@ -125,7 +125,7 @@ private:
         for (const BuildToken &token : tokens) {
             QStringList cells;
             for (const ColumnSpec &column : TokenColumns::all())
-                cells << column.value(token);
+                cells << printable(column.value(token)); // a name may hold ESC or a line break
             rows.append(cells);
         }
         if (!m_tableStarted)
@@ -275,7 +275,7 @@ int runList(QCoreApplication &app, QCommandLineParser &parser, const QStringList
                 summary += u" \u00b7 %1 shown after the filter"_s.arg(listOutput.rows());
             if (listOutput.toFile())
                 summary += u" \u00b7 written to "_s + listOutput.path();
-            err() << summary << '\n';
+            err() << printable(summary) << '\n';
         }
         app.quit();
     };
@@ -283,7 +283,7 @@ int runList(QCoreApplication &app, QCommandLineParser &parser, const QStringList
         listOutput.abandon();
         exitCode = fail(exitCodeFor(error), error.toText());
         if (fetched > 0 && listOutput.toFile())
-            err() << u"build-tokens: %1 tokens were fetched before the error; nothing was written to %2."_s.arg(fetched).arg(listOutput.path()) << '\n';
+            err() << printable(u"build-tokens: %1 tokens were fetched before the error; nothing was written to %2."_s.arg(fetched).arg(listOutput.path())) << '\n';
         else if (fetched > 0)
             err() << u"build-tokens: %1 tokens were written before the error."_s.arg(listOutput.rows()) << '\n';
         app.quit();

@@ -97,7 +97,7 @@ int runProfiles(QCoreApplication &app, QCommandLineParser &parser, const QString
             return usageError(u"No profile named \u201c%1\u201d."_s.arg(name));
         profiles.remove(name, &app, [&](const SecretStore::Result &result) {
             if (result.ok())
-                err() << "Removed profile \u201c" << name << "\u201d and its keychain entry.\n";
+                err() << "Removed profile \u201c" << printable(name) << "\u201d and its keychain entry.\n";
             else
                 exitCode = fail(ExitKeychain, u"Removed profile \u201c%1\u201d, but not its keychain entry: %2"_s.arg(name, result.message));
             app.quit();
@@ -137,7 +137,7 @@ int runProfiles(QCoreApplication &app, QCommandLineParser &parser, const QString
     profiles.writeSecret(name, secret, &app, [&](const SecretStore::Result &result) {
         if (result.ok()) {
             profiles.save(profile);
-            err() << "Saved profile \u201c" << name << "\u201d; its secret is in the keychain.\n";
+            err() << "Saved profile \u201c" << printable(name) << "\u201d; its secret is in the keychain.\n";
         } else {
             exitCode = fail(ExitKeychain, result.message);
         }
