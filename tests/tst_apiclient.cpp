@@ -8,6 +8,8 @@
 using namespace Qt::Literals::StringLiterals;
 using Kind = ApiError::Kind;
 
+Q_DECLARE_METATYPE(Credentials)
+
 class TestApiClient : public QObject
 {
     Q_OBJECT
@@ -81,6 +83,30 @@ private slots:
         const auto result = f.fetchPage(1, 10);
         QVERIFY(result && !result->ok());
         QCOMPARE(result->error().kind(), Kind::InvalidRequest);
+        QVERIFY(f.server.requests().isEmpty());
+    }
+
+    void credentialsThatWouldAddAHeaderAreNeverSent_data()
+    {
+        QTest::addColumn<Credentials>("credentials");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("CRLF in a token") << Credentials::fromApiToken(u"tok-secret\r\nX-Evil: 1"_s) << u"API token"_s;
+        QTest::newRow("LF in a token") << Credentials::fromApiToken(u"tok-secret\nX-Evil: 1"_s) << u"API token"_s;
+        QTest::newRow("CR in an email") << Credentials::fromGlobalApiKey(u"a@b.example\rX-Evil: 1"_s, u"key-secret"_s) << u"email"_s;
+        QTest::newRow("NUL in a key") << Credentials::fromGlobalApiKey(u"a@b.example"_s, u"key\u0000-secret"_s) << u"Global API Key"_s;
+        QTest::newRow("DEL in a token") << Credentials::fromApiToken(u"tok\u007f-secret"_s) << u"API token"_s;
+    }
+    void credentialsThatWouldAddAHeaderAreNeverSent()
+    {
+        QFETCH(Credentials, credentials);
+        QFETCH(QString, says);
+        ApiFixture f;
+        f.client.setCredentials(credentials);
+        const auto result = f.fetchPage(1, 10);
+        QVERIFY(result && !result->ok());
+        QCOMPARE(result->error().kind(), Kind::InvalidRequest);
+        QVERIFY2(result->error().toText().contains(says), qPrintable(result->error().toText()));
+        QVERIFY(!result->error().toText().contains(u"secret"_s)); // the message never shows it
         QVERIFY(f.server.requests().isEmpty());
     }
 

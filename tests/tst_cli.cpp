@@ -303,6 +303,16 @@ private slots:
         QVERIFY(f->server.requests().isEmpty());
     }
 
+    void credentialsFromTheEnvironmentThatWouldAddAHeaderAreRefused()
+    {
+        QProcessEnvironment env = cleanEnvironment();
+        env.insert(u"CLOUDFLARE_API_TOKEN"_s, u"demo-api-token\nX-Evil: 1"_s);
+        const Run r = run({u"list"_s, u"--api-base"_s, f->server.baseUrl().toString(), u"--account"_s, DemoApiServer::accountId()}, env);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("control character") && !r.err.contains("X-Evil"), r.err.constData());
+        QVERIFY(f->server.requests().isEmpty());
+    }
+
     void usageErrorsWithoutCredentialsOrCommand()
     {
         const Run noCredentials = run({u"list"_s, u"--api-base"_s, f->server.baseUrl().toString(), u"--account"_s, DemoApiServer::accountId()}, cleanEnvironment());
@@ -427,6 +437,9 @@ private slots:
         QTest::newRow("bad auth") << QStringList{u"add"_s, u"p"_s, u"--auth"_s, u"password"_s} << QByteArray("s\n") << u"--auth"_s;
         QTest::newRow("bad account") << QStringList{u"add"_s, u"p"_s, u"--account"_s, u"x/y"_s} << QByteArray("s\n") << u"account ID"_s;
         QTest::newRow("http base") << QStringList{u"add"_s, u"p"_s, u"--api-base"_s, u"http://example.com"_s} << QByteArray("s\n") << u"https://"_s;
+        QTest::newRow("CR in the secret") << QStringList{u"add"_s, u"p"_s} << QByteArray("tok\rX-Evil: 1\n") << u"control character"_s;
+        QTest::newRow("LF in the email") << QStringList{u"add"_s, u"p"_s, u"--auth"_s, u"key"_s, u"--email"_s, u"a@b\nX-Evil: 1"_s}
+                                         << QByteArray("s\n") << u"control character"_s;
         QTest::newRow("remove unknown") << QStringList{u"remove"_s, u"nobody"_s} << QByteArray() << u"No profile"_s;
         QTest::newRow("no action") << QStringList{} << QByteArray() << u"profiles list"_s;
     }

@@ -724,6 +724,17 @@ private slots:
         childOf<QLineEdit>(dialog, u"secretEdit"_s)->setText(u"k"_s);
         save->click();
         QVERIFY(result->text().contains(u"email"_s));
+        // A control character in the email or the secret would add a header of its own.
+        childOf<QLineEdit>(dialog, u"emailEdit"_s)->setText(u"a@b.example\u0001"_s);
+        save->click();
+        QVERIFY2(result->text().contains(u"email holds"_s), qPrintable(result->text()));
+        childOf<QLineEdit>(dialog, u"emailEdit"_s)->setText(u"a@b.example"_s);
+        childOf<QLineEdit>(dialog, u"secretEdit"_s)->setText(u"key\u0001X-Evil"_s);
+        save->click();
+        QVERIFY2(result->text().contains(u"Global API Key holds"_s), qPrintable(result->text()));
+        // The spaces a paste brings along are left out, and the dialog says so.
+        childOf<QLineEdit>(dialog, u"secretEdit"_s)->setText(u"  pasted-key \t"_s);
+        QVERIFY2(result->text().contains(u"spaces around the secret"_s), qPrintable(result->text()));
         QVERIFY(dialog->isVisible());
         QVERIFY(m_profiles->names().isEmpty());
     }

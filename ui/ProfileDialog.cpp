@@ -59,6 +59,12 @@ ProfileDialog::ProfileDialog(ProfileStore *profiles, QNetworkAccessManager *netw
     connect(m_showSecret, &QCheckBox::toggled, this, [this](bool show) {
         m_secretEdit->setEchoMode(show ? QLineEdit::Normal : QLineEdit::Password);
     });
+    // A paste often brings a space or a line break along: say that it is left out.
+    connect(m_secretEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
+        bool trimmed = false;
+        if (!Credentials::withoutSurroundingSpace(text, &trimmed).isEmpty() && trimmed)
+            showResult(tr("The spaces around the secret will be left out."), true);
+    });
     auto *secretRow = new QHBoxLayout;
     secretRow->addWidget(m_secretEdit, 1);
     secretRow->addWidget(m_showSecret);
@@ -151,6 +157,11 @@ void ProfileDialog::applySchemeVisibility()
     m_secretLabel->setText(key ? tr("Global API &Key:") : tr("API &token:"));
 }
 
+QString ProfileDialog::typedSecret() const
+{
+    return Credentials::withoutSurroundingSpace(m_secretEdit->text(), nullptr);
+}
+
 std::optional<Profile> ProfileDialog::profileFromFields(Purpose purpose, QString *problem) const
 {
     Profile profile;
@@ -165,6 +176,11 @@ std::optional<Profile> ProfileDialog::profileFromFields(Purpose purpose, QString
         *problem = tr("A profile named \u201c%1\u201d exists already.").arg(profile.name);
     if (problem->isEmpty() && isGlobalKey() && profile.email.isEmpty())
         *problem = tr("Enter the email of the Cloudflare user the Global API Key belongs to.");
+    if (problem->isEmpty() && isGlobalKey())
+        *problem = Credentials::checkField(Credentials::Field::Email, profile.email);
+    if (problem->isEmpty())
+        *problem = Credentials::checkField(isGlobalKey() ? Credentials::Field::GlobalApiKey : Credentials::Field::ApiToken,
+                                           typedSecret());
     if (problem->isEmpty() && !profile.accountId.isEmpty())
         *problem = BuildTokensService::checkAccountId(profile.accountId);
     if (problem->isEmpty() && !profile.apiBaseUrl.isEmpty())
@@ -187,7 +203,7 @@ void ProfileDialog::withClientFromFields(const std::function<void(ApiClient &)> 
         client.useProfile(profile, secret);
         use(client);
     };
-    const QString typed = m_secretEdit->text().trimmed();
+    const QString typed = typedSecret();
     if (!typed.isEmpty() || !m_existing) {
         connectWith(typed); // an empty one is refused by the client, with a message
         return;
@@ -245,7 +261,7 @@ void ProfileDialog::save()
         showResult(problem, false);
         return;
     }
-    const QString secret = m_secretEdit->text().trimmed();
+    const QString secret = typedSecret();
     if (secret.isEmpty()) {
         if (!m_existing) {
             showResult(isGlobalKey() ? tr("Enter the Global API Key.") : tr("Enter the API token."), false);

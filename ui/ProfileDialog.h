@@ -41,6 +41,7 @@ private:
     void applySchemeVisibility();
     enum class Purpose { Connect, Save };
     // The profile as the fields describe it, or why they do not.
+    QString typedSecret() const; // as typed, without the spaces around it
     std::optional<Profile> profileFromFields(Purpose purpose, QString *problem) const;
     // Calls `use` with a client (owned by `use` from then on) set up from the fields and the
     // typed secret, or an existing profile's stored one; else the result line says why not.

@@ -248,6 +248,10 @@ int runList(QCoreApplication &app, QCommandLineParser &parser, const QStringList
     if (const QString problem = ApiClient::checkBaseUrl(baseUrl); !problem.isEmpty())
         return usageError(problem);
     const std::optional<Credentials> fromEnvironment = credentialsFromEnvironment();
+    if (fromEnvironment) {
+        if (const QString problem = fromEnvironment->problem(); !problem.isEmpty())
+            return usageError(u"From the environment: "_s + problem);
+    }
     if (!fromEnvironment && !profile)
         return usageError(u"Set CLOUDFLARE_API_TOKEN, or CLOUDFLARE_EMAIL and CLOUDFLARE_API_KEY, or use --profile NAME."_s);
 

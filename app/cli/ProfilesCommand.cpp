@@ -45,7 +45,11 @@ QString readSecretFromStdin(const QString &prompt)
         tcsetattr(STDIN_FILENO, TCSANOW, &saved);
         err() << '\n';
     }
-    return QString::fromStdString(line).trimmed();
+    bool trimmed = false;
+    const QString secret = Credentials::withoutSurroundingSpace(QString::fromStdString(line), &trimmed);
+    if (trimmed && !secret.isEmpty())
+        err() << "build-tokens: the spaces around the secret were left out.\n";
+    return secret;
 }
 
 int listProfiles(ProfileStore &profiles)
@@ -117,6 +121,8 @@ int runProfiles(QCoreApplication &app, QCommandLineParser &parser, const QString
     profile.email = parser.value(emailOption).trimmed();
     if (profile.scheme == Credentials::Scheme::GlobalApiKey && profile.email.isEmpty())
         return usageError(u"--auth key needs --email."_s);
+    if (const QString problem = Credentials::checkField(Credentials::Field::Email, profile.email); !problem.isEmpty())
+        return usageError(problem);
     profile.accountId = parser.value(accountOption).trimmed();
     if (!profile.accountId.isEmpty()) {
         if (const QString problem = BuildTokensService::checkAccountId(profile.accountId); !problem.isEmpty())
@@ -132,6 +138,10 @@ int runProfiles(QCoreApplication &app, QCommandLineParser &parser, const QString
                                                    : u"Global API Key for \u201c%1\u201d: "_s.arg(name));
     if (secret.isEmpty())
         return usageError(u"No secret on standard input: pipe it in, e.g. from your password manager."_s);
+    const Credentials::Field field = profile.scheme == Credentials::Scheme::ApiToken ? Credentials::Field::ApiToken
+                                                                                     : Credentials::Field::GlobalApiKey;
+    if (const QString problem = Credentials::checkField(field, secret); !problem.isEmpty())
+        return usageError(problem); // nothing saved
 
     // The keychain first: a profile whose secret could not be kept is not saved at all.
     profiles.writeSecret(name, secret, &app, [&](const SecretStore::Result &result) {

@@ -113,6 +113,9 @@ ApiCall *ApiClient::get(const QString &path, const QUrlQuery &query)
                                  ? tr("Enter an API token.")
                                  : tr("Enter the account email and the Global API Key.")));
     }
+    // Whatever the caller checked: nothing that would add a header of its own goes out.
+    if (const QString problem = m_credentials.problem(); !problem.isEmpty())
+        return fail(ApiError(ApiError::Kind::InvalidRequest, problem));
 
     QUrl url = m_baseUrl;
     QString basePath = url.path(QUrl::FullyEncoded);
