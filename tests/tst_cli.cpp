@@ -357,6 +357,15 @@ private slots:
         QVERIFY(!r.err.contains(token.toUtf8()) || token == DemoApiServer::apiToken());
     }
 
+    void aRateLimitWaitPastTheTimeoutIsReportedAtOnce()
+    {
+        f->server.setRatelimit(1, 10); // one request each 5 s from now on
+        const Run r = list({u"--all"_s, u"--timeout"_s, u"2"_s, u"--format"_s, u"ndjson"_s});
+        QCOMPARE(r.exitCode, 5);
+        QVERIFY2(r.err.contains("more than 2 s"), r.err.constData());
+        QCOMPARE(f->server.requests().size(), 1); // page 1; page 2 would have waited 5 s
+    }
+
     void networkErrorExitCode()
     {
         quint16 closedPort = 0;

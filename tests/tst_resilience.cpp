@@ -3,6 +3,7 @@
 // the server's own clock.
 
 #include "ApiFixture.h"
+#include "AwaitResult.h"
 #include "api/RateLimitGate.h"
 #include "api/RetryPolicy.h"
 #include "model/BuildTokenTableModel.h"
@@ -13,9 +14,9 @@
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
+#include <QUuid>
 
 #include <limits>
-#include <QUuid>
 
 using namespace Qt::Literals::StringLiterals;
 using namespace std::chrono_literals;
@@ -333,17 +334,59 @@ private slots:
         QVERIFY2(clock.elapsed() < 900, qPrintable(QString::number(clock.elapsed())));
     }
 
+    void aRatelimitAskingForYearsIsReportedAtOnce()
+    {
+        ApiFixture f;
+        f.server.setRatelimit(0, 999999999); // none left, the reset in 31 years
+        QVERIFY(f.fetchPage(1, 10)->ok());
+        QElapsedTimer clock;
+        clock.start();
+        const auto result = f.fetchPage(2, 10);
+        QVERIFY(result && !result->ok());
+        QCOMPARE(result->error().kind(), ApiError::Kind::RateLimited);
+        QVERIFY2(result->error().detail().contains(u"more than 120 s"_s), qPrintable(result->error().detail()));
+        QVERIFY2(clock.elapsed() < 1000, qPrintable(QString::number(clock.elapsed())));
+        QCOMPARE(f.server.requests().size(), 1); // nothing was sent
+    }
+
+    void aGateWaitCountsDownLikeA429()
+    {
+        ApiFixture f;
+        f.server.setRatelimit(1, 3); // one left, three seconds to the reset: one request each 1.5 s
+        QVERIFY(f.fetchPage(1, 10)->ok());
+        PageJob *job = f.service.fetchPage(DemoApiServer::accountId(), 2, 10);
+        QSignalSpy retrying(job, &Job::retrying);
+        const auto result = resultOf(job);
+        QTRY_COMPARE(retrying.size(), 1); // before it is sent, not after
+        QCOMPARE(f.server.requests().size(), 1);
+        QCOMPARE(retrying.first().at(0).value<ApiError>().kind(), ApiError::Kind::RateLimited);
+        const auto delay = retrying.first().at(1).value<std::chrono::milliseconds>();
+        QVERIFY2(delay >= 1000ms && delay <= 1500ms, qPrintable(QString::number(delay.count())));
+        QTRY_VERIFY_WITH_TIMEOUT(result->has_value(), 5000);
+        QVERIFY((*result)->ok());
+    }
+
     void ratelimitHeaderParsing()
     {
+        const std::chrono::milliseconds cap = RetryPolicy().maxRetryAfter;
         RateLimitGate gate;
         gate.update("\"default\";r=0;t=3");
-        QCOMPARE(gate.reserve(), std::chrono::milliseconds(0)); // the first goes at once
-        QVERIFY(gate.reserve() >= std::chrono::milliseconds(2900));
+        QCOMPARE(gate.reserve(0ms, cap), std::optional(0ms)); // the first goes at once
+        QVERIFY(*gate.reserve(0ms, cap) >= 2900ms);
         RateLimitGate ignoring;
         ignoring.update("garbage;r=x");
         ignoring.update("");
-        QCOMPARE(ignoring.reserve(), std::chrono::milliseconds(0));
-        QCOMPARE(ignoring.reserve(), std::chrono::milliseconds(0));
+        QCOMPARE(ignoring.reserve(0ms, cap), std::optional(0ms));
+        QCOMPARE(ignoring.reserve(0ms, cap), std::optional(0ms));
+        // Years of spacing: not reserved, reported. Within the cap it is still waited out.
+        RateLimitGate years;
+        years.update("\"default\";r=0;t=999999999");
+        QCOMPARE(years.reserve(0ms, cap), std::optional(0ms));
+        QCOMPARE(years.reserve(0ms, cap), std::nullopt);
+        QCOMPARE(years.reserve(0ms, cap), std::nullopt); // nothing was reserved by the refusals
+        RateLimitGate held;
+        held.holdFor(std::chrono::seconds(999999999));
+        QCOMPARE(held.reserve(0ms, cap), std::nullopt);
     }
 
     void networkDebugLogsNeverCarryTheSecret()

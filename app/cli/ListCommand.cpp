@@ -263,6 +263,11 @@ int runList(QCoreApplication &app, QCommandLineParser &parser, const QStringList
     ApiClient client(&network);
     client.setBaseUrl(baseUrl);
     client.setTransferTimeout(std::chrono::seconds(timeoutSeconds));
+    // A script's --timeout is its budget for waiting too: a rate-limit wait past it is
+    // reported (exit 5) rather than sat out.
+    RetryPolicy policy;
+    policy.maxRetryAfter = std::min<std::chrono::seconds>(policy.maxRetryAfter, std::chrono::seconds(timeoutSeconds));
+    client.setRetryPolicy(policy);
     BuildTokensService service(&client);
     BuildTokenTableModel rows;
     BrowserSession session(&service, &rows);

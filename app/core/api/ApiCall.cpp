@@ -24,9 +24,26 @@ ApiCall::ApiCall(QNetworkAccessManager *network, const QNetworkRequest &request,
 
 void ApiCall::schedule(std::chrono::milliseconds delay)
 {
-    const std::chrono::milliseconds total = m_gate->reserve(delay);
-    if (total.count() > 0)
-        m_sendTimer.start(total);
+    // Every wait has the cap a Retry-After has: a Ratelimit header may ask for years.
+    const std::optional<std::chrono::milliseconds> total = m_gate->reserve(delay, m_policy.maxRetryAfter);
+    // Both signals below go out from the event loop: the constructor gets here before anyone
+    // has connected.
+    if (!total) {
+        //: %1 is a number of seconds
+        const ApiError error(ApiError::Kind::RateLimited, tr("Cloudflare's rate limit would hold this request for more than "
+                                                             "%1 s; try again later.").arg(m_policy.maxRetryAfter.count()));
+        QTimer::singleShot(0, this, [this, error] { finish(error); });
+        return;
+    }
+    // What the gate adds (few requests left, or a 429 holding every request of this user)
+    // is shown like a 429's countdown.
+    if (const std::chrono::milliseconds added = *total - delay; added >= std::chrono::seconds(1)) {
+        QTimer::singleShot(0, this, [this, total] {
+            emit retrying(ApiError(ApiError::Kind::RateLimited, tr("Waiting for Cloudflare's rate limit.")), *total, m_attempts);
+        });
+    }
+    if (total->count() > 0)
+        m_sendTimer.start(*total);
     else
         send();
 }

@@ -44,13 +44,15 @@ void RateLimitGate::update(const QByteArray &ratelimitHeader)
     m_spacingMs = left >= SlowDownBelow ? 0 : resetMs / (left + 1);
 }
 
-std::chrono::milliseconds RateLimitGate::reserve(std::chrono::milliseconds delay)
+std::optional<std::chrono::milliseconds> RateLimitGate::reserve(std::chrono::milliseconds delay, std::chrono::milliseconds cap)
 {
     // Spaced from the last request sent, with the spacing the latest answer asked for, and
     // never while a 429 holds the gate.
     const qint64 now = m_clock.elapsed();
     const qint64 wanted = std::max(now + qint64(delay.count()), m_heldUntilMs);
     const qint64 start = m_lastStartMs < 0 ? wanted : std::max(wanted, m_lastStartMs + m_spacingMs);
+    if (start - now > qint64(cap.count()))
+        return std::nullopt;
     m_lastStartMs = start;
     return std::chrono::milliseconds(start - now);
 }

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 
 // Slows requests down before Cloudflare's limit rather than after it. Every response may
 // carry `Ratelimit: "default";r=<remaining>;t=<seconds to reset>`; when few requests remain,
@@ -28,8 +29,10 @@ public:
     // No request starts before `wait` from now (a 429's Retry-After).
     void holdFor(std::chrono::milliseconds wait);
     // How long a request that wants to start after `delay` must wait; reserves its slot, so
-    // each caller gets its own.
-    std::chrono::milliseconds reserve(std::chrono::milliseconds delay = std::chrono::milliseconds(0));
+    // each caller gets its own. Past `cap` nothing is reserved and nullopt says so: a server
+    // may ask for years (t=999999999), and a wait longer than the app would wait for a
+    // Retry-After is reported instead of sat out.
+    std::optional<std::chrono::milliseconds> reserve(std::chrono::milliseconds delay, std::chrono::milliseconds cap);
 
 private:
     QElapsedTimer m_clock;
