@@ -304,7 +304,9 @@ int runList(QCoreApplication &app, QCommandLineParser &parser, const QStringList
     QObject::connect(&session, &BrowserSession::failed, &app, [&](const ApiError &error) { failed(error, 0); });
     // Every page streams through the output as it comes: the account is never held whole.
     auto listAll = [&] {
-        auto *job = new AllPagesJob(client, account, concurrency, &app);
+        // Owned by the client, so that what is left of it goes before the network manager its
+        // replies belong to (a reply outliving it crashed on the way out).
+        auto *job = new AllPagesJob(client, account, concurrency, &client);
         QObject::connect(job, &AllPagesJob::pageReady, &app, [&](const QList<BuildToken> &tokens) { listOutput.write(tokens); });
         QObject::connect(job, &Job::finished, &app, [&, job] {
             if (!job->result().ok())

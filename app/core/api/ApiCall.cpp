@@ -82,6 +82,10 @@ void ApiCall::send()
 
 void ApiCall::checkBodySize()
 {
+    // An aborted reply may still pass on headers that were on their way from Qt's network
+    // thread, after onReplyFinished() let go of it (a crash with many pages in flight).
+    if (!m_reply)
+        return;
     // A hostile or broken server must not make us hold an unbounded body in memory.
     const qint64 announced = m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
     if (announced > m_maxBodyBytes || m_reply->bytesAvailable() > m_maxBodyBytes) {
@@ -93,6 +97,7 @@ void ApiCall::checkBodySize()
 void ApiCall::onReplyFinished()
 {
     QNetworkReply *reply = m_reply;
+    disconnect(reply, nullptr, this, nullptr); // nothing more of it reaches this call
     m_deadline.stop();
     m_gate->update(reply->rawHeader("Ratelimit"));
     ApiResult<Envelope> result = interpret();
