@@ -11,9 +11,14 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
 
 using namespace Qt::Literals::StringLiterals;
 using Fault = DemoApiServer::Fault;
@@ -247,6 +252,26 @@ private slots:
         const Run bad = list({u"--format"_s, u"csv"_s, u"--output"_s, m_dir.filePath(u"no such folder\x1b[2J/tokens.csv"_s)});
         QCOMPARE(bad.exitCode, 9);
         QVERIFY2(!bad.err.contains('\x1b') && bad.err.contains("\\x1b[2J"), bad.err.constData());
+    }
+
+    void outputToStandardOutputAndDevices()
+    {
+        const QByteArray expected = TokenExport::toCsv(f->server.tokens().mid(0, 50));
+        QCOMPARE(list({u"--format"_s, u"csv"_s, u"--output"_s, u"-"_s}).out, expected);
+        const Run stdoutFile = list({u"--format"_s, u"csv"_s, u"--output"_s, u"/dev/stdout"_s}); // a pipe here
+        QCOMPARE(stdoutFile.exitCode, 0);
+        QCOMPARE(stdoutFile.out, expected);
+        // A full disk is an error (9), not a success. As root, on a twin of /dev/full of the
+        // test's own, so that a broken rule could not replace the machine's.
+        QString full = u"/dev/full"_s;
+        if (geteuid() == 0) {
+            full = m_dir.filePath(u"full"_s);
+            QCOMPARE(mknod(QFile::encodeName(full).constData(), S_IFCHR | 0666, makedev(1, 7)), 0);
+        }
+        const Run onFull = list({u"--format"_s, u"csv"_s, u"--output"_s, full});
+        QCOMPARE(onFull.exitCode, 9);
+        QVERIFY2(onFull.err.contains(full.toUtf8()), onFull.err.constData());
+        QVERIFY(!QFileInfo(full).isFile());
     }
 
     void unwritableOutputLeavesNothing()

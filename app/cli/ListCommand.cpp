@@ -5,6 +5,7 @@
 #include "api/ApiClient.h"
 #include "auth/KeychainSecretStore.h"
 #include "auth/ProfileStore.h"
+#include "export/ExportFile.h"
 #include "export/TokenExport.h"
 #include "export/TokenWriter.h"
 #include "model/BuildTokenFilterModel.h"
@@ -18,7 +19,6 @@
 #include <QNetworkAccessManager>
 #include <QFile>
 #include <QProcessEnvironment>
-#include <QSaveFile>
 #include <QSettings>
 #include <QTextStream>
 
@@ -46,10 +46,12 @@ public:
     // Empty when the output can be written, else why not.
     QString open()
     {
-        const bool opened = m_path.isEmpty() ? m_stdout.open(stdout, QIODevice::WriteOnly)
-                                             : m_file.open(QIODevice::WriteOnly);
-        if (!opened)
-            return TokenExport::cannotWrite(m_path, m_file.errorString());
+        if (m_path.isEmpty()) {
+            if (!m_stdout.open(stdout, QIODevice::WriteOnly))
+                return TokenExport::cannotWrite(u"standard output"_s, m_stdout.errorString());
+        } else if (const QString problem = m_file.open(); !problem.isEmpty()) {
+            return problem;
+        }
         if (m_format)
             m_writer = TokenWriter::create(*m_format, device(), m_excelBom);
         return {};
@@ -90,12 +92,11 @@ public:
         const QString writeError = m_writer ? m_writer->errorString() : m_tableError;
         if (m_path.isEmpty())
             return writeError;
-        if (!writeError.isEmpty() || !m_file.commit()) {
-            const QString why = writeError.isEmpty() ? m_file.errorString() : writeError;
-            m_file.cancelWriting();
-            return TokenExport::cannotSave(m_path, why);
+        if (!writeError.isEmpty()) {
+            m_file.cancel();
+            return TokenExport::cannotSave(m_path, writeError);
         }
-        return {};
+        return m_file.commit();
     }
 
     // After a failure: what was written to standard output stays there, a file is not left.
@@ -103,7 +104,7 @@ public:
     {
         m_stdout.flush();
         if (!m_path.isEmpty())
-            m_file.cancelWriting();
+            m_file.cancel();
     }
 
     qint64 rows() const { return m_rows; }
@@ -111,7 +112,7 @@ public:
     QString path() const { return m_path; }
 
 private:
-    QIODevice *device() { return m_path.isEmpty() ? static_cast<QIODevice *>(&m_stdout) : &m_file; }
+    QIODevice *device() { return m_path.isEmpty() ? &m_stdout : m_file.device(); }
 
     void writeTable(const QList<BuildToken> &tokens)
     {
@@ -141,7 +142,7 @@ private:
     QString m_filter;
     QString m_path;
     QFile m_stdout;
-    QSaveFile m_file;
+    ExportFile m_file;
     std::unique_ptr<TokenWriter> m_writer;
     bool m_begun = false;
     bool m_tableStarted = false;
@@ -222,9 +223,10 @@ int runList(QCoreApplication &app, QCommandLineParser &parser, const QStringList
         return usageError(u"--format must be table, csv, json or ndjson, not \u201c%1\u201d."_s.arg(formatName));
     if (parser.isSet(excelOption) && format != TokenExport::Format::Csv)
         return usageError(u"--excel goes with --format csv."_s);
-    const QString output = parser.value(outputOption);
-    if (parser.isSet(outputOption) && output.isEmpty())
+    if (parser.isSet(outputOption) && parser.value(outputOption).isEmpty())
         return usageError(u"--output needs a file name."_s);
+    // "-" is standard output, as scripts write it.
+    const QString output = parser.value(outputOption) == u"-"_s ? QString() : parser.value(outputOption);
 
     const std::unique_ptr<QSettings> settings = ProfileStore::openSettings(parser.value(settingsOption()));
     KeychainSecretStore keychain;

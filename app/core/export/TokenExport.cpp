@@ -1,5 +1,6 @@
 #include "TokenExport.h"
 
+#include "ExportFile.h"
 #include "TokenWriter.h"
 #include "../model/TokenColumns.h"
 
@@ -7,7 +8,6 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -276,16 +276,14 @@ QString toTsv(const QList<BuildToken> &tokens, const QList<int> &columns)
 
 QString saveToFile(const QString &path, const std::function<QString(QIODevice &file)> &write)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return cannotWrite(path, file.errorString());
-    if (const QString error = write(file); !error.isEmpty()) {
-        file.cancelWriting();
+    ExportFile file(path);
+    if (const QString error = file.open(); !error.isEmpty())
+        return error;
+    if (const QString error = write(*file.device()); !error.isEmpty()) {
+        file.cancel();
         return error;
     }
-    if (!file.commit())
-        return cannotSave(path, file.errorString());
-    return {};
+    return file.commit();
 }
 
 QString saveToFile(const QString &path, const QByteArray &data)

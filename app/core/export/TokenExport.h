@@ -69,9 +69,10 @@ QString toTsv(const QList<BuildToken> &tokens, const QList<int> &columns);
 // A spreadsheet formula cell made inert, or the cell as it was.
 QString defuseFormula(const QString &cell);
 
-// Writes `path` atomically (QSaveFile): `write` fills the file and returns empty, or why it
-// gave up (then that is the result). On any failure no file, partial or whole, is left there.
-// Empty on success, else why not, in words for a person.
+// Writes `path` as ExportFile says (a regular file atomically, a device or FIFO directly):
+// `write` fills it and returns empty, or why it gave up (then that is the result). On any
+// failure no regular file, partial or whole, is left there. Empty on success, else why not,
+// in words for a person.
 QString saveToFile(const QString &path, const std::function<QString(QIODevice &file)> &write);
 QString saveToFile(const QString &path, const QByteArray &data);
 // What a failed export says: the file could not be opened or written, or not saved at the end.
