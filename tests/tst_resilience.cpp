@@ -298,6 +298,40 @@ private slots:
         QCOMPARE(f.server.requests().last().query.queryItemValue(u"page"_s), QString::number(lastPage));
     }
 
+    void whatWaitingCannotMendIsNotRetried_data()
+    {
+        QTest::addColumn<Fault>("fault");
+        QTest::addColumn<ApiError::Kind>("kind");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("HTTP 999") << Fault::UnknownStatus << ApiError::Kind::Api << u"HTTP 999"_s;
+        QTest::newRow("HTTP 407") << Fault::ProxyAuthRequired << ApiError::Kind::Auth << u"proxy"_s;
+    }
+    void whatWaitingCannotMendIsNotRetried()
+    {
+        QFETCH(Fault, fault);
+        QFETCH(ApiError::Kind, kind);
+        QFETCH(QString, says);
+        ApiFixture f;
+        f.client.setRetryPolicy(fastRetries());
+        f.server.setFault(fault);
+        const auto result = f.fetchPage(1, 10);
+        QVERIFY(result && !result->ok());
+        QVERIFY2(result->error().toText().contains(says), qPrintable(result->error().toText()));
+        QCOMPARE(result->error().kind(), kind);
+        QCOMPARE(f.server.requests().size(), 1); // asked once
+    }
+
+    void aRedirectLoopIsCalledOne()
+    {
+        ApiFixture f;
+        f.server.setRedirectTarget(QUrl(u"http://127.0.0.1:%1"_s.arg(f.server.port())));
+        f.server.setFault(Fault::Redirect); // every answer sends it back to itself
+        const auto result = f.fetchPage(1, 10);
+        QVERIFY(result && !result->ok());
+        QCOMPARE(result->error().kind(), ApiError::Kind::RedirectRefused);
+        QVERIFY2(result->error().detail().contains(u"redirect loop"_s), qPrintable(result->error().detail()));
+    }
+
     void morePageItemsThanAskedForIsMalformed()
     {
         ApiFixture f;

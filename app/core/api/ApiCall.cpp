@@ -169,10 +169,16 @@ ApiError ApiCall::transportError() const
                                                .arg(m_deadline.interval() / 1000.0));
         return ApiError(Kind::Timeout, tr("No complete answer from %1 before the transfer timeout.").arg(host));
     case QNetworkReply::InsecureRedirectError:
-    case QNetworkReply::TooManyRedirectsError:
         return ApiError(Kind::RedirectRefused,
                         tr("%1 redirected the request to another origin; it was not followed so that "
                            "the credentials stay with %1.").arg(host));
+    case QNetworkReply::TooManyRedirectsError:
+        return ApiError(Kind::RedirectRefused, tr("%1 redirected the request again and again (a redirect loop); it was "
+                                                  "given up.").arg(host));
+    case QNetworkReply::ProxyAuthenticationRequiredError:
+        // Not transient: asking again without credentials gets the same answer.
+        return ApiError(Kind::Auth, tr("The proxy asks for a user name and password: put them in https_proxy "
+                                       "(http://user:password@proxy:port), or ask your network's administrator."));
     case QNetworkReply::SslHandshakeFailedError:
         //: %1 is a host name, %2 what Qt says went wrong
         return ApiError(Kind::Tls, tr("%1: %2").arg(host, m_reply->errorString()));

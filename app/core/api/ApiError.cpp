@@ -42,9 +42,9 @@ ApiError::Kind kindFor(int status, const QList<ApiMessage> &errors)
         if (isAuthCode(e.code))
             return Kind::Auth;
     }
-    if (status >= 500)
-        return Kind::Server;
-    if (status >= 400)
+    if (status >= 500 && status <= 599)
+        return Kind::Server; // retried; a status past 599 is nothing that waiting mends
+    if (status >= 400 && status <= 499)
         return Kind::BadRequest;
     return Kind::Api;
 }

@@ -587,6 +587,13 @@ DemoReply DemoApiServer::faultReply(Fault fault, const Request &request, const R
         envelope.insert(u"result_info"_s, info);
         return envelopeReply(Status::Ok, envelope);
     }
+    case Fault::UnknownStatus:
+        return errorReply(Status(999), {{1234, u"Something no client knows"_s}});
+    case Fault::ProxyAuthRequired: {
+        DemoReply reply = errorReply(Status::ProxyAuthenticationRequired, {{1234, u"Proxy authentication required"_s}});
+        reply.headers.append(qMakePair(QByteArray("Proxy-Authenticate"), QByteArray("Basic realm=\"proxy\"")));
+        return reply;
+    }
     case Fault::TooManyItems: {
         QJsonObject envelope = QJsonDocument::fromJson(route(request).body).object();
         QJsonArray items = envelope.value(u"result"_s).toArray();

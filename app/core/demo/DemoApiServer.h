@@ -56,6 +56,8 @@ public:
         HugeTotals,        // 200 with the real rows but result_info claiming 2^53 pages and tokens
         SlowBody,          // the real answer, its body one byte every 50 ms
         TooManyItems,      // the real answer with every item twice: more than per_page
+        UnknownStatus,     // HTTP 999 with an error envelope
+        ProxyAuthRequired, // HTTP 407, as a proxy asking for credentials sends
     };
 
     // One request as the server received it; the tests read what was really sent.
