@@ -1,13 +1,20 @@
 // The details pane following the token table: the current row while it is selected, through
 // sorting, a filter that hides it, an edit of its token and a cleared listing.
 
+#include "AccountPicker.h"
 #include "TokenDetailsPane.h"
 #include "TokenTableView.h"
 #include "model/BuildTokenFilterModel.h"
 #include "model/BuildTokenTableModel.h"
 #include "model/TokenColumns.h"
 
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QToolButton>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -26,6 +33,45 @@ class TestTokenDetailsPane : public QObject
     Q_OBJECT
 
 private slots:
+    void invisibleCharactersAreShownAndCopiedAsTheyAre()
+    {
+        // A right-to-left override and a zero-width space make one name look like another.
+        const QString name = u"deploy\u202eproduction\u200b"_s;
+        BuildTokenTableModel model;
+        BuildTokenFilterModel proxy;
+        proxy.setTokenModel(&model);
+        model.appendTokens({token(name, 1)});
+        TokenTableView view;
+        view.setModel(&proxy);
+        TokenDetailsPane pane;
+        pane.follow(&view, &proxy);
+        view.selectRow(0);
+        QCOMPARE(pane.findChild<QLineEdit *>(u"detail_name"_s)->text(), u"deploy\\u202eproduction\\u200b"_s);
+        // The JSON shown is still JSON, of the very name.
+        const QString json = pane.findChild<QPlainTextEdit *>(u"detailRawJson"_s)->toPlainText();
+        QVERIFY2(json.contains(u"\\u202e"_s) && !json.contains(u'\u202e'), qPrintable(json));
+        QCOMPARE(QJsonDocument::fromJson(json.toUtf8()).object().value(u"build_token_name"_s).toString(), name);
+        // Copy gives the value itself, not what is shown.
+        const QList<QToolButton *> buttons = pane.findChildren<QToolButton *>();
+        const auto copyName = std::find_if(buttons.begin(), buttons.end(), [](QToolButton *b) {
+            return b->accessibleName().contains(TokenColumns::at(TokenColumns::Name).displayTitle());
+        });
+        QVERIFY(copyName != buttons.end());
+        (*copyName)->click();
+        QCOMPARE(QGuiApplication::clipboard()->text(), name);
+    }
+
+    void anAccountNameCannotReverseItsId()
+    {
+        AccountPicker picker;
+        picker.setAccounts({Account{u"0123456789abcdef0123456789abcdef"_s, u"\u202eevil"_s}});
+        const QString shown = picker.itemText(0);
+        QVERIFY2(shown.startsWith(u"\u2068\u202eevil\u2069"_s), qPrintable(shown)); // the override ends with its isolate
+        QVERIFY(shown.endsWith(u"0123456789abcdef0123456789abcdef"_s));
+        picker.setCurrentIndex(0);
+        QCOMPARE(picker.accountId(), u"0123456789abcdef0123456789abcdef"_s); // the id is what is used
+    }
+
     void followsTheCurrentRow()
     {
         BuildTokenTableModel model;

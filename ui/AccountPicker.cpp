@@ -1,5 +1,7 @@
 #include "AccountPicker.h"
 
+#include "model/UntrustedText.h"
+
 #include <QLineEdit>
 
 using namespace Qt::Literals::StringLiterals;
@@ -21,7 +23,9 @@ void AccountPicker::setAccounts(const QList<Account> &accounts)
     const QSignalBlocker blocker(this);
     clear();
     for (const Account &account : accounts)
-        addItem(account.name.isEmpty() ? account.id : u"%1 \u2014 %2"_s.arg(account.name, account.id), account.id);
+        // Isolated: a name with a right-to-left override reversed the id after it.
+        addItem(account.name.isEmpty() ? account.id : u"%1 \u2014 %2"_s.arg(UntrustedText::isolate(account.name), account.id),
+                account.id);
     setAccountId(current);
 }
 

@@ -5,6 +5,7 @@
 #include "export/TokenExport.h"
 #include "model/BuildTokenFilterModel.h"
 #include "model/TokenColumns.h"
+#include "model/UntrustedText.h"
 
 #include <QAbstractItemView>
 #include <QClipboard>
@@ -47,7 +48,7 @@ TokenDetailsPane::TokenDetailsPane(QWidget *parent) : QWidget(parent)
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->setRowWrapPolicy(QFormLayout::WrapAllRows); // labels above: the ids need the width
     for (const ColumnSpec &column : TokenColumns::all()) {
-        QLineEdit *field = addField(form, column.displayTitle(), u"detail_"_s + column.id);
+        QLineEdit *field = addField(form, column.displayTitle(), u"detail_"_s + column.id, int(m_fields.size()));
         if (column.monospace)
             field->setFont(fixed);
         m_fields << field;
@@ -91,7 +92,7 @@ TokenDetailsPane::TokenDetailsPane(QWidget *parent) : QWidget(parent)
     showToken(nullptr, 0);
 }
 
-QLineEdit *TokenDetailsPane::addField(QFormLayout *form, const QString &title, const QString &name)
+QLineEdit *TokenDetailsPane::addField(QFormLayout *form, const QString &title, const QString &name, int column)
 {
     auto *edit = new QLineEdit(this);
     edit->setObjectName(name);
@@ -100,7 +101,8 @@ QLineEdit *TokenDetailsPane::addField(QFormLayout *form, const QString &title, c
     auto *row = new QHBoxLayout;
     row->addWidget(edit, 1);
     // Whole sentences for translators: "Copy %1" would glue a title into a sentence.
-    row->addWidget(copyButton(this, tr("Copy the field \u201c%1\u201d").arg(title), [edit] { return edit->text(); }));
+    row->addWidget(copyButton(this, tr("Copy the field \u201c%1\u201d").arg(title),
+                              [this, column] { return TokenColumns::at(column).value(m_token); }));
     form->addRow(tr("%1:", "a field's label in the details pane").arg(title), row);
     return edit;
 }
@@ -111,11 +113,19 @@ void TokenDetailsPane::showToken(const BuildToken *token, int selectedCount)
         m_stack->setCurrentWidget(m_placeholder);
         return;
     }
+    m_token = *token;
     for (int column = 0; column < m_fields.size(); ++column) {
-        m_fields[column]->setText(TokenColumns::at(column).value(*token));
+        // A name with a right-to-left override or a zero-width space looks like another one:
+        // here it is told apart.
+        m_fields[column]->setText(UntrustedText::showInvisible(TokenColumns::at(column).value(*token)));
         m_fields[column]->setCursorPosition(0);
     }
-    m_rawJson->setPlainText(QString::fromUtf8(TokenExport::toJsonObject(*token, 0, true)));
+    // Escaped line by line: the line breaks between members are the layout, and JSON keeps
+    // every other one escaped already, so \uXXXX leaves it JSON of the same meaning.
+    QStringList lines = QString::fromUtf8(TokenExport::toJsonObject(*token, 0, true)).split(u'\n');
+    for (QString &line : lines)
+        line = UntrustedText::showInvisible(line);
+    m_rawJson->setPlainText(lines.join(u'\n'));
     m_selectionLabel->setText(selectedCount > 1 ? tr("%1 rows selected; showing the current one.").arg(selectedCount) : QString());
     m_selectionLabel->setVisible(selectedCount > 1);
     m_stack->setCurrentIndex(1);

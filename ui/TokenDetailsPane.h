@@ -27,11 +27,14 @@ public:
     void follow(const QAbstractItemView *view, const BuildTokenFilterModel *tokens);
 
 private:
-    QLineEdit *addField(class QFormLayout *form, const QString &title, const QString &name);
+    // The field shows the value with its invisible characters written out; Copy copies the
+    // value itself (`column` of m_token).
+    QLineEdit *addField(class QFormLayout *form, const QString &title, const QString &name, int column);
 
     QStackedWidget *m_stack;
     QLabel *m_placeholder;
     QLabel *m_selectionLabel;
     QList<QLineEdit *> m_fields; // in TokenColumns order
+    BuildToken m_token;           // shown, for Copy
     QPlainTextEdit *m_rawJson;
 };

@@ -1,0 +1,18 @@
+#pragma once
+
+#include <QString>
+
+// Text from a server or a co-worker (token and account names), made safe to show beside other
+// text. Cells and data formats keep it exact; these are for where it meets our own words.
+namespace UntrustedText {
+
+// `text` in a first-strong isolate (U+2068 ... U+2069): a right-to-left override inside it
+// (U+202E) can no longer reverse what stands after it, such as the account id beside a name.
+QString isolate(const QString &text);
+
+// `text` with every character that shows nothing, or changes how others show, written as
+// \uXXXX: bidirectional controls, zero-width characters, the byte order mark, C0 and C1
+// controls. What the details pane shows, so that a name that looks like another is told apart.
+QString showInvisible(const QString &text);
+
+} // namespace UntrustedText
