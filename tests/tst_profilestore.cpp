@@ -112,6 +112,27 @@ private slots:
         m_dir.reset();
     }
 
+    void theSettingsFileIsItsOwnersOnly()
+    {
+        Profile profile;
+        profile.name = u"work"_s;
+        profile.accountId = u"acc"_s;
+        m_store->save(profile);
+        reopen(); // written
+        const auto groupOrOther = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup
+                                  | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+        QVERIFY(QFile::exists(settingsPath()));
+        QCOMPARE(QFile::permissions(settingsPath()) & groupOrOther, QFileDevice::Permissions());
+        QVERIFY(m_store->profile(u"work"_s));
+        // One its owner opened up stays as they made it.
+        const auto shared = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup;
+        QVERIFY(QFile::setPermissions(settingsPath(), shared));
+        profile.accountId = u"other"_s;
+        m_store->save(profile);
+        reopen();
+        QCOMPARE(QFile::permissions(settingsPath()) & (groupOrOther | QFileDevice::ReadOwner | QFileDevice::WriteOwner), shared);
+    }
+
     void savedProfileComesBackWithEveryField()
     {
         QSignalSpy changed(m_store.get(), &ProfileStore::profilesChanged);

@@ -2,6 +2,9 @@
 
 #include "AppInfo.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QSettings>
 
 using namespace Qt::Literals::StringLiterals;
@@ -21,10 +24,19 @@ QString schemeName(Credentials::Scheme scheme)
 
 std::unique_ptr<QSettings> ProfileStore::openSettings(const QString &file)
 {
-    if (!file.isEmpty())
-        return std::make_unique<QSettings>(file, QSettings::IniFormat);
-    return std::make_unique<QSettings>(QSettings::NativeFormat, QSettings::UserScope, AppInfo::SettingsOrganization,
-                                       AppInfo::SettingsApplication);
+    auto settings = file.isEmpty() ? std::make_unique<QSettings>(QSettings::NativeFormat, QSettings::UserScope,
+                                                                 AppInfo::SettingsOrganization, AppInfo::SettingsApplication)
+                                   : std::make_unique<QSettings>(file, QSettings::IniFormat);
+    // It names the person's accounts and profiles: for its owner only. QSettings saves through
+    // QSaveFile, which keeps the permissions of a file that is there, so a new one is made
+    // so now; one that exists keeps what its owner gave it.
+    const QString path = settings->fileName();
+    if (!QFileInfo::exists(path) && QDir().mkpath(QFileInfo(path).absolutePath())) {
+        QFile created(path);
+        if (created.open(QIODevice::WriteOnly))
+            created.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    }
+    return settings;
 }
 
 ProfileStore::ProfileStore(QSettings *settings, SecretStore *keychain, QObject *parent)
