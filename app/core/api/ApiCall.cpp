@@ -145,10 +145,8 @@ ApiResult<Envelope> ApiCall::interpret() const
     ApiResult<Envelope> result = EnvelopeParser::interpretResponse(status.toInt(), m_reply->readAll());
     if (!result.ok() && result.error().kind() == ApiError::Kind::RateLimited) {
         ApiError error = result.error();
-        bool isNumber = false;
-        const int seconds = m_reply->rawHeader("Retry-After").trimmed().toInt(&isNumber);
-        if (isNumber && seconds >= 0)
-            error.setRetryAfterSeconds(seconds);
+        if (const std::optional<int> seconds = RetryPolicy::retryAfterSeconds(m_reply->rawHeader("Retry-After")))
+            error.setRetryAfterSeconds(*seconds);
         return error;
     }
     return result;

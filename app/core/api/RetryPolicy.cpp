@@ -18,6 +18,15 @@ bool RetryPolicy::isTransient(const ApiError &error)
     }
 }
 
+std::optional<int> RetryPolicy::retryAfterSeconds(const QByteArray &header)
+{
+    bool isNumber = false;
+    const int seconds = header.trimmed().toInt(&isNumber);
+    if (!isNumber || seconds < 0)
+        return std::nullopt;
+    return seconds;
+}
+
 std::optional<milliseconds> RetryPolicy::delayBefore(int attemptsMade, int rateLimitWaits, const ApiError &error) const
 {
     if (error.kind() == ApiError::Kind::RateLimited) {

@@ -2,6 +2,8 @@
 
 #include "ApiError.h"
 
+#include <QByteArray>
+
 #include <chrono>
 #include <optional>
 
@@ -21,6 +23,8 @@ struct RetryPolicy
     std::chrono::seconds maxRetryAfter{120};
 
     static bool isTransient(const ApiError &error);
+    // A Retry-After header's seconds (the form Cloudflare sends), or nullopt for anything else.
+    static std::optional<int> retryAfterSeconds(const QByteArray &header);
 
     // The wait before sending again, after `attemptsMade` attempts (of which `rateLimitWaits`
     // ended in a 429 that was waited out) and this `error`; nullopt: report the error now.
