@@ -3,6 +3,7 @@
 // followed only when that cannot let another user pick the file. CI runs as root, where
 // replacing /dev/null with a regular file was possible.
 
+#include "Files.h"
 #include "export/TokenExport.h"
 
 #include <QDir>
@@ -19,15 +20,6 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
-
-constexpr QFileDevice::Permissions GroupOrOther = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup
-                                                  | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
-
-QByteArray readFile(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
 
 } // namespace
 

@@ -1,6 +1,7 @@
 // ExportJob: a file written on a worker thread, the same bytes as the writers give, progress by
 // chunk on the thread that made the job, and nothing left behind when it fails or is canceled.
 
+#include "Files.h"
 #include "demo/DemoTokenGenerator.h"
 #include "export/ExportJob.h"
 
@@ -23,12 +24,6 @@ std::shared_ptr<std::optional<QString>> outcomeOf(ExportJob *job)
     auto outcome = std::make_shared<std::optional<QString>>();
     QObject::connect(job, &ExportJob::finished, job, [outcome](const QString &error) { *outcome = error; });
     return outcome;
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
 } // namespace

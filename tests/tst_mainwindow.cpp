@@ -3,6 +3,7 @@
 
 #include "AccountPicker.h"
 #include "ApiFixture.h"
+#include "Files.h"
 #include "ChildOf.h"
 #include "FailingSecretStore.h"
 #include "AppCore.h"
@@ -100,11 +101,6 @@ private:
         return QTest::qWaitFor([this] { return model()->rowCount() == 50 && !m_window->session()->isBusy(); }, 10000);
     }
     void trigger(const QString &actionName) { child<QAction>(actionName)->trigger(); }
-    static QByteArray readFile(const QString &path)
-    {
-        QFile file(path);
-        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-    }
     // Ctrl+E, then the dialog filled in and Export pressed; true when the dialog closed.
     bool exportVia(const QString &path, const QString &format, bool selectedOnly)
     {

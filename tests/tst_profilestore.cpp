@@ -2,6 +2,7 @@
 // SecretStore (or in memory for this session), never in the file.
 
 #include "FailingSecretStore.h"
+#include "Files.h"
 #include "auth/MemorySecretStore.h"
 #include "auth/ProfileStore.h"
 
@@ -119,10 +120,8 @@ private slots:
         profile.accountId = u"acc"_s;
         m_store->save(profile);
         reopen(); // written
-        const auto groupOrOther = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup
-                                  | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
         QVERIFY(QFile::exists(settingsPath()));
-        QCOMPARE(QFile::permissions(settingsPath()) & groupOrOther, QFileDevice::Permissions());
+        QCOMPARE(QFile::permissions(settingsPath()) & GroupOrOther, QFileDevice::Permissions());
         QVERIFY(m_store->profile(u"work"_s));
         // One its owner opened up stays as they made it.
         const auto shared = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup;
@@ -130,7 +129,7 @@ private slots:
         profile.accountId = u"other"_s;
         m_store->save(profile);
         reopen();
-        QCOMPARE(QFile::permissions(settingsPath()) & (groupOrOther | QFileDevice::ReadOwner | QFileDevice::WriteOwner), shared);
+        QCOMPARE(QFile::permissions(settingsPath()) & (GroupOrOther | QFileDevice::ReadOwner | QFileDevice::WriteOwner), shared);
     }
 
     void savedProfileComesBackWithEveryField()
