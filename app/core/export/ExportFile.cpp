@@ -40,7 +40,6 @@ QString ExportFile::open()
     }
     const QFileInfo target(m_target);
     m_direct = target.exists() && !target.isFile();
-    m_new = !target.exists();
     if (m_direct) {
         m_plain.setFileName(m_target);
         if (!m_plain.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
@@ -50,7 +49,7 @@ QString ExportFile::open()
     m_atomic.setFileName(m_target);
     if (!m_atomic.open(QIODevice::WriteOnly))
         return TokenExport::cannotWrite(m_path, m_atomic.errorString());
-    if (m_new)
+    if (!target.exists())
         m_atomic.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     return {};
 }

@@ -32,7 +32,6 @@ private:
     QString m_path;   // as the person gave it, for messages
     QString m_target; // where the bytes go
     bool m_direct = false;
-    bool m_new = false;
     QSaveFile m_atomic;
     QFile m_plain;
 };
