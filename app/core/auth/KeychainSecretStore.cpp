@@ -1,10 +1,9 @@
 #include "KeychainSecretStore.h"
 
 #include "AppInfo.h"
+#include "SecretServiceProbe.h"
 
 #include <qt6keychain/keychain.h>
-
-#include <QTimer>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -23,6 +22,15 @@ bool soundsUnavailable(const QString &text)
             return true;
     }
     return false;
+}
+
+SecretStore::Result unavailable(const QString &cause)
+{
+    return {SecretStore::Error::Unavailable, {},
+            KeychainSecretStore::tr("The system keychain could not be reached (%1). Start and unlock a Secret Service "
+                                    "keyring (GNOME Keyring or KWallet; it starts with a desktop session, and needs a "
+                                    "D-Bus session bus), or keep the secret for this session only.")
+                .arg(cause)};
 }
 
 SecretStore::Result failure(QKeychain::Error error, const QString &text)
@@ -49,11 +57,18 @@ SecretStore::Result failure(QKeychain::Error error, const QString &text)
             return {Error::Other, {}, KeychainSecretStore::tr("The keychain reported an error: %1").arg(text)};
         break;
     }
-    return {Error::Unavailable, {},
-            KeychainSecretStore::tr("The system keychain could not be reached (%1). Start and unlock a Secret Service "
-                                    "keyring (GNOME Keyring or KWallet; it starts with a desktop session, and needs a "
-                                    "D-Bus session bus), or keep the secret for this session only.")
-                .arg(text)};
+    return unavailable(text);
+}
+
+SecretStore::Result timedOut(std::chrono::milliseconds timeout)
+{
+    const auto seconds = std::chrono::ceil<std::chrono::seconds>(timeout).count();
+    const QString within = seconds == 1 ? KeychainSecretStore::tr("The keychain did not answer within a second.")
+                                        : KeychainSecretStore::tr("The keychain did not answer within %1 seconds.").arg(seconds);
+    return {SecretStore::Error::Unavailable, {},
+            within + u' '
+                + KeychainSecretStore::tr("If it shows a prompt (to unlock or to create a keyring), answer it and try "
+                                          "again; or keep the secret for this session only.")};
 }
 
 } // namespace
@@ -64,59 +79,96 @@ QString KeychainSecretStore::defaultServiceName()
 }
 
 KeychainSecretStore::KeychainSecretStore(const QString &serviceName, QObject *parent)
-    : SecretStore(parent), m_service(serviceName)
+    : KeychainSecretStore(serviceName, DefaultTimeout, parent)
 {
 }
 
+KeychainSecretStore::KeychainSecretStore(const QString &serviceName, std::chrono::milliseconds timeout, QObject *parent)
+    : SecretStore(parent), m_service(serviceName), m_timeout(timeout)
+{
+    m_deadlineTimer.setSingleShot(true);
+    m_deadlineTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_deadlineTimer, &QTimer::timeout, this, &KeychainSecretStore::onDeadline);
+}
+
+// A running job is left to finish and delete itself (it has no parent): deleting it now
+// would leave libsecret a dangling pointer to call back. Its answer goes nowhere, as do the
+// answers of the calls still queued.
 KeychainSecretStore::~KeychainSecretStore() = default;
 
 void KeychainSecretStore::read(const QString &key, QObject *context, Callback done)
 {
-    enqueue({Operation::Read, key, {}, context, std::move(done)});
+    enqueue({Operation::Read, key, {}, context, std::move(done), {}});
 }
 
 void KeychainSecretStore::write(const QString &key, const QString &secret, QObject *context, Callback done)
 {
-    enqueue({Operation::Write, key, secret, context, std::move(done)});
+    enqueue({Operation::Write, key, secret, context, std::move(done), {}});
 }
 
 void KeychainSecretStore::remove(const QString &key, QObject *context, Callback done)
 {
-    enqueue({Operation::Remove, key, {}, context, std::move(done)});
+    enqueue({Operation::Remove, key, {}, context, std::move(done), {}});
 }
 
 void KeychainSecretStore::enqueue(Pending pending)
 {
+    pending.deadline = QDeadlineTimer(m_timeout, Qt::PreciseTimer);
     m_queue.enqueue(std::move(pending));
-    if (!m_running) {
-        m_running = true;
-        QTimer::singleShot(0, this, &KeychainSecretStore::startNext);
-    }
+    armDeadline();
+    scheduleNext();
+}
+
+void KeychainSecretStore::scheduleNext()
+{
+    if (m_scheduled)
+        return;
+    m_scheduled = true;
+    QTimer::singleShot(0, this, &KeychainSecretStore::startNext);
 }
 
 void KeychainSecretStore::startNext()
 {
-    if (m_queue.isEmpty()) {
-        m_running = false;
+    m_scheduled = false;
+    if (m_job || m_probing || m_queue.isEmpty())
+        return;
+    // Without a service on the bus, libsecret would find out only after D-Bus's timeout.
+    m_probing = true;
+    SecretServiceProbe::check(this, [this](const QString &problem) {
+        m_probing = false;
+        startJob(problem);
+    });
+}
+
+void KeychainSecretStore::startJob(const QString &unavailableBecause)
+{
+    if (m_queue.isEmpty())
+        return; // every call waiting meanwhile has had its deadline
+    Pending next = m_queue.dequeue();
+    if (!unavailableBecause.isEmpty()) {
+        answer(next, unavailable(unavailableBecause));
+        scheduleNext();
         return;
     }
-    const Pending &next = m_queue.head();
     QKeychain::Job *job = nullptr;
     switch (next.operation) {
     case Operation::Read:
-        job = new QKeychain::ReadPasswordJob(m_service, this);
+        job = new QKeychain::ReadPasswordJob(m_service);
         break;
     case Operation::Write: {
-        auto *write = new QKeychain::WritePasswordJob(m_service, this);
+        auto *write = new QKeychain::WritePasswordJob(m_service);
         write->setTextData(next.secret);
         job = write;
         break;
     }
     case Operation::Remove:
-        job = new QKeychain::DeletePasswordJob(m_service, this);
+        job = new QKeychain::DeletePasswordJob(m_service);
         break;
     }
-    job->setKey(next.key);
+    next.secret.clear(); // the job has its copy
+    m_current = std::move(next);
+    m_job = job;
+    job->setKey(m_current->key);
     job->setInsecureFallback(false); // never a plain-text file: DESIGN.md rule 1
     job->setAutoDelete(true);
     connect(job, &QKeychain::Job::finished, this, &KeychainSecretStore::onJobFinished);
@@ -125,14 +177,45 @@ void KeychainSecretStore::startNext()
 
 void KeychainSecretStore::onJobFinished(QKeychain::Job *job)
 {
-    Pending done = m_queue.dequeue();
-    Result result = failure(job->error(), job->errorString());
-    if (result.ok() && done.operation == Operation::Read)
-        result.secret = static_cast<QKeychain::ReadPasswordJob *>(job)->textData();
-    // Removing what is not there has reached its goal.
-    if (done.operation == Operation::Remove && result.error == Error::NotFound)
-        result = {};
-    if (done.context)
-        done.done(result);
-    QTimer::singleShot(0, this, &KeychainSecretStore::startNext);
+    m_job = nullptr;
+    if (m_current) {
+        const Pending done = *std::exchange(m_current, std::nullopt);
+        Result result = failure(job->error(), job->errorString());
+        if (result.ok() && done.operation == Operation::Read)
+            result.secret = static_cast<QKeychain::ReadPasswordJob *>(job)->textData();
+        // Removing what is not there has reached its goal.
+        if (done.operation == Operation::Remove && result.error == Error::NotFound)
+            result = {};
+        answer(done, result);
+    }
+    armDeadline();
+    scheduleNext();
+}
+
+void KeychainSecretStore::onDeadline()
+{
+    if (m_current && m_current->deadline.hasExpired())
+        answer(*std::exchange(m_current, std::nullopt), timedOut(m_timeout)); // its job runs on
+    while (!m_queue.isEmpty() && m_queue.head().deadline.hasExpired())
+        answer(m_queue.dequeue(), timedOut(m_timeout));
+    armDeadline();
+}
+
+void KeychainSecretStore::armDeadline()
+{
+    // Calls are queued in order with one timeout, so the oldest unanswered one is due first.
+    const Pending *first = m_current ? &*m_current : m_queue.isEmpty() ? nullptr : &m_queue.head();
+    if (!first) {
+        m_deadlineTimer.stop();
+        return;
+    }
+    m_deadlineTimer.start(std::max<qint64>(0, first->deadline.remainingTime()));
+}
+
+void KeychainSecretStore::answer(const Pending &pending, const Result &result)
+{
+    // From the event loop, so that a callback which calls again (or destroys the store)
+    // never runs inside this store's own bookkeeping.
+    if (pending.context)
+        QMetaObject::invokeMethod(pending.context, [done = pending.done, result] { done(result); }, Qt::QueuedConnection);
 }
