@@ -5,6 +5,7 @@
 #include "ApiFixture.h"
 #include "AwaitResult.h"
 #include "FailingSecretStore.h"
+#include "HeldSecretStore.h"
 #include "api/AccountsService.h"
 #include "auth/MemorySecretStore.h"
 #include "auth/ProfileStore.h"
@@ -197,6 +198,54 @@ private slots:
         m_active->whenReady(this, [&ran] { ran = true; });
         QVERIFY(failed.wait(5000)); // asked again, it tries again: the keychain may be back
         QCOMPARE(static_cast<FailingSecretStore *>(m_secrets.get())->calls(), 2);
+    }
+
+    // A keychain behind a prompt: the wait shows, Esc gives it up, and what the read brings
+    // later is kept without running what was given up.
+    void waitingForTheKeychainCanBeGivenUp()
+    {
+        auto held = std::make_unique<HeldSecretStore>();
+        HeldSecretStore *keychain = held.get();
+        makeStore(std::move(held));
+        keychain->MemorySecretStore::write(Profile::secretKey(u"a"_s), DemoApiServer::apiToken(), this, [](const SecretStore::Result &) {});
+        m_active->select(u"a"_s);
+        QSignalSpy waiting(m_active.get(), &ActiveProfile::waitingChanged);
+        bool ran = false;
+        m_active->whenReady(this, [&ran] { ran = true; });
+        m_active->whenReady(this, [&ran] { ran = true; });
+        QVERIFY(m_active->isWaitingForSecret());
+        QCOMPARE(waiting.size(), 1); // once for both
+        QCOMPARE(waiting.first().first().toBool(), true);
+
+        m_active->cancelWaiting();
+        QVERIFY(!m_active->isWaitingForSecret());
+        QCOMPARE(waiting.size(), 2);
+        QCOMPARE(waiting.last().first().toBool(), false);
+        keychain->release();
+        QTRY_VERIFY(m_active->hasSecret());
+        QVERIFY(!ran);
+        QCOMPARE(waiting.size(), 2);
+        QVERIFY(ready()); // at once now: the secret came
+        QCOMPARE(keychain->held(), 0);
+    }
+
+    void aFailureNobodyWaitsForIsNotReported()
+    {
+        auto held = std::make_unique<HeldSecretStore>();
+        HeldSecretStore *keychain = held.get();
+        makeStore(std::move(held));
+        m_profiles->save(m_profiles->profile(u"a"_s).value());
+        m_active->select(u"a"_s);
+        QSignalSpy failed(m_active.get(), &ActiveProfile::secretFailed);
+        m_active->whenReady(this, [] { QFAIL("given up"); });
+        m_active->cancelWaiting();
+        keychain->fail({SecretStore::Error::Unavailable, {}, u"no keychain"_s});
+        QCOMPARE(failed.size(), 0);
+        // The next call reads again, and its failure is reported.
+        m_active->whenReady(this, [] { QFAIL("no secret"); });
+        QCOMPARE(keychain->held(), 1);
+        keychain->fail({SecretStore::Error::Unavailable, {}, u"no keychain"_s});
+        QCOMPARE(failed.size(), 1);
     }
 };
 

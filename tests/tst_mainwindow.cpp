@@ -6,6 +6,7 @@
 #include "Files.h"
 #include "ChildOf.h"
 #include "FailingSecretStore.h"
+#include "HeldSecretStore.h"
 #include "AppCore.h"
 #include "MainWindow.h"
 #include "ProfileDialog.h"
@@ -758,6 +759,71 @@ private slots:
         QFile file(settingsPath());
         QVERIFY(file.open(QIODevice::ReadOnly));
         QVERIFY(!file.readAll().contains(secret.toUtf8()));
+    }
+
+    // A keychain that waits (an unlock prompt nobody answers) never freezes the window: it
+    // shows as busy, and Esc gives up waiting.
+    void waitingForTheKeychainIsBusyAndEscGivesUp()
+    {
+        auto held = std::make_unique<HeldSecretStore>();
+        HeldSecretStore *keychain = held.get();
+        makeWindow(std::move(held));
+        Profile profile;
+        profile.name = u"demo"_s;
+        profile.accountId = DemoApiServer::accountId();
+        profile.apiBaseUrl = f->server.baseUrl().toString();
+        m_profiles->save(profile);
+        keychain->MemorySecretStore::write(Profile::secretKey(u"demo"_s), DemoApiServer::apiToken(), this,
+                                           [](const SecretStore::Result &) {});
+        m_window->selectProfile(u"demo"_s);
+        QCOMPARE(keychain->held(), 1);
+        auto *busy = child<QProgressBar>(u"busyIndicator"_s);
+        QVERIFY(busy->isVisible());
+        QVERIFY(child<QAction>(u"cancelAction"_s)->isEnabled());
+        QVERIFY(child<QLabel>(u"placeholder"_s)->text().contains(u"Reading the secret of"_s));
+        QVERIFY(m_window->statusBar()->currentMessage().contains(u"Esc stops waiting"_s));
+
+        QTest::keyClick(child<QTableView>(u"tokenTable"_s), Qt::Key_Escape);
+        QVERIFY(!busy->isVisible());
+        QVERIFY(!child<QAction>(u"cancelAction"_s)->isEnabled());
+        QVERIFY(m_window->statusBar()->currentMessage().isEmpty());
+        keychain->release(); // the prompt answered after all: the secret is kept, nothing loads
+        QTRY_VERIFY(m_core->active.hasSecret());
+        QVERIFY(!m_window->session()->isBusy());
+        QCOMPARE(model()->rowCount(), 0);
+        trigger(u"loadAction"_s);
+        QCOMPARE(keychain->held(), 0); // not asked again
+        QTRY_COMPARE(model()->rowCount(), 50);
+    }
+
+    // Saving to a keychain that does not answer: the fields and Save hold still, Cancel
+    // closes the dialog, and the secret the keychain takes in later is taken out again.
+    void cancelWorksWhileTheKeychainSaves()
+    {
+        auto held = std::make_unique<HeldSecretStore>();
+        HeldSecretStore *keychain = held.get();
+        makeWindow(std::move(held));
+        ProfileDialog *dialog = openDialog(u"newProfileButton"_s);
+        QVERIFY(dialog);
+        childOf<QLineEdit>(dialog, u"nameEdit"_s)->setText(u"slow"_s);
+        childOf<QLineEdit>(dialog, u"secretEdit"_s)->setText(DemoApiServer::apiToken());
+        auto *buttons = childOf<QDialogButtonBox>(dialog, QString());
+        buttons->button(QDialogButtonBox::Save)->click();
+        QCOMPARE(keychain->held(), 1);
+        QVERIFY(!childOf<QLineEdit>(dialog, u"nameEdit"_s)->isEnabled());
+        QVERIFY(!childOf<QPushButton>(dialog, u"testButton"_s)->isEnabled());
+        QVERIFY(!buttons->button(QDialogButtonBox::Save)->isEnabled());
+        QVERIFY(buttons->button(QDialogButtonBox::Cancel)->isEnabled());
+        QVERIFY(childOf<QLabel>(dialog, u"resultLabel"_s)->text().contains(u"Saving the secret"_s));
+
+        buttons->button(QDialogButtonBox::Cancel)->click();
+        QTRY_VERIFY(!m_window->findChild<ProfileDialog *>());
+        keychain->release(); // the write lands after all
+        QTRY_COMPARE(keychain->held(), 1); // and is taken back
+        QVERIFY(keychain->contains(Profile::secretKey(u"slow"_s)));
+        keychain->release();
+        QTRY_VERIFY(!keychain->contains(Profile::secretKey(u"slow"_s)));
+        QVERIFY(m_profiles->names().isEmpty());
     }
 
     void editKeepsTheStoredSecretAndRemoveDeletesIt()

@@ -257,6 +257,24 @@ private slots:
         QCOMPARE(m_store->lastAccountId(u"home"_s), u"browsed2"_s);
     }
 
+    // Cancel while the keychain saves: a new profile's secret is taken out again once it
+    // lands; an existing profile's new secret stays (the keychain cannot undo a write).
+    void aWriteNobodyWaitsForLeavesNoSecretWithoutAProfile()
+    {
+        m_store->save(makeProfile(u"existing"_s));
+        for (const QString &name : {u"cancelled"_s, u"existing"_s}) {
+            auto caller = std::make_unique<QObject>();
+            m_store->writeSecret(name, uniqueSecret(), caller.get(), [](const SecretStore::Result &) { QFAIL("caller gone"); });
+            caller.reset();
+        }
+        QVERIFY(memory()->contains(Profile::secretKey(u"cancelled"_s))); // written; not yet answered
+        QTRY_VERIFY(memory()->contains(Profile::secretKey(u"existing"_s)));
+        QTRY_VERIFY(!memory()->contains(Profile::secretKey(u"cancelled"_s)));
+        const std::optional<SecretStore::Result> kept = writeSecret(u"kept"_s, uniqueSecret());
+        QVERIFY(kept && kept->ok()); // a caller that waits keeps the secret, profile or not yet
+        QVERIFY(memory()->contains(Profile::secretKey(u"kept"_s)));
+    }
+
     void removingAnotherProfileKeepsTheLastProfile()
     {
         m_store->save(makeProfile(u"work"_s));

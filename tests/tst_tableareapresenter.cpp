@@ -70,9 +70,14 @@ private slots:
         QCOMPARE(presenter().state(), State::ChooseAccount); // the profile has no default account
 
         f->server.setHoldReplies(true);
+        QSignalSpy status(&presenter(), &TableAreaPresenter::statusMessage);
         load(DemoApiServer::accountId());
-        QTRY_COMPARE(presenter().state(), State::Loading);
-        QVERIFY(presenter().placeholderText().startsWith(u"Loading"_s));
+        // First the secret, then the page.
+        QCOMPARE(presenter().state(), State::Loading);
+        QCOMPARE(presenter().placeholderText(), u"Reading the secret of \u201c\u2068demo\u2069\u201d from the keychain\u2026"_s);
+        QVERIFY(status.last().first().toString().contains(u"Esc stops waiting"_s));
+        QTRY_VERIFY(presenter().placeholderText().startsWith(u"Loading"_s));
+        QCOMPARE(presenter().state(), State::Loading);
         QTRY_COMPARE(f->server.heldReplyCount(), 1);
         f->server.setHoldReplies(false);
         f->server.releaseHeldReplies();

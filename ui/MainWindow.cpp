@@ -41,7 +41,7 @@ MainWindow::MainWindow(AppCore *core, QWidget *parent)
     layout->addWidget(m_connection);
     layout->addWidget(m_errorBanner);
     layout->addWidget(createTokenArea(), 1);
-    layout->addWidget(new PaginationBar(&core->session, m_actions, this));
+    layout->addWidget(new PaginationBar(&core->session, &core->active, m_actions, this));
     setCentralWidget(central);
     connectActions();
     m_actions->fillMenuBar(menuBar());
@@ -177,7 +177,6 @@ void MainWindow::startListing(void (BrowserSession::*start)())
     const QString account = m_connection->accountId();
     m_core->active.setAccountId(account);
     m_core->session.setAccountId(account); // another account's rows leave now, not when it answers
-    statusBar()->showMessage(tr("Reading the secret of \u201c%1\u201d\u2026").arg(m_core->active.name()));
     m_core->active.whenReady(this, [this, start] {
         (m_core->session.*start)();
         if (!m_connection->hasAccounts())

@@ -1,6 +1,7 @@
 #include "PaginationBar.h"
 
 #include "Actions.h"
+#include "session/ActiveProfile.h"
 #include "session/BrowserSession.h"
 
 #include <QAction>
@@ -36,8 +37,8 @@ const QList<int> &PaginationBar::perPageChoices()
     return choices;
 }
 
-PaginationBar::PaginationBar(BrowserSession *session, const Actions *actions, QWidget *parent)
-    : QWidget(parent), m_session(session)
+PaginationBar::PaginationBar(BrowserSession *session, ActiveProfile *active, const Actions *actions, QWidget *parent)
+    : QWidget(parent), m_session(session), m_active(active)
 {
     m_first = actions->action(Actions::FirstPage);
     m_previous = actions->action(Actions::PreviousPage);
@@ -49,6 +50,7 @@ PaginationBar::PaginationBar(BrowserSession *session, const Actions *actions, QW
     connect(m_next, &QAction::triggered, session, &BrowserSession::nextPage);
     connect(m_last, &QAction::triggered, session, &BrowserSession::lastPage);
     connect(m_cancel, &QAction::triggered, session, &BrowserSession::cancel);
+    connect(m_cancel, &QAction::triggered, active, &ActiveProfile::cancelWaiting);
 
     m_pageBox = new QSpinBox(this);
     m_pageBox->setObjectName(u"pageBox"_s);
@@ -113,6 +115,7 @@ PaginationBar::PaginationBar(BrowserSession *session, const Actions *actions, QW
     layout->addWidget(m_cancelButton);
 
     connect(session, &BrowserSession::stateChanged, this, &PaginationBar::refresh);
+    connect(active, &ActiveProfile::waitingChanged, this, &PaginationBar::refresh);
     refresh();
 }
 
@@ -123,7 +126,7 @@ void PaginationBar::onPerPageActivated(int index)
 
 void PaginationBar::refresh()
 {
-    const bool busy = m_session->isBusy();
+    const bool busy = m_session->isBusy() || m_active->isWaitingForSecret();
     m_first->setEnabled(m_session->hasPage() && m_session->canGoBack());
     m_previous->setEnabled(m_session->hasPage() && m_session->canGoBack());
     m_next->setEnabled(m_session->canGoForward());
@@ -153,6 +156,6 @@ void PaginationBar::refresh()
     }
     m_ofPagesLabel->setText(total ? tr("of %1").arg(QLocale().toString(maxPage)) : QString());
     m_perPageBox->setCurrentIndex(m_perPageBox->findData(m_session->perPage()));
-    m_summaryLabel->setText(busy && !allPages ? tr("Loading page %1\u2026").arg(QLocale().toString(m_session->requestedPage()))
+    m_summaryLabel->setText(m_session->isBusy() && !allPages ? tr("Loading page %1\u2026").arg(QLocale().toString(m_session->requestedPage()))
                                               : m_session->summary());
 }

@@ -3,6 +3,7 @@
 #include <QWidget>
 
 class Actions;
+class ActiveProfile;
 class BrowserSession;
 class QAction;
 class QComboBox;
@@ -21,14 +22,16 @@ class PaginationBar : public QWidget
 public:
     static const QList<int> &perPageChoices(); // 10, 25, 50, 100, 200
 
-    // Drives `session` through the registry's page and Cancel actions, and enables them.
-    PaginationBar(BrowserSession *session, const Actions *actions, QWidget *parent = nullptr);
+    // Drives `session` through the registry's page and Cancel actions, and enables them;
+    // busy and Cancel also while `active` waits for the keychain.
+    PaginationBar(BrowserSession *session, ActiveProfile *active, const Actions *actions, QWidget *parent = nullptr);
 
 private:
     void refresh();
     void onPerPageActivated(int index);
 
     BrowserSession *m_session;
+    ActiveProfile *m_active;
     QAction *m_first;
     QAction *m_previous;
     QAction *m_next;

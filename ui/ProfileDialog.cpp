@@ -120,13 +120,17 @@ ProfileDialog::ProfileDialog(ProfileStore *profiles, QNetworkAccessManager *netw
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ProfileDialog::save);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     if (existing) {
-        QPushButton *remove = m_buttons->addButton(tr("&Remove Profile\u2026"), QDialogButtonBox::DestructiveRole);
-        remove->setObjectName(u"removeButton"_s);
-        connect(remove, &QPushButton::clicked, this, &ProfileDialog::confirmRemove);
+        m_removeButton = m_buttons->addButton(tr("&Remove Profile\u2026"), QDialogButtonBox::DestructiveRole);
+        m_removeButton->setObjectName(u"removeButton"_s);
+        connect(m_removeButton, &QPushButton::clicked, this, &ProfileDialog::confirmRemove);
     }
 
+    // The fields in one widget, so that saving can hold them all still while Cancel works.
+    m_fields = new QWidget(this);
+    m_fields->setLayout(m_form);
+    m_form->setContentsMargins(0, 0, 0, 0);
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(m_form);
+    layout->addWidget(m_fields);
     layout->addLayout(testRow);
     layout->addStretch(1);
     layout->addWidget(m_buttons);
@@ -270,10 +274,12 @@ void ProfileDialog::save()
         finishSave(*profile); // the stored secret stays
         return;
     }
-    m_buttons->setEnabled(false);
-    showResult(tr("Saving the secret in the keychain\u2026"), true);
+    setSaving(true);
+    showResult(tr("Saving the secret in the keychain\u2026 (Cancel stops waiting; the profile is then not saved)"), true);
+    // Cancel destroys the dialog and with it this answer; ProfileStore then takes a new
+    // profile's secret out of the keychain again.
     m_profiles->writeSecret(profile->name, secret, this, [this, profile = *profile, secret](const SecretStore::Result &result) {
-        m_buttons->setEnabled(true);
+        setSaving(false);
         if (result.ok())
             finishSave(profile);
         else
@@ -324,16 +330,32 @@ void ProfileDialog::confirmRemove()
     remove->setObjectName(u"confirmRemoveButton"_s);
     box->setAttribute(Qt::WA_DeleteOnClose);
     connect(remove, &QPushButton::clicked, this, [this, name] {
-        m_profiles->remove(name, this, [this, name](const SecretStore::Result &result) {
-            emit removed(name);
+        setSaving(true);
+        showResult(tr("Removing the secret from the keychain\u2026"), true);
+        m_profiles->remove(name, this, [this](const SecretStore::Result &result) {
             if (!result.ok()) {
                 showResult(tr("The profile is removed, but its keychain entry could not be: %1").arg(result.message), false);
+                m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Close"));
                 return;
             }
             accept();
         });
+        emit removed(name); // its settings are gone already, whatever the keychain answers
     });
     box->open();
+}
+
+void ProfileDialog::setSaving(bool saving)
+{
+    m_fields->setEnabled(!saving);
+    m_testButton->setEnabled(!saving);
+    m_buttons->button(QDialogButtonBox::Save)->setEnabled(!saving);
+    if (m_removeButton)
+        m_removeButton->setEnabled(!saving);
+    if (saving)
+        setCursor(Qt::BusyCursor); // an arrow too: Cancel still works
+    else
+        unsetCursor();
 }
 
 void ProfileDialog::showResult(const QString &text, bool good)

@@ -52,11 +52,14 @@ private:
     void finishSave(const Profile &profile);
     void offerSessionOnly(const Profile &profile, const QString &secret, const QString &problem);
     void confirmRemove();
+    // While the keychain saves or removes: the fields and Save hold still, Cancel works.
+    void setSaving(bool saving);
     void showResult(const QString &text, bool good);
 
     ProfileStore *m_profiles;
     QNetworkAccessManager *m_network;
     bool m_existing;
+    QWidget *m_fields;
     QFormLayout *m_form;
     QLineEdit *m_nameEdit;
     QComboBox *m_schemeBox;
@@ -71,4 +74,5 @@ private:
     QPushButton *m_testButton;
     QLabel *m_resultLabel;
     QDialogButtonBox *m_buttons;
+    QPushButton *m_removeButton = nullptr; // an existing profile's only
 };

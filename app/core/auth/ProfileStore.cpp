@@ -120,11 +120,20 @@ void ProfileStore::readSecret(const QString &name, QObject *context, SecretStore
 
 void ProfileStore::writeSecret(const QString &name, const QString &secret, QObject *context, SecretStore::Callback done)
 {
-    m_keychain->write(Profile::secretKey(name), secret, context,
-                      [this, name, done = std::move(done)](const SecretStore::Result &result) {
+    const QPointer<QObject> caller(context);
+    m_keychain->write(Profile::secretKey(name), secret, this,
+                      [this, name, caller, done = std::move(done)](const SecretStore::Result &result) {
                           if (result.ok())
                               m_sessionSecrets.remove(name); // the keychain has it now
-                          done(result);
+                          if (caller) {
+                              done(result);
+                              return;
+                          }
+                          // The caller gave up waiting (Cancel while the keychain saved): a
+                          // secret no profile names must not stay behind. An existing
+                          // profile's secret stays replaced: a keychain cannot undo a write.
+                          if (result.ok() && !profile(name))
+                              m_keychain->remove(Profile::secretKey(name), this, [](const SecretStore::Result &) {});
                       });
 }
 

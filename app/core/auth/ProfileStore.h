@@ -38,6 +38,8 @@ public:
     void setLastProfileName(const QString &name);
 
     void readSecret(const QString &name, QObject *context, SecretStore::Callback done);
+    // When `context` is destroyed before the keychain answers, nothing is called, and a
+    // secret written for a profile that does not exist (a new one, cancelled) is removed.
     void writeSecret(const QString &name, const QString &secret, QObject *context, SecretStore::Callback done);
     // "Use for this session only": kept in memory, read before the keychain.
     void keepSecretForSession(const QString &name, const QString &secret);

@@ -15,7 +15,7 @@ void ActiveProfile::select(const QString &name)
     m_profile = m_profiles->profile(name);
     m_hasSecret = false;
     m_reading = false;
-    m_waiting.clear();
+    cancelWaiting();
     // Until the secret is read, the client can send nothing in this profile's name, nor in
     // the previous one's.
     m_client->setCredentials({});
@@ -44,8 +44,18 @@ void ActiveProfile::whenReady(QObject *context, const std::function<void()> &use
         return;
     }
     m_waiting.append({QPointer<QObject>(context), use});
+    if (m_waiting.size() == 1)
+        emit waitingChanged(true);
     if (!m_reading)
         readSecret();
+}
+
+void ActiveProfile::cancelWaiting()
+{
+    if (m_waiting.isEmpty())
+        return;
+    m_waiting.clear();
+    emit waitingChanged(false);
 }
 
 void ActiveProfile::readSecret()
@@ -58,7 +68,11 @@ void ActiveProfile::readSecret()
             return; // another profile was chosen meanwhile
         m_reading = false;
         const auto waiting = std::exchange(m_waiting, {});
+        if (!waiting.isEmpty())
+            emit waitingChanged(false);
         if (!secret.ok()) {
+            if (waiting.isEmpty())
+                return; // nobody waits any more (Esc): no error for what was given up
             emit secretFailed(tr("The secret of profile \u201c%1\u201d could not be read").arg(profile.name),
                               (secret.error == SecretStore::Error::NotFound ? tr("The keychain has no secret for it.")
                                                                             : secret.message)

@@ -40,12 +40,17 @@ public:
     // Nothing runs if `context` is destroyed or another profile is selected first.
     void whenReady(QObject *context, const std::function<void()> &use);
     bool hasSecret() const { return m_hasSecret; }
+    // Something waits for the keychain: the window shows it as busy, and Esc gives up.
+    bool isWaitingForSecret() const { return !m_waiting.isEmpty(); }
+    // Drops what waits; the read goes on, and a secret it brings is kept for the next call.
+    void cancelWaiting();
     ApiClient *client() const { return m_client; }
 
 signals:
     // Another profile (or none) is active: what was shown for the previous one must go.
     void changed();
     void secretFailed(const QString &summary, const QString &details);
+    void waitingChanged(bool waiting);
 
 private:
     void readSecret();

@@ -1,6 +1,7 @@
 #include "TableAreaPresenter.h"
 
 #include "../model/BuildTokenTableModel.h"
+#include "../model/UntrustedText.h"
 #include "ActiveProfile.h"
 #include "BrowserSession.h"
 
@@ -14,6 +15,15 @@ TableAreaPresenter::TableAreaPresenter(ActiveProfile *active, BrowserSession *se
         emit changed();
     });
     connect(m_active, &ActiveProfile::secretFailed, this, &TableAreaPresenter::showProblem);
+    connect(m_active, &ActiveProfile::waitingChanged, this, [this](bool waiting) {
+        if (waiting) {
+            clearProblem(); // it spoke of an earlier try
+            emit statusMessage(secretWaitText() + u' ' + tr("(Esc stops waiting)"), 0);
+        } else if (!m_session->isBusy() && !hasProblem()) {
+            emit statusMessage({}, 0); // given up, or read: the request's own message follows
+        }
+        emit changed();
+    });
     connect(m_session, &BrowserSession::stateChanged, this, &TableAreaPresenter::changed);
     connect(m_session, &BrowserSession::busyChanged, this, &TableAreaPresenter::onBusyChanged);
     connect(m_session, &BrowserSession::failed, this, &TableAreaPresenter::onFailed);
@@ -32,7 +42,7 @@ TableAreaPresenter::State TableAreaPresenter::state() const
 {
     if (m_session->hasPage())
         return m_session->rows()->rowCount() > 0 ? State::Rows : State::NoTokens;
-    if (m_session->isBusy())
+    if (m_session->isBusy() || m_active->isWaitingForSecret())
         return State::Loading;
     if (hasProblem())
         return State::Error;
@@ -44,7 +54,7 @@ QString TableAreaPresenter::placeholderText() const
     switch (state()) {
     case State::NoProfile: return tr("Add a profile to start: File \u2192 New Profile\u2026 (Ctrl+N).");
     case State::ChooseAccount: return tr("Choose an account and press Load.");
-    case State::Loading: return tr("Loading build tokens\u2026");
+    case State::Loading: return m_session->isBusy() ? tr("Loading build tokens\u2026") : secretWaitText();
     case State::Rows: return {};
     case State::NoTokens:
         return m_session->page() > 1 ? tr("This page is empty: it is past the last page.")
@@ -52,6 +62,11 @@ QString TableAreaPresenter::placeholderText() const
     case State::Error: return tr("The build tokens could not be loaded: the message above says why.");
     }
     return {};
+}
+
+QString TableAreaPresenter::secretWaitText() const
+{
+    return tr("Reading the secret of \u201c%1\u201d from the keychain\u2026").arg(UntrustedText::isolate(m_active->name()));
 }
 
 void TableAreaPresenter::showProblem(const QString &summary, const QString &details)

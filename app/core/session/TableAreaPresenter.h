@@ -18,7 +18,7 @@ public:
     enum class State {
         NoProfile,     // nothing to browse with yet
         ChooseAccount, // a profile, no listing yet
-        Loading,       // a listing is on its way and no rows are shown
+        Loading,       // a listing (or the secret it needs) is on its way and no rows are shown
         Rows,          // rows are shown (a request may be in flight over them)
         NoTokens,      // the page came back empty
         Error,         // the listing could not be loaded: the problem says why
@@ -46,6 +46,7 @@ signals:
 
 private:
     void clearProblem();
+    QString secretWaitText() const;
     void onBusyChanged(bool busy);
     void onFailed(const ApiError &error);
 
