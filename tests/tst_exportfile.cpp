@@ -4,6 +4,7 @@
 // replacing /dev/null with a regular file was possible.
 
 #include "Files.h"
+#include "export/ExportFile.h"
 #include "export/TokenExport.h"
 
 #include <QDir>
@@ -13,15 +14,12 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
 using namespace Qt::Literals::StringLiterals;
-
-namespace {
-
-} // namespace
 
 class TestExportFile : public QObject
 {
@@ -30,6 +28,17 @@ class TestExportFile : public QObject
 private:
     QTemporaryDir m_dir;
     QString path(const QString &name) const { return m_dir.filePath(name); }
+    bool unnamedFilesWork() const
+    {
+#ifdef O_TMPFILE
+        const int fd = ::open(QFile::encodeName(m_dir.path()).constData(), O_TMPFILE | O_WRONLY, 0600);
+        if (fd >= 0)
+            ::close(fd);
+        return fd >= 0;
+#else
+        return false;
+#endif
+    }
 
 private slots:
     void aNewFileIsForItsOwnerOnly()
@@ -38,6 +47,52 @@ private slots:
         QCOMPARE(TokenExport::saveToFile(file, "rows"), QString());
         QCOMPARE(readFile(file), QByteArray("rows"));
         QCOMPARE(QFile::permissions(file) & GroupOrOther, QFileDevice::Permissions());
+    }
+
+    // A kill before the commit must leave nothing: the bytes go to a file without a name
+    // where the file system has them, else to one the next run knows as its own.
+    void aFileBeingWrittenHasNoNameBesideTheTarget()
+    {
+        const QTemporaryDir folder; // of its own: only what this test makes is listed
+        const QString file = folder.filePath(u"replaced.csv"_s);
+        QVERIFY(TokenExport::saveToFile(file, "old").isEmpty());
+        ExportFile exportFile(file);
+        QCOMPARE(exportFile.open(), QString());
+        QCOMPARE(exportFile.device()->write("new"), 3);
+        const QStringList names = QDir(folder.path()).entryList(QDir::Files | QDir::Hidden);
+        if (unnamedFilesWork()) {
+            QCOMPARE(names, QStringList{u"replaced.csv"_s});
+        } else {
+            QCOMPARE(names.size(), 2);
+            QVERIFY2(names.first().startsWith(u".replaced.csv.%1-"_s.arg(getpid())) && names.first().endsWith(u".part"_s),
+                     qPrintable(names.first()));
+        }
+        QCOMPARE(readFile(file), QByteArray("old"));
+        QCOMPARE(exportFile.commit(), QString());
+        QCOMPARE(readFile(file), QByteArray("new"));
+        QCOMPARE(QDir(folder.path()).entryList(QDir::Files | QDir::Hidden), QStringList{u"replaced.csv"_s});
+    }
+
+    // Killed between naming its file and the rename, a run leaves ".<name>.<pid>-<random>.part":
+    // the next export to that file removes it once that process is gone, and nothing else.
+    void aKilledRunsTemporaryIsRemovedByTheNext()
+    {
+        QProcess gone;
+        gone.start(u"true"_s, {});
+        QVERIFY(gone.waitForStarted());
+        const qint64 deadPid = gone.processId();
+        QVERIFY(gone.waitForFinished());
+        const QStringList leftovers{u".out.csv.%1-k1ll3d.part"_s.arg(deadPid)};
+        const QStringList kept{u".out.csv.%1-wr1t1ng.part"_s.arg(getpid()), u".out.csv.backup-1.part"_s, u"out.csv.backup"_s,
+                               u".other.csv.%1-k1ll3d.part"_s.arg(deadPid)};
+        for (const QString &name : leftovers + kept)
+            QVERIFY(TokenExport::saveToFile(path(name), "partial").isEmpty());
+
+        QCOMPARE(TokenExport::saveToFile(path(u"out.csv"_s), "rows"), QString());
+        for (const QString &name : leftovers)
+            QVERIFY2(!QFile::exists(path(name)), qPrintable(name));
+        for (const QString &name : kept)
+            QVERIFY2(QFile::exists(path(name)), qPrintable(name));
     }
 
     void anExistingFileKeepsItsPermissions()

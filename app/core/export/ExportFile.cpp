@@ -3,8 +3,13 @@
 #include "TokenExport.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFileInfo>
+#include <QRandomGenerator>
 
+#include <cerrno>
+#include <csignal>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -14,6 +19,19 @@ QString tr(const char *text)
 {
     return QCoreApplication::translate("ExportFile", text);
 }
+
+QByteArray native(const QString &path)
+{
+    return QFile::encodeName(path);
+}
+
+QString systemError()
+{
+    return qt_error_string(errno);
+}
+
+// A temporary's name: ".<target name>.<pid>-<random>.part".
+const QString TemporarySuffix = QStringLiteral(".part");
 
 } // namespace
 
@@ -41,46 +59,139 @@ QString ExportFile::open()
     const QFileInfo target(m_target);
     m_direct = target.exists() && !target.isFile();
     if (m_direct) {
-        m_plain.setFileName(m_target);
-        if (!m_plain.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
-            return TokenExport::cannotWrite(m_path, m_plain.errorString());
+        m_file.setFileName(m_target);
+        if (!m_file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
+            return TokenExport::cannotWrite(m_path, m_file.errorString());
         return {};
     }
-    m_atomic.setFileName(m_target);
-    if (!m_atomic.open(QIODevice::WriteOnly))
-        return TokenExport::cannotWrite(m_path, m_atomic.errorString());
-    if (!target.exists())
-        m_atomic.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    removeLeftovers();
+    return openAtomic(target.exists());
+}
+
+QString ExportFile::openAtomic(bool replacing)
+{
+    const QFileInfo target(m_target);
+    int fd = -1;
+#ifdef O_TMPFILE
+    fd = ::open(native(target.absolutePath()).constData(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
+    m_unnamed = fd >= 0;
+#endif
+    if (fd < 0) { // a file system without unnamed files (NFS, FAT), or not Linux
+        m_temporary = temporaryName();
+        fd = ::open(native(m_temporary).constData(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0600);
+        if (fd < 0) {
+            const QString why = systemError();
+            m_temporary.clear();
+            return TokenExport::cannotWrite(m_path, why);
+        }
+    }
+    struct stat existing {};
+    if (replacing && ::stat(native(m_target).constData(), &existing) == 0)
+        ::fchmod(fd, existing.st_mode & 07777); // the person's choice for this file stays
+    if (!m_file.open(fd, QIODevice::WriteOnly, QFileDevice::AutoCloseHandle)) {
+        ::close(fd);
+        dropTemporary();
+        return TokenExport::cannotWrite(m_path, m_file.errorString());
+    }
     return {};
+}
+
+QString ExportFile::temporaryName() const
+{
+    const QFileInfo target(m_target);
+    return target.absoluteDir().filePath(u'.' + target.fileName() + u'.' + QString::number(::getpid()) + u'-'
+                                         + QString::number(QRandomGenerator::global()->generate(), 36) + TemporarySuffix);
+}
+
+// What a killed run left: only its own user's, and only when the process that made it is
+// gone (another export may be writing right now).
+void ExportFile::removeLeftovers() const
+{
+    const QFileInfo target(m_target);
+    const QString prefix = u'.' + target.fileName() + u'.';
+    const QDir folder = target.absoluteDir();
+    // Compared here, not as a name filter: the target's name may hold wildcard characters.
+    const QStringList names = folder.entryList(QDir::Files | QDir::Hidden | QDir::System);
+    for (const QString &name : names) {
+        if (!name.startsWith(prefix) || !name.endsWith(TemporarySuffix))
+            continue;
+        bool isNumber = false;
+        const qint64 pid = QStringView(name).mid(prefix.size()).split(u'-').first().toLongLong(&isNumber);
+        struct stat file {};
+        if (!isNumber || pid <= 0 || pid > std::numeric_limits<pid_t>::max()
+            || ::lstat(native(folder.filePath(name)).constData(), &file) != 0 || !S_ISREG(file.st_mode)
+            || file.st_uid != ::geteuid())
+            continue;
+        if (::kill(pid_t(pid), 0) != 0 && errno == ESRCH)
+            QFile::remove(folder.filePath(name));
+    }
+}
+
+void ExportFile::dropTemporary()
+{
+    if (!m_temporary.isEmpty())
+        ::unlink(native(m_temporary).constData());
+    m_temporary.clear();
 }
 
 QIODevice *ExportFile::device()
 {
-    return m_direct ? static_cast<QIODevice *>(&m_plain) : &m_atomic;
+    return &m_file;
 }
 
 QString ExportFile::commit()
 {
+    const bool written = m_file.flush() && m_file.error() == QFileDevice::NoError;
+    const QString why = m_file.errorString();
     if (m_direct) {
-        const bool ok = m_plain.error() == QFileDevice::NoError;
-        const QString why = m_plain.errorString();
-        m_plain.close();
-        return ok ? QString() : TokenExport::cannotWrite(m_path, why);
+        m_file.close();
+        return written ? QString() : TokenExport::cannotWrite(m_path, why);
     }
-    if (m_atomic.error() != QFileDevice::NoError) {
-        const QString why = m_atomic.errorString();
-        m_atomic.cancelWriting();
+    if (!written) {
+        cancel();
         return TokenExport::cannotWrite(m_path, why);
     }
-    if (!m_atomic.commit())
-        return TokenExport::cannotSave(m_path, m_atomic.errorString());
+    // On the disk before the name points at it: a crash then leaves the old file or the new.
+    if (::fdatasync(m_file.handle()) != 0) {
+        const QString notSynced = systemError();
+        cancel();
+        return TokenExport::cannotWrite(m_path, notSynced);
+    }
+#ifdef O_TMPFILE
+    if (m_unnamed) {
+        const QByteArray self = "/proc/self/fd/" + QByteArray::number(m_file.handle());
+        // A new file: the name comes with the bytes, and there is no temporary name at all.
+        if (::linkat(AT_FDCWD, self.constData(), AT_FDCWD, native(m_target).constData(), AT_SYMLINK_FOLLOW) == 0) {
+            m_file.close();
+            return {};
+        }
+        if (errno != EEXIST) {
+            const QString unlinked = systemError();
+            cancel();
+            return TokenExport::cannotSave(m_path, unlinked);
+        }
+        m_temporary = temporaryName();
+        if (::linkat(AT_FDCWD, self.constData(), AT_FDCWD, native(m_temporary).constData(), AT_SYMLINK_FOLLOW) != 0) {
+            const QString unlinked = systemError();
+            m_temporary.clear();
+            cancel();
+            return TokenExport::cannotSave(m_path, unlinked);
+        }
+    }
+#endif
+    m_file.close();
+    if (::rename(native(m_temporary).constData(), native(m_target).constData()) != 0) {
+        const QString notRenamed = systemError();
+        dropTemporary();
+        return TokenExport::cannotSave(m_path, notRenamed);
+    }
+    m_temporary.clear();
     return {};
 }
 
 void ExportFile::cancel()
 {
-    if (m_direct)
-        m_plain.close();
-    else
-        m_atomic.cancelWriting();
+    m_file.close();
+    if (!m_direct)
+        dropTemporary();
 }

@@ -14,7 +14,7 @@ class QThread;
 // An export written on a worker thread, so that 100,000 rows never hold up the window: a
 // copy of the rows (their strings are shared, not copied), the format and the file, with
 // progress as rows are written, cancel(), and finished() back on the thread that made it.
-// The file is a QSaveFile: a failed or canceled export leaves nothing there.
+// The file is an ExportFile: a failed or canceled export leaves nothing new there.
 class ExportJob : public QObject
 {
     Q_OBJECT
