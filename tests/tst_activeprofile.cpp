@@ -193,7 +193,7 @@ private slots:
         m_active->whenReady(this, [&ran] { ran = true; });
         QVERIFY(failed.wait(5000));
         QVERIFY(!ran);
-        QVERIFY(failed.first().at(0).toString().contains(u"\u201ca\u201d"_s));
+        QVERIFY(failed.first().at(0).toString().contains(u"\u201c\u2068a\u2069\u201d"_s));
         QVERIFY(failed.first().at(1).toString().contains(u"keychain could not be reached"_s));
         m_active->whenReady(this, [&ran] { ran = true; });
         QVERIFY(failed.wait(5000)); // asked again, it tries again: the keychain may be back

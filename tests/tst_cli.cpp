@@ -254,6 +254,24 @@ private slots:
         QVERIFY2(!bad.err.contains('\x1b') && bad.err.contains("\\x1b[2J"), bad.err.constData());
     }
 
+    // A terminal that orders text both ways would let U+202E reverse the rest of the row (the
+    // uuid beside the name); a zero-width space makes two names look alike.
+    void bidiControlsAndInvisibleCharactersAreShownEscaped()
+    {
+        QList<BuildToken> tokens = f->server.tokens().mid(0, 2);
+        tokens[0].name = u"\u202eevil\u2069\u202e"_s;
+        tokens[1].name = u"dep\u200bloy"_s;
+        f->server.setTokens(tokens);
+        const Run table = list({});
+        QCOMPARE(table.exitCode, 0);
+        for (const QByteArray &raw : {QString(u'\u202e').toUtf8(), QString(u'\u2069').toUtf8(), QString(u'\u200b').toUtf8()})
+            QVERIFY2(!table.out.contains(raw), raw.toHex().constData());
+        QVERIFY2(table.out.contains("\\u202eevil\\u2069\\u202e"), table.out.constData());
+        QVERIFY2(table.out.contains("dep\\u200bloy"), table.out.constData());
+        const Run json = list({u"--format"_s, u"json"_s});
+        QCOMPARE(QJsonDocument::fromJson(json.out).array().at(0).toObject().value(u"build_token_name"_s).toString(), tokens[0].name);
+    }
+
     void outputToStandardOutputAndDevices()
     {
         const QByteArray expected = TokenExport::toCsv(f->server.tokens().mid(0, 50));

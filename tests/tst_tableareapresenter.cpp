@@ -147,7 +147,7 @@ private slots:
         load(DemoApiServer::accountId());
         QTRY_VERIFY(presenter().hasProblem());
         QCOMPARE(presenter().state(), State::Error);
-        QVERIFY(presenter().problemSummary().contains(u"\u201clost\u201d"_s));
+        QVERIFY(presenter().problemSummary().contains(u"\u201c\u2068lost\u2069\u201d"_s));
         QVERIFY(presenter().problemDetails().contains(u"keychain has no secret"_s));
     }
 };

@@ -7,6 +7,7 @@
 #include "model/BuildTokenFilterModel.h"
 #include "model/BuildTokenTableModel.h"
 #include "model/TokenColumns.h"
+#include "model/UntrustedText.h"
 
 #include <QClipboard>
 #include <QGuiApplication>
@@ -70,6 +71,16 @@ private slots:
         QVERIFY(shown.endsWith(u"0123456789abcdef0123456789abcdef"_s));
         picker.setCurrentIndex(0);
         QCOMPARE(picker.accountId(), u"0123456789abcdef0123456789abcdef"_s); // the id is what is used
+    }
+
+    // A U+2069 in the name would close the isolate early and let the override after it
+    // reach the id: one that closes nothing the name opened is left out.
+    void anIsolateCannotBeClosedFromInside()
+    {
+        QCOMPARE(UntrustedText::isolate(u"a\u2069\u202eb"_s), u"\u2068a\u202eb\u2069"_s);
+        // Isolates the text opens and closes itself stay as they are.
+        QCOMPARE(UntrustedText::isolate(u"\u2067x\u2069y"_s), u"\u2068\u2067x\u2069y\u2069"_s);
+        QCOMPARE(UntrustedText::isolate(u"\u2066x\u2069\u2069"_s), u"\u2068\u2066x\u2069\u2069"_s);
     }
 
     void followsTheCurrentRow()

@@ -6,6 +6,7 @@
 #include "api/BuildTokensService.h"
 #include "api/TokenVerifier.h"
 #include "auth/ProfileStore.h"
+#include "model/UntrustedText.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -37,7 +38,7 @@ ProfileDialog::ProfileDialog(ProfileStore *profiles, QNetworkAccessManager *netw
     : QDialog(parent), m_profiles(profiles), m_network(network), m_existing(existing.has_value())
 {
     setObjectName(u"profileDialog"_s);
-    setWindowTitle(existing ? tr("Edit Profile \u201c%1\u201d").arg(existing->name) : tr("New Profile"));
+    setWindowTitle(existing ? tr("Edit Profile \u201c%1\u201d").arg(UntrustedText::isolate(existing->name)) : tr("New Profile"));
     setAttribute(Qt::WA_DeleteOnClose);
 
     m_nameEdit = new QLineEdit(this);
@@ -177,7 +178,7 @@ std::optional<Profile> ProfileDialog::profileFromFields(Purpose purpose, QString
     // A connection test needs no name yet.
     *problem = purpose == Purpose::Save ? Profile::checkName(profile.name) : QString();
     if (problem->isEmpty() && purpose == Purpose::Save && !m_existing && m_profiles->profile(profile.name))
-        *problem = tr("A profile named \u201c%1\u201d exists already.").arg(profile.name);
+        *problem = tr("A profile named \u201c%1\u201d exists already.").arg(UntrustedText::isolate(profile.name));
     if (problem->isEmpty() && isGlobalKey() && profile.email.isEmpty())
         *problem = tr("Enter the email of the Cloudflare user the Global API Key belongs to.");
     if (problem->isEmpty() && isGlobalKey())
@@ -322,7 +323,7 @@ void ProfileDialog::confirmRemove()
 {
     const QString name = m_nameEdit->text();
     auto *box = new QMessageBox(QMessageBox::Question, tr("Remove Profile"),
-                                tr("Remove profile \u201c%1\u201d and its secret from the keychain?").arg(name),
+                                tr("Remove profile \u201c%1\u201d and its secret from the keychain?").arg(UntrustedText::isolate(name)),
                                 QMessageBox::Cancel, this);
     box->setObjectName(u"confirmRemoveBox"_s);
     box->setTextFormat(Qt::PlainText); // the profile's name is the person's text

@@ -1,5 +1,7 @@
 #include "Cli.h"
 
+#include "model/UntrustedText.h"
+
 #include <QCommandLineParser>
 #include <QTextStream>
 
@@ -40,11 +42,14 @@ QString printable(const QString &text, bool keepLineBreaks)
     shown.reserve(text.size());
     for (const QChar c : text) {
         const char16_t u = c.unicode();
-        const bool control = u < 0x20 || (u >= 0x7f && u <= 0x9f);
-        if (!control || (keepLineBreaks && u == u'\n'))
+        if (keepLineBreaks && u == u'\n')
             shown += c;
-        else
+        else if (u < 0x20 || (u >= 0x7f && u <= 0x9f))
             shown += u"\\x"_s + QString::number(u, 16).rightJustified(2, u'0');
+        else if (UntrustedText::isInvisible(u))
+            shown += u"\\u"_s + QString::number(u, 16).rightJustified(4, u'0');
+        else
+            shown += c;
     }
     return shown;
 }

@@ -33,7 +33,10 @@ QTextStream &err();
 
 // `text` with every control character (C0, DEL, C1) shown as \xHH, line breaks too unless
 // `keepLineBreaks`: text from a server or a file can then neither move the cursor, retitle
-// the terminal nor forge rows of a table. Data formats (CSV, JSON) keep the text exact.
+// the terminal nor forge rows of a table. Bidirectional controls and other invisible
+// characters (UntrustedText::isInvisible) are shown as \uXXXX: a terminal that orders text
+// both ways would let U+202E reverse the rest of the line, and a name that looks like
+// another is told apart. Data formats (CSV, JSON) keep the text exact.
 QString printable(const QString &text, bool keepLineBreaks = false);
 
 int exitCodeFor(const ApiError &error);

@@ -17,9 +17,32 @@ bool invisible(char16_t c)
 
 } // namespace
 
+bool isInvisible(char16_t c)
+{
+    return invisible(c);
+}
+
 QString isolate(const QString &text)
 {
-    return u'\u2068' + text + u'\u2069';
+    QString isolated;
+    isolated.reserve(text.size() + 2);
+    isolated += u'\u2068';
+    // A pop-directional-isolate the text did not open would close ours early, and an override
+    // after it would reach the words beside: such a PDI is left out. Embeddings and isolates
+    // the text opens all end at our closing PDI.
+    int open = 0;
+    for (const QChar c : text) {
+        if (c == u'\u2066' || c == u'\u2067' || c == u'\u2068')
+            ++open;
+        else if (c == u'\u2069') {
+            if (open == 0)
+                continue;
+            --open;
+        }
+        isolated += c;
+    }
+    isolated += u'\u2069';
+    return isolated;
 }
 
 QString showInvisible(const QString &text)

@@ -8,7 +8,12 @@ namespace UntrustedText {
 
 // `text` in a first-strong isolate (U+2068 ... U+2069): a right-to-left override inside it
 // (U+202E) can no longer reverse what stands after it, such as the account id beside a name.
+// A U+2069 in `text` that closes nothing `text` opened is dropped, since it would end the
+// isolate early.
 QString isolate(const QString &text);
+
+// Whether `c` shows nothing or changes how others show (see showInvisible()).
+bool isInvisible(char16_t c);
 
 // `text` with every character that shows nothing, or changes how others show, written as
 // \uXXXX: bidirectional controls, zero-width characters, the byte order mark, C0 and C1

@@ -3,6 +3,7 @@
 #include "../api/ApiClient.h"
 #include "../api/BuildTokensService.h"
 #include "../auth/ProfileStore.h"
+#include "../model/UntrustedText.h"
 
 ActiveProfile::ActiveProfile(ProfileStore *profiles, ApiClient *client, QObject *parent)
     : QObject(parent), m_profiles(profiles), m_client(client)
@@ -73,7 +74,7 @@ void ActiveProfile::readSecret()
         if (!secret.ok()) {
             if (waiting.isEmpty())
                 return; // nobody waits any more (Esc): no error for what was given up
-            emit secretFailed(tr("The secret of profile \u201c%1\u201d could not be read").arg(profile.name),
+            emit secretFailed(tr("The secret of profile \u201c%1\u201d could not be read").arg(UntrustedText::isolate(profile.name)),
                               (secret.error == SecretStore::Error::NotFound ? tr("The keychain has no secret for it.")
                                                                             : secret.message)
                                   + u'\n'
