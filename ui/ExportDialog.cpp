@@ -1,5 +1,6 @@
 #include "ExportDialog.h"
 
+#include "Theme.h"
 #include "export/ExportJob.h"
 
 #include <QCheckBox>
@@ -70,11 +71,8 @@ ExportDialog::ExportDialog(AppSettings settings, int selectedCount, int shownCou
     fileLabel->setBuddy(m_pathEdit);
     form->addRow(fileLabel, pathRow);
 
-    m_resultLabel = new QLabel(this);
-    m_resultLabel->setTextFormat(Qt::PlainText); // file names and the system's messages
+    m_resultLabel = new ToneLabel(ToneLabel::Tone::Error, this); // file names and the system's messages
     m_resultLabel->setObjectName(u"resultLabel"_s);
-    m_resultLabel->setWordWrap(true);
-    m_resultLabel->setStyleSheet(u"color: #b3261e;"_s);
     m_resultLabel->hide();
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(u"exportProgress"_s);
@@ -184,6 +182,5 @@ void ExportDialog::reject()
 
 void ExportDialog::showResult(const QString &text)
 {
-    m_resultLabel->setText(text);
-    m_resultLabel->show();
+    m_resultLabel->showResult(text, ToneLabel::Tone::Error);
 }

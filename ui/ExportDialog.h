@@ -11,7 +11,7 @@
 class ExportJob;
 class QCheckBox;
 class QComboBox;
-class QLabel;
+class ToneLabel;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
@@ -55,7 +55,7 @@ private:
     QComboBox *m_formatBox;
     QCheckBox *m_bomBox;
     QLineEdit *m_pathEdit;
-    QLabel *m_resultLabel;
+    ToneLabel *m_resultLabel;
     QPushButton *m_exportButton;
     QProgressBar *m_progress;
     QList<QWidget *> m_inputs; // disabled while the file is written

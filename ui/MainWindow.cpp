@@ -10,6 +10,7 @@
 #include "PaginationBar.h"
 #include "ProfileDialog.h"
 #include "RetryCountdown.h"
+#include "Theme.h"
 #include "TokenDetailsPane.h"
 #include "TokenRowActions.h"
 #include "TokenTableView.h"
@@ -81,12 +82,9 @@ QWidget *MainWindow::createTokenArea()
     auto *rowActions = new TokenRowActions(m_table, &m_core->filter, m_settings, m_actions, this);
     connect(rowActions, &TokenRowActions::statusMessage, statusBar(), &QStatusBar::showMessage);
 
-    m_placeholder = new QLabel(this);
+    m_placeholder = new ToneLabel(ToneLabel::Tone::Muted, this);
     m_placeholder->setObjectName(u"placeholder"_s);
     m_placeholder->setAlignment(Qt::AlignCenter);
-    m_placeholder->setWordWrap(true);
-    m_placeholder->setTextFormat(Qt::PlainText);
-    m_placeholder->setEnabled(false); // drawn in the muted text colour
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(m_placeholder);
     m_stack->addWidget(m_table);

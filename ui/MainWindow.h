@@ -11,7 +11,7 @@ class BrowserSession;
 class ConnectionBar;
 class FilterBar;
 class MessageBanner;
-class QLabel;
+class ToneLabel;
 class QSplitter;
 class QStackedWidget;
 class TokenTableView;
@@ -65,7 +65,7 @@ private:
     ConnectionBar *m_connection = nullptr;
     MessageBanner *m_errorBanner = nullptr;
     QStackedWidget *m_stack = nullptr;
-    QLabel *m_placeholder = nullptr;
+    ToneLabel *m_placeholder = nullptr;
     TokenTableView *m_table = nullptr;
     FilterBar *m_filterBar = nullptr;
     QSplitter *m_splitter = nullptr;

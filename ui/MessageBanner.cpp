@@ -1,5 +1,7 @@
 #include "MessageBanner.h"
 
+#include "Theme.h"
+
 #include <QAccessible>
 #include <QEvent>
 #include <QHBoxLayout>
@@ -69,7 +71,7 @@ void MessageBanner::clear()
 bool MessageBanner::darkPalette() const
 {
     // The frame's own palette is never changed here, so it is the window's (light or dark).
-    return palette().color(QPalette::Window).lightness() < 128;
+    return Theme::isDark(palette());
 }
 
 void MessageBanner::applyTextColour()

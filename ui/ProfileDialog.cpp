@@ -1,6 +1,7 @@
 #include "ProfileDialog.h"
 
 #include "AccountPicker.h"
+#include "Theme.h"
 #include "api/AccountsService.h"
 #include "api/ApiClient.h"
 #include "api/BuildTokensService.h"
@@ -108,10 +109,8 @@ ProfileDialog::ProfileDialog(ProfileStore *profiles, QNetworkAccessManager *netw
     m_testButton->setObjectName(u"testButton"_s);
     m_testButton->setToolTip(tr("Ask Cloudflare whether these credentials work"));
     connect(m_testButton, &QPushButton::clicked, this, &ProfileDialog::testConnection);
-    m_resultLabel = new QLabel(this);
-    m_resultLabel->setTextFormat(Qt::PlainText); // the server's words (a token's status) and ours
+    m_resultLabel = new ToneLabel(ToneLabel::Tone::Normal, this); // the server's words (a token's status) and ours
     m_resultLabel->setObjectName(u"resultLabel"_s);
-    m_resultLabel->setWordWrap(true);
     m_resultLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *testRow = new QHBoxLayout;
     testRow->addWidget(m_testButton, 0, Qt::AlignTop);
@@ -361,6 +360,5 @@ void ProfileDialog::setSaving(bool saving)
 
 void ProfileDialog::showResult(const QString &text, bool good)
 {
-    m_resultLabel->setText(text);
-    m_resultLabel->setStyleSheet(good ? QString() : u"color: #b3261e;"_s);
+    m_resultLabel->showResult(text, good ? ToneLabel::Tone::Normal : ToneLabel::Tone::Error);
 }

@@ -16,6 +16,7 @@ class QComboBox;
 class QDialogButtonBox;
 class QFormLayout;
 class QLabel;
+class ToneLabel;
 class QLineEdit;
 class QNetworkAccessManager;
 class QPushButton;
@@ -72,7 +73,7 @@ private:
     QPushButton *m_fetchAccountsButton;
     QLineEdit *m_apiBaseEdit;
     QPushButton *m_testButton;
-    QLabel *m_resultLabel;
+    ToneLabel *m_resultLabel;
     QDialogButtonBox *m_buttons;
     QPushButton *m_removeButton = nullptr; // an existing profile's only
 };

@@ -1,6 +1,7 @@
 #include "TokenDetailsPane.h"
 
 #include "Icons.h"
+#include "Theme.h"
 #include "TokenTableView.h"
 #include "export/TokenExport.h"
 #include "model/BuildTokenFilterModel.h"
@@ -68,9 +69,8 @@ TokenDetailsPane::TokenDetailsPane(QWidget *parent) : QWidget(parent)
     jsonHeader->addWidget(jsonLabel, 1);
     jsonHeader->addWidget(copyButton(details, tr("Copy the JSON"), [this] { return m_rawJson->toPlainText(); }));
 
-    m_selectionLabel = new QLabel(details);
+    m_selectionLabel = new ToneLabel(ToneLabel::Tone::Muted, details);
     m_selectionLabel->setObjectName(u"detailSelection"_s);
-    m_selectionLabel->setEnabled(false);
     auto *detailsLayout = new QVBoxLayout(details);
     detailsLayout->setContentsMargins(0, 0, 0, 0);
     detailsLayout->addWidget(m_selectionLabel);
@@ -78,10 +78,9 @@ TokenDetailsPane::TokenDetailsPane(QWidget *parent) : QWidget(parent)
     detailsLayout->addLayout(jsonHeader);
     detailsLayout->addWidget(m_rawJson, 1);
 
-    m_placeholder = new QLabel(tr("Select a token to see its details."), this);
+    m_placeholder = new ToneLabel(ToneLabel::Tone::Muted, this);
+    m_placeholder->setText(tr("Select a token to see its details."));
     m_placeholder->setAlignment(Qt::AlignCenter);
-    m_placeholder->setWordWrap(true);
-    m_placeholder->setEnabled(false);
 
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(m_placeholder);

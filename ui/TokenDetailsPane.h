@@ -6,7 +6,7 @@
 
 class BuildTokenFilterModel;
 class QAbstractItemView;
-class QLabel;
+class ToneLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QStackedWidget;
@@ -32,8 +32,8 @@ private:
     QLineEdit *addField(class QFormLayout *form, const QString &title, const QString &name, int column);
 
     QStackedWidget *m_stack;
-    QLabel *m_placeholder;
-    QLabel *m_selectionLabel;
+    ToneLabel *m_placeholder;
+    ToneLabel *m_selectionLabel;
     QList<QLineEdit *> m_fields; // in TokenColumns order
     BuildToken m_token;           // shown, for Copy
     QPlainTextEdit *m_rawJson;
