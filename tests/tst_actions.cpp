@@ -1,12 +1,17 @@
 // The registry of the window's actions: each one complete (text, status tip, object name),
-// no two on the same keys, and Qt's standard keys where Qt has one for the purpose.
+// no two on the same keys, Qt's standard keys where Qt has one for the purpose, and Help ->
+// Keyboard Shortcuts listing them all.
 
 #include "Actions.h"
+#include "ChildOf.h"
+#include "ShortcutsDialog.h"
 
 #include <QAction>
+#include <QDialog>
 #include <QMenu>
 #include <QMenuBar>
 #include <QSet>
+#include <QTableWidget>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -52,6 +57,7 @@ private slots:
         QTest::newRow("first page") << int(Actions::FirstPage) << QKeySequence(Qt::ALT | Qt::Key_Home);
         QTest::newRow("last page") << int(Actions::LastPage) << QKeySequence(Qt::ALT | Qt::Key_End);
         QTest::newRow("export") << int(Actions::Export) << QKeySequence(Qt::CTRL | Qt::Key_E);
+        QTest::newRow("details pane") << int(Actions::DetailsPane) << QKeySequence(Qt::Key_F9);
     }
     void standardKeys()
     {
@@ -75,10 +81,32 @@ private slots:
                     inMenus << action;
             }
         }
-        QCOMPARE(titles, QStringList({u"&File"_s, u"&Edit"_s, u"&Go"_s, u"&Help"_s}));
+        QCOMPARE(titles, QStringList({u"&File"_s, u"&Edit"_s, u"&View"_s, u"&Go"_s, u"&Help"_s}));
         QCOMPARE(inMenus.size(), actions.all().size());
         for (QAction *action : actions.all())
             QVERIFY2(inMenus.count(action) == 1, qPrintable(action->objectName()));
+    }
+
+    void keyboardShortcutsListsEveryKey()
+    {
+        Actions actions;
+        QWidget parent;
+        showKeyboardShortcuts(&actions, &parent);
+        auto *dialog = parent.findChild<QDialog *>(u"shortcutsDialog"_s);
+        QVERIFY(dialog);
+        auto *table = childOf<QTableWidget>(dialog, u"shortcutsTable"_s);
+        QStringList listed;
+        for (int row = 0; row < table->rowCount(); ++row)
+            listed << table->item(row, 0)->text() + u'=' + table->item(row, 1)->text();
+        QStringList expected;
+        for (const QAction *action : actions.all()) {
+            if (!action->shortcut().isEmpty())
+                expected << QString(action->text()).remove(u'&') + u'=' + action->shortcut().toString(QKeySequence::NativeText);
+        }
+        QVERIFY2(expected.size() >= 14, qPrintable(expected.join(u", "_s)));
+        QCOMPARE(listed, expected);
+        QVERIFY(listed.contains(u"Details Pane=F9"_s));
+        dialog->close();
     }
 
     void aToolTipNamesTheKey()

@@ -307,11 +307,21 @@ private slots:
         table->selectRow(2);
         QCOMPARE(child<QLineEdit>(u"detail_cloudflare_token_id"_s)->text(), token.cloudflareTokenId);
         auto *pane = child<QWidget>(u"detailsPane"_s);
+        // The test's window is narrow: the pane starts shut, and F9 opens it wide enough for an id.
+        QCOMPARE(pane->width(), 0);
+        QVERIFY(!child<QAction>(u"detailsPaneAction"_s)->isChecked());
+        QTest::keyClick(table, Qt::Key_F9);
+        QTRY_VERIFY(pane->width() >= child<QLineEdit>(u"detail_uuid"_s)->minimumWidth());
+        QVERIFY(child<QAction>(u"detailsPaneAction"_s)->isChecked());
         for (QToolButton *button : pane->findChildren<QToolButton *>()) {
             if (button->accessibleName() == u"Copy the field \u201cUUID\u201d"_s)
                 click(button);
         }
         QCOMPARE(QGuiApplication::clipboard()->text(), token.uuid);
+        click(pane->findChild<QLineEdit *>(u"detail_uuid"_s));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_F9); // shut again: focus goes back to the table
+        QTRY_COMPARE(pane->width(), 0);
+        QCOMPARE(QApplication::focusWidget(), table);
     }
 
     void withoutProfilesItSaysWhatToDo()

@@ -85,7 +85,7 @@ private slots:
             size = first.window->size();
             first.header()->moveSection(3, 0); // Owner type first
             first.table()->hideColumn(1); // no UUID
-            first.table()->setColumnWidth(0, 150);
+            first.table()->setColumnWidth(3, 150); // not Name: it takes the width the others leave
             first.table()->sortByColumn(2, Qt::DescendingOrder);
             QTRY_COMPARE(first.splitter()->width() > 0, true);
             first.splitter()->setSizes({first.splitter()->width() - 180, 180});
@@ -97,7 +97,7 @@ private slots:
         QCOMPARE(second.window->size(), size);
         QCOMPARE(second.table()->visibleColumns(), QList<int>({3, 0, 2}));
         QVERIFY(second.table()->isColumnHidden(1));
-        QCOMPARE(second.table()->columnWidth(0), 150);
+        QCOMPARE(second.table()->columnWidth(3), 150);
         QCOMPARE(second.header()->sortIndicatorSection(), 2);
         QCOMPARE(second.header()->sortIndicatorOrder(), Qt::DescendingOrder);
         QTRY_COMPARE(second.splitter()->sizes(), splitterSizes);
@@ -111,7 +111,7 @@ private slots:
             first.window->resize(first.window->width(), first.window->height() - 60);
             size = first.window->size();
             first.table()->hideColumn(1);
-            first.table()->setColumnWidth(0, 150);
+            first.table()->setColumnWidth(3, 150);
             first.table()->sortByColumn(2, Qt::DescendingOrder);
         }
         {
@@ -131,7 +131,7 @@ private slots:
 
         Launch second(file());
         QCOMPARE(second.table()->visibleColumns(), QList<int>({0, 1, 2, 3}));
-        QCOMPARE(second.table()->columnWidth(0), 190);
+        QCOMPARE(second.table()->columnWidth(3), second.header()->sectionSizeHint(3)); // its title's width
         QCOMPARE(second.header()->sortIndicatorSection(), -1);
         QCOMPARE(second.window->size(), size); // the rest of the state still applies
     }

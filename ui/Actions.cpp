@@ -20,6 +20,7 @@ Actions::Actions(QObject *parent)
         QString text;
         QKeySequence shortcut;
         QString statusTip;
+        bool checkable = false;
     };
     const QList<Spec> specs{
         {NewProfile, "newProfileAction", nullptr, tr("&New Profile\u2026"), QKeySequence::New,
@@ -47,6 +48,10 @@ Actions::Actions(QObject *parent)
         {LastPage, "lastPageAction", "go-last", tr("Last page"), QKeySequence(Qt::ALT | Qt::Key_End),
          tr("Go to the last page")},
         {Cancel, "cancelAction", "process-stop", tr("Cancel"), QKeySequence::Cancel, tr("Cancel the request in progress")},
+        {DetailsPane, "detailsPaneAction", nullptr, tr("&Details Pane"), QKeySequence(Qt::Key_F9),
+         tr("Show or hide the fields of the current token beside the table"), true},
+        {KeyboardShortcuts, "keyboardShortcutsAction", nullptr, tr("&Keyboard Shortcuts"), {},
+         tr("List every keyboard shortcut")},
         {About, "aboutAction", nullptr, tr("&About Build Token Browser"), {}, tr("Show the version")},
     };
     m_actions.resize(specs.size());
@@ -56,6 +61,7 @@ Actions::Actions(QObject *parent)
         if (spec.icon)
             action->setIcon(Icons::themed(QString::fromLatin1(spec.icon)));
         action->setShortcut(spec.shortcut);
+        action->setCheckable(spec.checkable);
         action->setStatusTip(spec.statusTip);
         // A tool button shows the tip; the key is worth learning there.
         action->setToolTip(spec.shortcut.isEmpty() ? spec.statusTip
@@ -80,6 +86,7 @@ void Actions::fillMenuBar(QMenuBar *menuBar) const
     addMenu(tr("&File"),
             {a(NewProfile), a(EditProfile), separator, a(Export), separator, a(Load), a(LoadAllPages), a(Reload), separator, a(Quit)});
     addMenu(tr("&Edit"), {a(CopyRows), a(SelectAll), a(Find)});
+    addMenu(tr("&View"), {a(DetailsPane)});
     addMenu(tr("&Go"), {a(FirstPage), a(PreviousPage), a(NextPage), a(LastPage), separator, a(Cancel)});
-    addMenu(tr("&Help"), {a(About)});
+    addMenu(tr("&Help"), {a(KeyboardShortcuts), separator, a(About)});
 }

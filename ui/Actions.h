@@ -30,6 +30,8 @@ public:
         NextPage,
         LastPage,
         Cancel,
+        DetailsPane,
+        KeyboardShortcuts,
         About,
     };
 
@@ -38,7 +40,7 @@ public:
     QAction *action(Id id) const { return m_actions.at(id); }
     // All of them, in the order of Id.
     const QList<QAction *> &all() const { return m_actions; }
-    // Adds the window's menus (File, Edit, Go, Help), holding every action, to `menuBar`.
+    // Adds the window's menus (File, Edit, View, Go, Help), holding every action, to `menuBar`.
     void fillMenuBar(QMenuBar *menuBar) const;
 
 private:

@@ -10,6 +10,7 @@
 #include "PaginationBar.h"
 #include "ProfileDialog.h"
 #include "RetryCountdown.h"
+#include "ShortcutsDialog.h"
 #include "Theme.h"
 #include "TokenDetailsPane.h"
 #include "TokenRowActions.h"
@@ -90,15 +91,22 @@ QWidget *MainWindow::createTokenArea()
     m_stack->addWidget(m_table);
 
     m_filterBar = new FilterBar(&m_core->filter, this);
-    auto *details = new TokenDetailsPane(this);
-    details->follow(m_table, &m_core->filter);
+    m_details = new TokenDetailsPane(this);
+    m_details->follow(m_table, &m_core->filter);
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(u"tokenSplitter"_s);
     m_splitter->addWidget(m_stack);
-    m_splitter->addWidget(details);
+    m_splitter->addWidget(m_details);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setChildrenCollapsible(true);
+    // Dragged shut or open, the pane's action follows; an open width is kept for F9.
+    connect(m_splitter, &QSplitter::splitterMoved, this, [this] {
+        const int pane = m_splitter->sizes().value(1);
+        if (pane > 0)
+            m_detailsWidth = pane;
+        m_actions->action(Actions::DetailsPane)->setChecked(pane > 0);
+    });
 
     auto *area = new QWidget(this);
     auto *layout = new QVBoxLayout(area);
@@ -120,6 +128,8 @@ void MainWindow::connectActions()
     connect(action(Actions::SelectAll), &QAction::triggered, m_table, &QAbstractItemView::selectAll);
     connect(action(Actions::Find), &QAction::triggered, m_filterBar, &FilterBar::focusFilter);
     connect(action(Actions::About), &QAction::triggered, this, [this] { showAboutBox(this); });
+    connect(action(Actions::KeyboardShortcuts), &QAction::triggered, this, [this] { showKeyboardShortcuts(m_actions, this); });
+    connect(action(Actions::DetailsPane), &QAction::toggled, this, &MainWindow::setDetailsShown);
     m_table->addTableAction(action(Actions::SelectAll));
 }
 
@@ -223,11 +233,28 @@ void MainWindow::restoreSettings()
         resize(QSize(1120, 720).boundedTo(screen()->availableSize() * 0.9));
     restoreState(m_settings.windowState());
     m_table->restoreHeaderState(m_settings.tokenTableHeader());
+    m_detailsWidth = m_details->sizeHint().width();
+    // A narrow window starts with the table alone: the ids need the width (F9 opens it).
     if (!m_splitter->restoreState(m_settings.splitterState()))
-        m_splitter->setSizes({width() * 3 / 4, width() / 4});
+        m_splitter->setSizes({width() - m_detailsWidth, width() >= NarrowWindow ? m_detailsWidth : 0});
+    if (const int pane = m_splitter->sizes().value(1); pane > 0)
+        m_detailsWidth = pane;
+    m_actions->action(Actions::DetailsPane)->setChecked(m_splitter->sizes().value(1) > 0);
     const int perPage = m_settings.perPage();
     if (PaginationBar::perPageChoices().contains(perPage))
         m_core->session.setPerPage(perPage);
+}
+
+void MainWindow::setDetailsShown(bool shown)
+{
+    const QList<int> sizes = m_splitter->sizes();
+    if ((sizes.value(1) > 0) == shown)
+        return; // dragged there already
+    const int total = sizes.value(0) + sizes.value(1);
+    const int pane = shown ? std::min(m_detailsWidth, total / 2) : 0;
+    if (!shown && m_details->isAncestorOf(focusWidget()))
+        m_table->setFocus(); // not into a pane nobody sees
+    m_splitter->setSizes({total - pane, pane});
 }
 
 void MainWindow::saveSettings()

@@ -11,9 +11,10 @@ class BrowserSession;
 class ConnectionBar;
 class FilterBar;
 class MessageBanner;
-class ToneLabel;
 class QSplitter;
 class QStackedWidget;
+class ToneLabel;
+class TokenDetailsPane;
 class TokenTableView;
 struct AppCore;
 struct Profile;
@@ -58,6 +59,10 @@ private:
     void showTableArea();
     void restoreSettings();
     void saveSettings();
+    void setDetailsShown(bool shown);
+
+    // Below this width a first start leaves the details pane shut.
+    static constexpr int NarrowWindow = 1000;
 
     AppCore *m_core;
     AppSettings m_settings;
@@ -69,4 +74,6 @@ private:
     TokenTableView *m_table = nullptr;
     FilterBar *m_filterBar = nullptr;
     QSplitter *m_splitter = nullptr;
+    TokenDetailsPane *m_details = nullptr;
+    int m_detailsWidth = 0; // the pane's width when open
 };

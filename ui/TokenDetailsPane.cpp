@@ -19,6 +19,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStackedWidget>
+#include <QStyle>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -52,6 +53,10 @@ TokenDetailsPane::TokenDetailsPane(QWidget *parent) : QWidget(parent)
         QLineEdit *field = addField(form, column.displayTitle(), u"detail_"_s + column.id, int(m_fields.size()));
         if (column.monospace)
             field->setFont(fixed);
+        // The whole id in view: the pane opens this wide (the window's details width).
+        if (!column.widthSample.isEmpty())
+            field->setMinimumWidth(QFontMetrics(field->font()).horizontalAdvance(column.widthSample)
+                                   + 2 * style()->pixelMetric(QStyle::PM_DefaultFrameWidth) + 8);
         m_fields << field;
     }
 

@@ -7,6 +7,7 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QIODevice>
+#include <QStyle>
 
 #include <algorithm>
 
@@ -22,6 +23,7 @@ constexpr quint32 HeaderStateMagic = 0x42544248; // "BTBH"
 // restores an older state over more columns by giving the new ones their defaults. Bump
 // TokenTableView::HeaderStateVersion when a column is removed or the order changes, so that
 // a state saved for the old columns is dropped instead of hiding or moving the wrong ones.
+// Version 2: Name stretches and the ids are measured (version 1 stretched the last column).
 constexpr quint32 BareStateVersion = 1;
 
 } // namespace
@@ -41,7 +43,7 @@ TokenTableView::TokenTableView(QWidget *parent)
     verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     QHeaderView *header = horizontalHeader();
-    header->setStretchLastSection(true);
+    header->setStretchLastSection(false); // the registry's stretching column takes the spare width
     header->setHighlightSections(false);
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     header->setSectionsMovable(true);
@@ -54,13 +56,24 @@ TokenTableView::TokenTableView(QWidget *parent)
 void TokenTableView::setModel(QAbstractItemModel *model)
 {
     QTableView::setModel(model);
-    // The registry's widths fit a UUID and a 32-digit id at the default font: the four
-    // columns fit at 1120 px. The last column stretches.
-    for (int column = 0; column < TokenColumns::count(); ++column) {
+    applyColumnWidths();
+    for (int column = 0; column < TokenColumns::count(); ++column)
+        setColumnHidden(column, !TokenColumns::at(column).visibleByDefault);
+}
+
+// Measured, not fixed pixels: the ids fit at any font size and scale, and the stretching
+// column (Name) gets what is left, so the default window needs no horizontal scroll bar.
+// Interactive columns stay resizable; a narrow window scrolls to reach them all.
+void TokenTableView::applyColumnWidths()
+{
+    QHeaderView *header = horizontalHeader();
+    // The delegate's text margins, and one more for the grid line.
+    const int padding = 2 * (style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, this) + 1) + 1;
+    for (int column = 0; column < TokenColumns::count() && column < header->count(); ++column) {
         const ColumnSpec &spec = TokenColumns::at(column);
-        if (spec.defaultWidth > 0)
-            setColumnWidth(column, spec.defaultWidth);
-        setColumnHidden(column, !spec.visibleByDefault);
+        const int content = spec.widthSample.isEmpty() ? 0 : fontMetrics().horizontalAdvance(spec.widthSample) + padding;
+        setColumnWidth(column, std::max(content, header->sectionSizeHint(column)));
+        header->setSectionResizeMode(column, spec.stretch ? QHeaderView::Stretch : QHeaderView::Interactive);
     }
 }
 

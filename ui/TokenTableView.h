@@ -13,11 +13,11 @@ class TokenTableView : public QTableView
 
 public:
     // The layout of the columns a saved header state belongs to; see saveHeaderState().
-    static constexpr quint32 HeaderStateVersion = 1;
+    static constexpr quint32 HeaderStateVersion = 2;
 
     explicit TokenTableView(QWidget *parent = nullptr);
 
-    // Also gives the columns their default widths.
+    // Also gives the columns their default widths (see applyColumnWidths()).
     void setModel(QAbstractItemModel *model) override;
 
     // Logical columns in the order they are shown, hidden ones left out.
@@ -37,4 +37,7 @@ public:
     QByteArray saveHeaderState() const;
     // False, and the header left as it is, for a state of another version or no state.
     bool restoreHeaderState(const QByteArray &state);
+
+private:
+    void applyColumnWidths();
 };

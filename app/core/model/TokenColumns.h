@@ -18,9 +18,12 @@ struct ColumnSpec
     // What sorting compares (a number, a date); null sorts the value as text, by collation.
     QVariant (*sortKey)(const BuildToken &token) = nullptr;
     bool filterable = true;
-    int defaultWidth = 0; // pixels at the default font; 0 leaves it to the view
+    // A value as wide as the column's usual widest, which the view measures in its font (so
+    // the width follows the font and the scale); empty: as wide as the title.
+    QString widthSample = {};
     bool visibleByDefault = true;
     bool monospace = false; // ids: easier to compare in a fixed font
+    bool stretch = false;   // takes the table's spare width (the one column a person reads)
 
     QString displayTitle() const; // the title in the user's language
 };
