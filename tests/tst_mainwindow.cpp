@@ -17,6 +17,7 @@
 #include "model/TokenColumns.h"
 #include "session/BrowserSession.h"
 
+#include <QAccessible>
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
@@ -45,6 +46,7 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QSplitter>
 #include <QTest>
 
 #include <memory>
@@ -322,6 +324,37 @@ private slots:
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_F9); // shut again: focus goes back to the table
         QTRY_COMPARE(pane->width(), 0);
         QCOMPARE(QApplication::focusWidget(), table);
+    }
+
+    // What a screen reader says for each control: walked, not listed, so a new one without a
+    // name fails here.
+    void everyInteractiveWidgetHasAnAccessibleName()
+    {
+        QVERIFY(loadFirstPage());
+        trigger(u"detailsPaneAction"_s); // its fields and buttons too
+        QTRY_VERIFY(child<QWidget>(u"detailsPane"_s)->width() > 0);
+        child<QTableView>(u"tokenTable"_s)->selectRow(0);
+        QStringList unnamed;
+        const QList<QWidget *> widgets = m_window->findChildren<QWidget *>();
+        for (QWidget *widget : widgets) {
+            const bool interactive = widget->focusPolicy() != Qt::NoFocus || qobject_cast<QSplitterHandle *>(widget)
+                                     || qobject_cast<QAbstractButton *>(widget);
+            // Qt's own parts of a scroll area (its viewport) are not controls of their own.
+            if (!interactive || !widget->isVisibleTo(m_window.get())
+                || (widget->objectName().startsWith(u"qt_"_s) && !qobject_cast<QSplitterHandle *>(widget)))
+                continue;
+            QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(widget);
+            // On Linux a combo box's name is its value ("50"); what it chooses comes from the
+            // label it is labelled by.
+            if (qobject_cast<QComboBox *>(widget)) {
+                if (!accessible || accessible->relations(QAccessible::Label).isEmpty())
+                    unnamed << u"%1 (%2): no label"_s.arg(QString::fromLatin1(widget->metaObject()->className()), widget->objectName());
+                continue;
+            }
+            if (!accessible || accessible->text(QAccessible::Name).trimmed().isEmpty())
+                unnamed << u"%1 (%2)"_s.arg(QString::fromLatin1(widget->metaObject()->className()), widget->objectName());
+        }
+        QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u", "_s)));
     }
 
     void withoutProfilesItSaysWhatToDo()

@@ -1,5 +1,6 @@
 #include "AccountPicker.h"
 
+#include "ClearButton.h"
 #include "model/UntrustedText.h"
 
 #include <QLineEdit>
@@ -14,7 +15,10 @@ AccountPicker::AccountPicker(QWidget *parent) : QComboBox(parent)
     // The row it sits in stretches it; at its smallest the window still fits an 800 px screen.
     setMinimumContentsLength(20);
     lineEdit()->setPlaceholderText(tr("Account ID (32 hex digits), or pick one"));
-    lineEdit()->setClearButtonEnabled(true);
+    lineEdit()->setAccessibleName(tr("Account"));
+    addClearButton(lineEdit(), tr("Clear the account"));
+    // A chosen account shows from its start, its name, not scrolled to the id's end.
+    connect(this, &QComboBox::currentIndexChanged, lineEdit(), [this] { lineEdit()->setCursorPosition(0); });
 }
 
 void AccountPicker::setAccounts(const QList<Account> &accounts)

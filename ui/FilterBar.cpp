@@ -1,5 +1,6 @@
 #include "FilterBar.h"
 
+#include "ClearButton.h"
 #include "model/BuildTokenFilterModel.h"
 
 #include <QHBoxLayout>
@@ -20,7 +21,7 @@ FilterBar::FilterBar(BuildTokenFilterModel *tokens, QWidget *parent)
     Q_ASSERT(tokens->sourceModel());
     m_edit->setObjectName(u"filterEdit"_s);
     m_edit->setPlaceholderText(tr("Filter the rows shown (Ctrl+F): any column, any case"));
-    m_edit->setClearButtonEnabled(true);
+    addClearButton(m_edit, tr("Clear the filter"));
     m_edit->setAccessibleName(tr("Filter"));
     m_edit->installEventFilter(this);
     m_debounce->setSingleShot(true);

@@ -100,6 +100,7 @@ QWidget *MainWindow::createTokenArea()
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setChildrenCollapsible(true);
+    m_splitter->handle(1)->setAccessibleName(tr("Divider between the table and the details pane"));
     // Dragged shut or open, the pane's action follows; an open width is kept for F9.
     connect(m_splitter, &QSplitter::splitterMoved, this, [this] {
         const int pane = m_splitter->sizes().value(1);
