@@ -289,8 +289,10 @@ private slots:
         const int lastPage = std::numeric_limits<int>::max();
         QCOMPARE(session.page(), lastPage);
         QVERIFY(rows.tokens().isEmpty());
-        // The page after INT_MAX cannot be named: nothing overflows (UBSan watches), nothing is sent.
+        // The page after INT_MAX cannot be named: nothing overflows (UBSan watches), nothing is
+        // sent, and Last is not offered either (it would ask for the page shown).
         QVERIFY(!session.canGoForward());
+        QVERIFY(!session.canGoLast());
         const qsizetype sent = f.server.requests().size();
         session.nextPage();
         QVERIFY(!session.isBusy());

@@ -2,6 +2,8 @@
 
 #include "DemoTokenGenerator.h"
 
+#include "../api/PageMath.h"
+
 #include <QCryptographicHash>
 #include <QHttpServerResponse>
 #include <QJsonArray>
@@ -13,7 +15,6 @@
 
 #include <algorithm>
 #include <array>
-#include <limits>
 #include <memory>
 
 using namespace Qt::Literals::StringLiterals;
@@ -519,21 +520,21 @@ DemoReply DemoApiServer::listPage(const QUrlQuery &query, PerPageRange perPageRa
 {
     int page = 1;
     int perPage = perPageRange.defaultValue;
-    if (!readIntParameter(query, u"page"_s, 1, 1, std::numeric_limits<int>::max(), &page))
+    if (!readIntParameter(query, u"page"_s, 1, 1, PageMath::LastPage, &page))
         return errorReply(Status::BadRequest, {{12002, u"Invalid request: page must be an integer of at least 1"_s}});
     if (!readIntParameter(query, u"per_page"_s, perPageRange.defaultValue, perPageRange.min, perPageRange.max, &perPage)) {
         return errorReply(Status::BadRequest, {{12002, u"Invalid request: per_page must be an integer from %1 to %2"_s
                                                            .arg(perPageRange.min).arg(perPageRange.max)}});
     }
 
-    const qint64 first = qint64(page - 1) * perPage;
+    const qint64 first = PageMath::firstRowOf(page, perPage);
     QJsonArray result;
     for (qint64 i = first; i < qMin(qint64(total), first + perPage); ++i)
         result.append(item(i));
     QJsonObject resultInfo{{u"count"_s, result.size()}, {u"page"_s, page}, {u"per_page"_s, perPage}};
     if (m_sendsTotals) {
         resultInfo.insert(u"total_count"_s, total);
-        resultInfo.insert(u"total_pages"_s, (total + perPage - 1) / perPage);
+        resultInfo.insert(u"total_pages"_s, PageMath::pagesFor(total, perPage));
     }
     QJsonObject answer = envelope(true, {}, {}, result);
     answer.insert(u"result_info"_s, resultInfo);
