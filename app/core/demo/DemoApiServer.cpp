@@ -13,6 +13,8 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <zlib.h>
+
 #include <algorithm>
 #include <array>
 #include <memory>
@@ -147,6 +149,35 @@ DemoReply verifiedReply(const QString &token, const QString &status, const QStri
                                     ? messageArray({{10000, u"This API Token is valid and active"_s}})
                                     : QJsonArray();
     return envelopeReply(Status::Ok, envelope(true, {}, messages, result));
+}
+
+// `start`, then `spaces` spaces (JSON whitespace: the whole is still the same JSON), as gzip at
+// zlib's best ratio, which packs a run of one byte about a thousand times. Made a chunk at a
+// time, so the bytes it unpacks to are never all in memory here.
+QByteArray gzipWithSpaces(const QByteArray &start, qint64 spaces)
+{
+    z_stream stream{};
+    deflateInit2(&stream, Z_BEST_COMPRESSION, Z_DEFLATED, MAX_WBITS + 16 /* a gzip header and trailer */, 9,
+                 Z_DEFAULT_STRATEGY);
+    QByteArray packed;
+    auto deflateAll = [&stream, &packed](QByteArrayView in, int flush) {
+        stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(in.data()));
+        stream.avail_in = uInt(in.size());
+        std::array<char, 64 * 1024> out;
+        do {
+            stream.next_out = reinterpret_cast<Bytef *>(out.data());
+            stream.avail_out = uInt(out.size());
+            deflate(&stream, flush);
+            packed.append(out.data(), qsizetype(out.size() - stream.avail_out));
+        } while (stream.avail_out == 0); // the output was full: there is more of it
+    };
+    deflateAll(start, Z_NO_FLUSH);
+    const QByteArray chunk(64 * 1024, ' ');
+    for (qint64 left = spaces; left > 0; left -= chunk.size())
+        deflateAll(QByteArrayView(chunk).first(qMin(left, chunk.size())), Z_NO_FLUSH);
+    deflateAll({}, Z_FINISH);
+    deflateEnd(&stream);
+    return packed;
 }
 
 // Strict like Cloudflare: a parameter that is present must be a whole number in range.
@@ -602,6 +633,12 @@ DemoReply DemoApiServer::faultReply(Fault fault, const Request &request, const R
             items.append(item);
         envelope.insert(u"result"_s, items);
         return envelopeReply(Status::Ok, envelope);
+    }
+    case Fault::GzipBomb: {
+        DemoReply reply = route(request);
+        reply.body = gzipWithSpaces(reply.body, m_gzipBombSpaces);
+        reply.headers.append(qMakePair(QByteArray("Content-Encoding"), QByteArray("gzip")));
+        return reply;
     }
     case Fault::DroppedConnection:
     case Fault::SlowBody:
