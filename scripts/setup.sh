@@ -11,6 +11,7 @@ packages=(
     gnome-keyring dbus                      # the keychain tests' real Secret Service
     libqt6svg6 fonts-dejavu-core            # the SVG icon engine; a font for offscreen tests
     openssl                                 # a throw-away certificate for the TLS tests
+    zlib1g-dev                              # the demo server's gzip bomb (Qt needs it too)
     clang libclang-rt-14-dev                # the ASan/UBSan build and the libFuzzer target
 )
 

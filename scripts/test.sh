@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The README's second command (and CI's): installs what is missing, builds with warnings as
 # errors and runs every test; then builds again with clang under AddressSanitizer and
-# UndefinedBehaviorSanitizer, runs every test there too, and fuzzes the response parser for a
-# bounded time. Both trees keep Q_ASSERT on (BTB_ASSERTS), though they are release builds.
+# UndefinedBehaviorSanitizer, runs every test there too, and fuzzes the response parser, the
+# rate-limit headers and the page arithmetic for a bounded time. Both trees keep Q_ASSERT on
+# (BTB_ASSERTS), though they are release builds.
 # Extra arguments go to both ctest runs. BTB_SKIP_SANITIZERS=1 skips the second half (for a
 # quick local run; CI never sets it).
 set -euo pipefail

@@ -7,6 +7,7 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <limits>
 #include <memory>
 
 using namespace Qt::Literals::StringLiterals;
@@ -116,6 +117,22 @@ private slots:
         QCOMPARE(session->page(), 3); // rows 200..299
         QCOMPARE(rows->tokens().first().uuid, f->server.tokens().at(200).uuid);
         QCOMPARE(session->totalPages(), 13);
+    }
+
+    void changingPerPageFarOutStaysWithinAPageNumber()
+    {
+        QSignalSpy loaded(session.get(), &BrowserSession::pageLoaded);
+        QVERIFY(session->setPerPage(200));
+        const int lastPage = std::numeric_limits<int>::max();
+        session->loadPage(lastPage); // answered empty, but a page like any other
+        QTRY_COMPARE(loaded.size(), 1);
+        // At 10 a page its first row is on page 20 * (INT_MAX - 1) + 1, which no page number
+        // names: the session stays on the last one that does (int(row / 10) + 1 once wrapped
+        // to -39, and page 1 was loaded).
+        QVERIFY(session->setPerPage(10));
+        QTRY_COMPARE(loaded.size(), 2);
+        QCOMPARE(session->page(), lastPage);
+        QCOMPARE(f->server.requests().last().query.queryItemValue(u"page"_s), QString::number(lastPage));
     }
 
     void cancelKeepsTheRowsShown()

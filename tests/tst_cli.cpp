@@ -381,6 +381,7 @@ private slots:
         QTest::newRow("rate limited") << token << account << Fault::RateLimited << 5 << u"HTTP 429"_s;
         QTest::newRow("malformed") << token << account << Fault::HtmlPage << 7 << u"HTML"_s;
         QTest::newRow("truncated") << token << account << Fault::TruncatedJson << 7 << u"truncated"_s;
+        QTest::newRow("gzip bomb") << token << account << Fault::GzipBomb << 7 << u"compression bomb"_s;
         QTest::newRow("server error") << token << account << Fault::ServerError << 1 << u"HTTP 503"_s;
     }
     void exitCodeForEachErrorClass()

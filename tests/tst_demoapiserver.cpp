@@ -351,6 +351,33 @@ private slots:
         QCOMPARE(getTokens(QString()).status, 200);
     }
 
+    void aGzipBombIsSmallAndUnpacksToTheRealPage()
+    {
+        m_server.setFault(DemoApiServer::Fault::GzipBomb, 2);
+        // Asking for gzip by hand keeps Qt from unpacking it: the bytes as they came.
+        const std::unique_ptr<QNetworkReply> packed =
+            send(tokensPath(), {{"Authorization", bearer(DemoApiServer::apiToken())}, {"Accept-Encoding", "gzip"}});
+        QVERIFY(QTest::qWaitFor([&packed] { return packed->isFinished(); }, 10000));
+        QCOMPARE(packed->rawHeader("Content-Encoding"), QByteArray("gzip"));
+        const QByteArray wire = packed->readAll();
+        QVERIFY(wire.startsWith("\x1f\x8b")); // gzip's magic number
+        QVERIFY2(wire.size() < 100 * 1024, QByteArray::number(wire.size()).constData());
+
+        // Unpacked without Qt's safety check, it is the real page followed by 50 MiB of spaces.
+        QNetworkRequest request(QUrl(m_server.baseUrl().toString() + tokensPath()));
+        request.setRawHeader("Authorization", bearer(DemoApiServer::apiToken()));
+        request.setDecompressedSafetyCheckThreshold(-1);
+        const std::unique_ptr<QNetworkReply> unpacked(m_network.get(request));
+        QVERIFY(QTest::qWaitFor([&unpacked] { return unpacked->isFinished(); }, 30000));
+        QCOMPARE(unpacked->error(), QNetworkReply::NoError);
+        const QByteArray body = unpacked->readAll();
+        QVERIFY(body.size() > 50 * 1024 * 1024);
+        const QJsonObject page = QJsonDocument::fromJson(body).object();
+        QCOMPARE(page.value(u"result"_s).toArray().size(), 50);
+        QCOMPARE(page.value(u"result"_s).toArray().at(0).toObject().value(u"build_token_uuid"_s).toString(),
+                 m_server.tokens().at(0).uuid);
+    }
+
     void heldRepliesWaitForRelease()
     {
         const int answered = m_server.answeredCount();

@@ -269,6 +269,48 @@ private slots:
         QVERIFY(result->error().detail().contains(u"16 MiB"_s));
     }
 
+    void aGzipBombIsReportedAsOne_data()
+    {
+        constexpr qint64 MiB = 1024 * 1024;
+        QTest::addColumn<qint64>("maxBodyBytes");
+        QTest::addColumn<qint64>("spaces");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("50 MiB, default cap") << ApiClient::DefaultMaxBodyBytes << 50 * MiB << u"within 16 MiB"_s;
+        // Below the 10 MiB where Qt's own check starts: it starts at the cap instead.
+        QTest::newRow("5 MiB, 1 MiB cap") << MiB << 5 * MiB << u"within 1 MiB"_s;
+    }
+    void aGzipBombIsReportedAsOne()
+    {
+        QFETCH(qint64, maxBodyBytes);
+        QFETCH(qint64, spaces);
+        QFETCH(QString, says);
+        ApiFixture f;
+        f.client.setRetryPolicy(fastRetries());
+        f.client.setMaxBodyBytes(maxBodyBytes);
+        f.server.setGzipBombSpaces(spaces);
+        f.server.setFault(Fault::GzipBomb); // a thousandth of that on the wire
+        const auto result = f.fetchPage(1, 10);
+        QVERIFY(result && !result->ok());
+        const QString text = result->error().toText();
+        QCOMPARE(result->error().kind(), Kind::Malformed);
+        // Not "the response body is empty" or "not valid JSON": Qt gave up unpacking it.
+        QVERIFY2(text.contains(u"compressed (gzip)"_s) && text.contains(says), qPrintable(text));
+        QVERIFY2(!text.contains(u"JSON"_s) && !text.contains(u"empty"_s), qPrintable(text));
+        QCOMPARE(f.server.requests().size(), 1); // asked once: it would come back the same
+    }
+
+    void aPackedAnswerWithinTheCapIsRead()
+    {
+        ApiFixture f;
+        f.client.setMaxBodyBytes(32 * 1024 * 1024);
+        f.server.setGzipBombSpaces(20 * 1024 * 1024); // past Qt's own 10 MiB, within the cap
+        f.server.setFault(Fault::GzipBomb);
+        const auto result = f.fetchPage(1, 10);
+        QVERIFY(result);
+        QVERIFY2(result->ok(), qPrintable(result->error().toText()));
+        QCOMPARE(uuidsOf(result->value().tokens), uuidsOf(f.server.tokens().mid(0, 10)));
+    }
+
     void absurdTotalsAreSafe()
     {
         ApiFixture f;
@@ -289,8 +331,10 @@ private slots:
         const int lastPage = std::numeric_limits<int>::max();
         QCOMPARE(session.page(), lastPage);
         QVERIFY(rows.tokens().isEmpty());
-        // The page after INT_MAX cannot be named: nothing overflows (UBSan watches), nothing is sent.
+        // The page after INT_MAX cannot be named: nothing overflows (UBSan watches), nothing is
+        // sent, and Last is not offered either (it would ask for the page shown).
         QVERIFY(!session.canGoForward());
+        QVERIFY(!session.canGoLast());
         const qsizetype sent = f.server.requests().size();
         session.nextPage();
         QVERIFY(!session.isBusy());

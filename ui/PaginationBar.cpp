@@ -1,6 +1,7 @@
 #include "PaginationBar.h"
 
 #include "Actions.h"
+#include "api/PageMath.h"
 #include "session/ActiveProfile.h"
 #include "session/BrowserSession.h"
 
@@ -12,9 +13,6 @@
 #include <QProgressBar>
 #include <QSpinBox>
 #include <QToolButton>
-
-#include <algorithm>
-#include <limits>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -137,7 +135,8 @@ void PaginationBar::refresh()
     const bool allPages = m_session->mode() == BrowserSession::Mode::AllPages;
     // A page has no progress to show; all pages have pages done of pages known.
     const auto [done, of] = m_session->allPagesProgress();
-    m_busyIndicator->setRange(0, allPages && of > 0 ? int(qMin<qint64>(of, std::numeric_limits<int>::max())) : 0);
+    // A run goes no further than the last page a page number names.
+    m_busyIndicator->setRange(0, allPages && of > 0 ? PageMath::lastNameablePage(of) : 0);
     m_busyIndicator->setValue(int(qMin<qint64>(done, m_busyIndicator->maximum())));
     // All pages are one table: there is no page to type, only a way back to page 1.
     m_pageLabel->setVisible(!allPages);
@@ -145,8 +144,7 @@ void PaginationBar::refresh()
     m_ofPagesLabel->setVisible(!allPages);
 
     const auto total = m_session->totalPages();
-    const int maxPage = total ? int(std::clamp<qint64>(*total, 1, std::numeric_limits<int>::max()))
-                              : std::numeric_limits<int>::max();
+    const int maxPage = total ? PageMath::lastNameablePage(*total) : PageMath::LastPage;
     m_pageBox->setEnabled(m_session->hasPage());
     {
         const QSignalBlocker blocker(m_pageBox);

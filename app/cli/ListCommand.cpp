@@ -3,6 +3,7 @@
 #include "Cli.h"
 
 #include "api/ApiClient.h"
+#include "api/PageMath.h"
 #include "auth/KeychainSecretStore.h"
 #include "auth/ProfileStore.h"
 #include "export/ExportFile.h"
@@ -22,7 +23,6 @@
 #include <QSettings>
 #include <QTextStream>
 
-#include <limits>
 #include <utility>
 #include <optional>
 
@@ -201,7 +201,7 @@ int runList(QCoreApplication &app, QCommandLineParser &parser, const QStringList
         parser.showHelp(ExitOk);
 
     int page = 1;
-    if (!readInt(parser, pageOption, 1, std::numeric_limits<int>::max(), &page))
+    if (!readInt(parser, pageOption, 1, PageMath::LastPage, &page))
         return usageError(u"--page must be a whole number of at least 1."_s);
     int perPage = BuildTokensService::DefaultPerPage;
     if (!readInt(parser, perPageOption, BuildTokensService::MinPerPage, BuildTokensService::MaxPerPage, &perPage))

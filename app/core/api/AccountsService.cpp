@@ -1,5 +1,7 @@
 #include "AccountsService.h"
 
+#include "PageMath.h"
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
@@ -9,10 +11,8 @@ bool isLastPage(int page, qsizetype received, const PageInfo &info)
     // An empty page ends it even when the totals promise more: nothing more is coming.
     if (received == 0)
         return true;
-    if (info.totalPages)
-        return page >= *info.totalPages;
-    if (info.totalCount)
-        return qint64(page) * AccountsService::PerPage >= *info.totalCount;
+    if (const std::optional<qint64> total = PageMath::totalPages(info, AccountsService::PerPage))
+        return page >= *total;
     return received < AccountsService::PerPage;
 }
 

@@ -3,11 +3,26 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 
+namespace {
+
+// How the body came packed ("gzip"), or empty when it came as it is.
+QString contentEncoding(const QNetworkReply &reply)
+{
+    const QString encoding = QString::fromLatin1(reply.rawHeader("Content-Encoding").trimmed());
+    return encoding.compare(QLatin1String("identity"), Qt::CaseInsensitive) == 0 ? QString() : encoding;
+}
+
+} // namespace
+
 ApiCall::ApiCall(QNetworkAccessManager *network, const QNetworkRequest &request, const RetryPolicy &policy,
                  qint64 maxBodyBytes, std::shared_ptr<RateLimitGate> gate, QObject *parent)
     : QObject(parent), m_network(network), m_request(request), m_policy(policy), m_maxBodyBytes(maxBodyBytes),
       m_gate(std::move(gate))
 {
+    // Qt unpacks a gzip (or deflate, br, zstd) answer itself and gives up on one that grows
+    // past this at many times its packed size (by default at 10 MiB); past the cap it would be
+    // refused anyway, so one number rules the unpacked size of either kind of answer.
+    m_request.setDecompressedSafetyCheckThreshold(maxBodyBytes);
     m_sendTimer.setSingleShot(true);
     // A coarse timer may fire up to 5% early, and Retry-After is a minimum.
     m_sendTimer.setTimerType(Qt::PreciseTimer);
@@ -129,11 +144,12 @@ void ApiCall::onReplyFinished()
 
 ApiResult<Envelope> ApiCall::interpret() const
 {
+    const QString host = m_reply->url().host();
+    const qint64 maxMiB = m_maxBodyBytes / (1024 * 1024);
+    // Qt hands a compressed answer over unpacked: the cap counts what it unpacks to.
     if (m_tooLarge) {
         return ApiError(ApiError::Kind::Malformed,
-                        tr("The response from %1 is larger than %2 MiB; it was cut off there.")
-                            .arg(m_reply->url().host())
-                            .arg(m_maxBodyBytes / (1024 * 1024)));
+                        tr("The response from %1 is larger than %2 MiB; it was cut off there.").arg(host).arg(maxMiB));
     }
     const QVariant status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     // Codes below 200 are the transport's (connection, TLS, redirect, proxy): a status line
@@ -142,7 +158,22 @@ ApiResult<Envelope> ApiCall::interpret() const
     const bool transportFailed = code > QNetworkReply::NoError && code < QNetworkReply::ContentAccessDenied;
     if (!status.isValid() || transportFailed)
         return transportError();
-    ApiResult<Envelope> result = EnvelopeParser::interpretResponse(status.toInt(), m_reply->readAll());
+    // Qt says UnknownContentError for a 2xx only when it could not unpack the body, and keeps
+    // no body then (or passes on the packed bytes after the point it gave up, which read as
+    // invalid JSON). Qt 6.4 does not say whether the answer unpacked past the cap at many times
+    // its size (a compression bomb) or was corrupt. Other statuses map to that code as well (a
+    // 429 does), so those go on to their envelope.
+    const int httpStatus = status.toInt();
+    const QString encoding = contentEncoding(*m_reply);
+    if (code == QNetworkReply::UnknownContentError && httpStatus >= 200 && httpStatus < 300 && !encoding.isEmpty()) {
+        //: %1 is a host name, %2 a compression such as gzip, %3 a number of MiB
+        return ApiError(ApiError::Kind::Malformed,
+                        tr("The response from %1 came compressed (%2) and did not unpack within %3 MiB: it unpacks to far "
+                           "more than a page of tokens (a compression bomb), or it is corrupt. Nothing was loaded.")
+                            .arg(host, encoding).arg(maxMiB),
+                        httpStatus);
+    }
+    ApiResult<Envelope> result = EnvelopeParser::interpretResponse(httpStatus, m_reply->readAll());
     if (!result.ok() && result.error().kind() == ApiError::Kind::RateLimited) {
         ApiError error = result.error();
         if (const std::optional<int> seconds = RetryPolicy::retryAfterSeconds(m_reply->rawHeader("Retry-After")))

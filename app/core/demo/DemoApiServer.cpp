@@ -2,6 +2,8 @@
 
 #include "DemoTokenGenerator.h"
 
+#include "../api/PageMath.h"
+
 #include <QCryptographicHash>
 #include <QHttpServerResponse>
 #include <QJsonArray>
@@ -11,9 +13,10 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <zlib.h>
+
 #include <algorithm>
 #include <array>
-#include <limits>
 #include <memory>
 
 using namespace Qt::Literals::StringLiterals;
@@ -146,6 +149,35 @@ DemoReply verifiedReply(const QString &token, const QString &status, const QStri
                                     ? messageArray({{10000, u"This API Token is valid and active"_s}})
                                     : QJsonArray();
     return envelopeReply(Status::Ok, envelope(true, {}, messages, result));
+}
+
+// `start`, then `spaces` spaces (JSON whitespace: the whole is still the same JSON), as gzip at
+// zlib's best ratio, which packs a run of one byte about a thousand times. Made a chunk at a
+// time, so the bytes it unpacks to are never all in memory here.
+QByteArray gzipWithSpaces(const QByteArray &start, qint64 spaces)
+{
+    z_stream stream{};
+    deflateInit2(&stream, Z_BEST_COMPRESSION, Z_DEFLATED, MAX_WBITS + 16 /* a gzip header and trailer */, 9,
+                 Z_DEFAULT_STRATEGY);
+    QByteArray packed;
+    auto deflateAll = [&stream, &packed](QByteArrayView in, int flush) {
+        stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(in.data()));
+        stream.avail_in = uInt(in.size());
+        std::array<char, 64 * 1024> out;
+        do {
+            stream.next_out = reinterpret_cast<Bytef *>(out.data());
+            stream.avail_out = uInt(out.size());
+            deflate(&stream, flush);
+            packed.append(out.data(), qsizetype(out.size() - stream.avail_out));
+        } while (stream.avail_out == 0); // the output was full: there is more of it
+    };
+    deflateAll(start, Z_NO_FLUSH);
+    const QByteArray chunk(64 * 1024, ' ');
+    for (qint64 left = spaces; left > 0; left -= chunk.size())
+        deflateAll(QByteArrayView(chunk).first(qMin(left, chunk.size())), Z_NO_FLUSH);
+    deflateAll({}, Z_FINISH);
+    deflateEnd(&stream);
+    return packed;
 }
 
 // Strict like Cloudflare: a parameter that is present must be a whole number in range.
@@ -519,21 +551,21 @@ DemoReply DemoApiServer::listPage(const QUrlQuery &query, PerPageRange perPageRa
 {
     int page = 1;
     int perPage = perPageRange.defaultValue;
-    if (!readIntParameter(query, u"page"_s, 1, 1, std::numeric_limits<int>::max(), &page))
+    if (!readIntParameter(query, u"page"_s, 1, 1, PageMath::LastPage, &page))
         return errorReply(Status::BadRequest, {{12002, u"Invalid request: page must be an integer of at least 1"_s}});
     if (!readIntParameter(query, u"per_page"_s, perPageRange.defaultValue, perPageRange.min, perPageRange.max, &perPage)) {
         return errorReply(Status::BadRequest, {{12002, u"Invalid request: per_page must be an integer from %1 to %2"_s
                                                            .arg(perPageRange.min).arg(perPageRange.max)}});
     }
 
-    const qint64 first = qint64(page - 1) * perPage;
+    const qint64 first = PageMath::firstRowOf(page, perPage);
     QJsonArray result;
     for (qint64 i = first; i < qMin(qint64(total), first + perPage); ++i)
         result.append(item(i));
     QJsonObject resultInfo{{u"count"_s, result.size()}, {u"page"_s, page}, {u"per_page"_s, perPage}};
     if (m_sendsTotals) {
         resultInfo.insert(u"total_count"_s, total);
-        resultInfo.insert(u"total_pages"_s, (total + perPage - 1) / perPage);
+        resultInfo.insert(u"total_pages"_s, PageMath::pagesFor(total, perPage));
     }
     QJsonObject answer = envelope(true, {}, {}, result);
     answer.insert(u"result_info"_s, resultInfo);
@@ -601,6 +633,12 @@ DemoReply DemoApiServer::faultReply(Fault fault, const Request &request, const R
             items.append(item);
         envelope.insert(u"result"_s, items);
         return envelopeReply(Status::Ok, envelope);
+    }
+    case Fault::GzipBomb: {
+        DemoReply reply = route(request);
+        reply.body = gzipWithSpaces(reply.body, m_gzipBombSpaces);
+        reply.headers.append(qMakePair(QByteArray("Content-Encoding"), QByteArray("gzip")));
+        return reply;
     }
     case Fault::DroppedConnection:
     case Fault::SlowBody:

@@ -58,6 +58,7 @@ public:
         TooManyItems,      // the real answer with every item twice: more than per_page
         UnknownStatus,     // HTTP 999 with an error envelope
         ProxyAuthRequired, // HTTP 407, as a proxy asking for credentials sends
+        GzipBomb,          // 200, the real answer then setGzipBombSpaces() spaces, as gzip (~1,000:1)
     };
 
     // One request as the server received it; the tests read what was really sent.
@@ -102,6 +103,7 @@ public:
     void setRetryAfterSeconds(int seconds) { m_retryAfterSeconds = seconds; }
     void setRedirectTarget(const QUrl &origin) { m_redirectTarget = origin; }
     void setOversizedBodyBytes(qint64 bytes) { m_oversizedBodyBytes = bytes; }
+    void setGzipBombSpaces(qint64 spaces) { m_gzipBombSpaces = spaces; }
     // Every answer says `Ratelimit: "default";r=<remaining>;t=<resetSeconds>`, as Cloudflare's do.
     void setRatelimit(int remaining, int resetSeconds);
     // Leave total_count and total_pages out of result_info, as some Cloudflare lists do.
@@ -174,6 +176,7 @@ private:
     QUrl m_redirectTarget;
     bool m_sendsTotals = true;
     qint64 m_oversizedBodyBytes = 17 * 1024 * 1024;
+    qint64 m_gzipBombSpaces = 50 * 1024 * 1024; // about 50 KB packed
     QByteArray m_ratelimit;
     QElapsedTimer m_clock;
     QStringList m_extraApiTokens;

@@ -1,6 +1,6 @@
 #include "AllPagesJob.h"
 
-#include <limits>
+#include "../api/PageMath.h"
 
 AllPagesJob::AllPagesJob(const ApiClient &client, const QString &accountId, int concurrency, QObject *parent)
     : ResultJob<AllPagesSummary>(client, parent), m_accountId(accountId), m_concurrency(concurrency)
@@ -17,7 +17,7 @@ AllPagesJob::AllPagesJob(const ApiClient &client, const QString &accountId, int 
 
 bool AllPagesJob::mayRequest(qint64 page) const
 {
-    if (m_reachedEnd || m_inFlight >= m_concurrency || page > std::numeric_limits<int>::max())
+    if (m_reachedEnd || m_inFlight >= m_concurrency || page > PageMath::LastPage)
         return false;
     // Pages answered ahead of a slow one wait in memory: keep that to a few pages.
     if (page - m_nextToHandOut >= 2 * qint64(m_concurrency))
@@ -45,10 +45,7 @@ void AllPagesJob::onPage(qint64 page, const ApiResult<BuildTokenPage> &result)
     if (page == 1) {
         const PageInfo &info = result.value().info;
         m_summary.totalCount = info.totalCount;
-        if (info.totalPages)
-            m_totalPages = info.totalPages;
-        else if (info.totalCount)
-            m_totalPages = (*info.totalCount + PerPage - 1) / PerPage;
+        m_totalPages = PageMath::totalPages(info, PerPage);
     }
     m_arrived.emplace(page, result.value().tokens);
     handOutReady();

@@ -1,12 +1,11 @@
 #include "BrowserSession.h"
 
+#include "../api/PageMath.h"
 #include "../model/BuildTokenTableModel.h"
 
 #include <QLocale>
 
 #include <algorithm>
-
-#include <limits>
 
 BrowserSession::BrowserSession(BuildTokensService *service, BuildTokenTableModel *rows, QObject *parent)
     : QObject(parent), m_service(service), m_rows(rows)
@@ -50,20 +49,16 @@ bool BrowserSession::setPerPage(int perPage)
         return false;
     if (perPage == m_perPage)
         return true;
-    const qint64 firstRow = m_mode == Mode::AllPages ? 0 : qint64(targetPage() - 1) * m_perPage;
+    const qint64 firstRow = m_mode == Mode::AllPages ? 0 : PageMath::firstRowOf(targetPage(), m_perPage);
     m_perPage = perPage;
     if (m_hasPage)
-        loadPage(int(firstRow / perPage) + 1); // a size of page asks for pages: all-pages mode ends
+        loadPage(PageMath::pageOfRow(firstRow, perPage)); // a size of page asks for pages: all-pages mode ends
     return true;
 }
 
 std::optional<qint64> BrowserSession::totalPages() const
 {
-    if (m_info.totalPages)
-        return m_info.totalPages;
-    if (m_info.totalCount && m_shownPerPage > 0)
-        return (*m_info.totalCount + m_shownPerPage - 1) / m_shownPerPage;
-    return std::nullopt;
+    return PageMath::totalPages(m_info, m_shownPerPage);
 }
 
 QString BrowserSession::tokensText(qint64 tokens)
@@ -108,14 +103,14 @@ QString BrowserSession::allPagesSummary() const
 
 void BrowserSession::nextPage()
 {
-    if (targetPage() < std::numeric_limits<int>::max())
+    if (targetPage() < PageMath::LastPage)
         loadPage(targetPage() + 1);
 }
 
 bool BrowserSession::canGoForward() const
 {
     // Totals may claim 2^53 pages; past INT_MAX there is no page to ask for.
-    if (!m_hasPage || m_mode == Mode::AllPages || targetPage() == std::numeric_limits<int>::max())
+    if (!m_hasPage || m_mode == Mode::AllPages || targetPage() == PageMath::LastPage)
         return false;
     if (const auto total = totalPages())
         return targetPage() < *total;
@@ -126,7 +121,7 @@ bool BrowserSession::canGoForward() const
 bool BrowserSession::canGoLast() const
 {
     const auto total = totalPages();
-    return m_hasPage && m_mode == Mode::Paged && total && targetPage() < *total;
+    return m_hasPage && m_mode == Mode::Paged && total && targetPage() < PageMath::lastNameablePage(*total);
 }
 
 bool BrowserSession::canGoBack() const
@@ -138,7 +133,7 @@ bool BrowserSession::canGoBack() const
 void BrowserSession::lastPage()
 {
     if (const auto total = totalPages(); total && *total >= 1)
-        loadPage(int(qMin<qint64>(*total, std::numeric_limits<int>::max())));
+        loadPage(PageMath::lastNameablePage(*total));
 }
 
 quint64 BrowserSession::beginRequest()
