@@ -26,6 +26,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMenu>
+#include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QRadioButton>
@@ -357,6 +358,38 @@ private slots:
         QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u", "_s)));
     }
 
+    // Alt+letter reaches one thing: the menus, the labelled fields (the page box too) and
+    // the buttons of the window never share a letter.
+    void mnemonicsAreUnique()
+    {
+        QVERIFY(loadFirstPage());
+        QMap<QKeySequence, QString> owners;
+        QStringList clashes;
+        const auto claim = [&](const QString &text, const QString &owner) {
+            const QKeySequence key = QKeySequence::mnemonic(text);
+            if (key.isEmpty())
+                return;
+            if (owners.contains(key))
+                clashes << u"%1: %2 and %3"_s.arg(key.toString(), owners.value(key), owner);
+            owners.insert(key, owner);
+        };
+        for (QAction *menu : m_window->menuBar()->actions())
+            claim(menu->text(), menu->text());
+        for (QWidget *widget : m_window->findChildren<QWidget *>()) {
+            if (!widget->isVisibleTo(m_window.get()))
+                continue;
+            if (auto *label = qobject_cast<QLabel *>(widget); label && label->buddy())
+                claim(label->text(), label->text());
+            else if (auto *button = qobject_cast<QAbstractButton *>(widget))
+                claim(button->text(), button->text());
+        }
+        QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(u"; "_s)));
+        auto *pageBox = child<QSpinBox>(u"pageBox"_s);
+        QVERIFY(std::any_of(owners.cbegin(), owners.cend(), [](const QString &owner) { return owner.contains(u"page"_s); }));
+        QTest::keyClick(m_window.get(), Qt::Key_O, Qt::AltModifier);
+        QTRY_COMPARE(QApplication::focusWidget(), pageBox);
+    }
+
     void withoutProfilesItSaysWhatToDo()
     {
         QVERIFY(child<QLabel>(u"placeholder"_s)->isVisible());
@@ -569,7 +602,7 @@ private slots:
         auto *busy = child<QProgressBar>(u"busyIndicator"_s);
         // The page bar has it as a button too, named for a screen reader without the mnemonic.
         auto *loadAll = child<QAction>(u"loadAllPagesAction"_s);
-        QCOMPARE(loadAll->text(), u"Load &All Pages"_s);
+        QCOMPARE(loadAll->text(), u"Load All Page&s"_s);
         const QList<QToolButton *> buttons = m_window->findChildren<QToolButton *>();
         const auto button = std::find_if(buttons.begin(), buttons.end(), [loadAll](QToolButton *b) { return b->defaultAction() == loadAll; });
         QVERIFY(button != buttons.end());

@@ -13,7 +13,7 @@ AccountPicker::AccountPicker(QWidget *parent) : QComboBox(parent)
     setInsertPolicy(QComboBox::NoInsert);
     setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     // The row it sits in stretches it; at its smallest the window still fits an 800 px screen.
-    setMinimumContentsLength(20);
+    setMinimumContentsLength(14);
     lineEdit()->setPlaceholderText(tr("Account ID (32 hex digits), or pick one"));
     lineEdit()->setAccessibleName(tr("Account"));
     addClearButton(lineEdit(), tr("Clear the account"));
@@ -50,4 +50,5 @@ void AccountPicker::setAccountId(const QString &id)
         setCurrentIndex(-1);
         setEditText(id);
     }
+    lineEdit()->setCursorPosition(0); // also when signals are blocked (setAccounts())
 }

@@ -31,7 +31,7 @@ Actions::Actions(QObject *parent)
          tr("Save the selected rows, or all rows shown, as CSV, JSON or NDJSON")},
         {Load, "loadAction", "view-refresh", tr("&Load First Page"), QKeySequence(Qt::CTRL | Qt::Key_Return),
          tr("Load the first page of the account's build tokens")},
-        {LoadAllPages, "loadAllPagesAction", "go-bottom", tr("Load &All Pages"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L),
+        {LoadAllPages, "loadAllPagesAction", "go-bottom", tr("Load All Page&s"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L),
          tr("Load every page of the account into one table, to sort, filter and export them all")},
         {Reload, "reloadAction", nullptr, tr("&Reload"), QKeySequence::Refresh,
          tr("Load the page shown, or all pages, again")},

@@ -21,7 +21,7 @@ ConnectionBar::ConnectionBar(ProfileStore *profiles, ActiveProfile *active, QWid
     m_profileBox = new QComboBox(this);
     m_profileBox->setObjectName(u"profileBox"_s);
     m_profileBox->setAccessibleName(tr("Profile"));
-    m_profileBox->setMinimumContentsLength(14);
+    m_profileBox->setMinimumContentsLength(10); // with the account field, the bar fits a 720 px window
     m_profileBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     connect(m_profileBox, &QComboBox::currentIndexChanged, this, [this] { m_active->select(m_profileBox->currentText()); });
     auto *profileLabel = new QLabel(tr("&Profile:"), this);

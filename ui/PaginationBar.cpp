@@ -84,16 +84,19 @@ PaginationBar::PaginationBar(BrowserSession *session, ActiveProfile *active, con
     m_busyIndicator = new QProgressBar(this);
     m_busyIndicator->setObjectName(u"busyIndicator"_s);
     m_busyIndicator->setTextVisible(false);
-    m_busyIndicator->setMaximumWidth(80);
+    // Narrow, and Cancel an icon (named, with its key in the tooltip): busy, the bar still
+    // fits a 720 px window.
+    m_busyIndicator->setFixedWidth(m_busyIndicator->fontMetrics().horizontalAdvance(u"0000000"_s));
     m_busyIndicator->setAccessibleName(tr("Loading"));
     m_cancelButton = buttonFor(m_cancel, this);
-    m_cancelButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(6, 2, 6, 2);
     layout->addWidget(buttonFor(m_first, this));
     layout->addWidget(buttonFor(m_previous, this));
-    m_pageLabel = new QLabel(tr("Page"), this);
+    // Alt+O: every letter of "Page" is a menu's or the connection bar's already.
+    m_pageLabel = new QLabel(tr("G&o to page"), this);
+    m_pageLabel->setBuddy(m_pageBox);
     layout->addWidget(m_pageLabel);
     layout->addWidget(m_pageBox);
     layout->addWidget(m_ofPagesLabel);
@@ -102,12 +105,12 @@ PaginationBar::PaginationBar(BrowserSession *session, ActiveProfile *active, con
     QToolButton *allPages = buttonFor(actions->action(Actions::LoadAllPages), this);
     allPages->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     layout->addWidget(allPages);
-    layout->addSpacing(12);
+    layout->addSpacing(6);
     auto *perPageLabel = new QLabel(tr("&Rows per page:"), this);
     perPageLabel->setBuddy(m_perPageBox);
     layout->addWidget(perPageLabel);
     layout->addWidget(m_perPageBox);
-    layout->addSpacing(12);
+    layout->addSpacing(6);
     layout->addWidget(m_summaryLabel, 1);
     layout->addWidget(m_busyIndicator);
     layout->addWidget(m_cancelButton);
