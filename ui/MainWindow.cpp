@@ -20,6 +20,8 @@
 
 #include <QAction>
 #include <QCloseEvent>
+#include <QKeyEvent>
+#include <QLineEdit>
 #include <QLabel>
 #include <QScreen>
 #include <QSplitter>
@@ -65,8 +67,28 @@ MainWindow::MainWindow(AppCore *core, QWidget *parent)
             retryCountdown->stop();
     });
 
+    // A line edit takes Ctrl+E (end of line) and the like for itself; the window's own
+    // shortcuts win there (Export from the filter field).
+    for (QLineEdit *edit : findChildren<QLineEdit *>())
+        edit->installEventFilter(this);
+
     restoreSettings();
     showTableArea();
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::ShortcutOverride) {
+        const QKeySequence pressed(static_cast<QKeyEvent *>(event)->keyCombination());
+        for (const QAction *action : m_actions->all()) {
+            // Unaccepted and filtered out: the line edit never claims it, the shortcut runs.
+            // The table's own (Ctrl+C, Ctrl+A) stay the line edit's, as plain keys do.
+            if (action->isEnabled() && action->shortcut() == pressed && action->shortcutContext() == Qt::WindowShortcut
+                && (pressed[0].keyboardModifiers() & Qt::ControlModifier))
+                return true;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 MainWindow::~MainWindow() = default;
@@ -78,6 +100,9 @@ BrowserSession *MainWindow::session() const
 
 QWidget *MainWindow::createTokenArea()
 {
+    // Made in screen order, which is the Tab order: the filter above the table, the details
+    // pane beside it.
+    m_filterBar = new FilterBar(&m_core->filter, this);
     m_table = new TokenTableView(this);
     m_table->setModel(&m_core->filter);
     auto *rowActions = new TokenRowActions(m_table, &m_core->filter, m_settings, m_actions, this);
@@ -90,7 +115,6 @@ QWidget *MainWindow::createTokenArea()
     m_stack->addWidget(m_placeholder);
     m_stack->addWidget(m_table);
 
-    m_filterBar = new FilterBar(&m_core->filter, this);
     m_details = new TokenDetailsPane(this);
     m_details->follow(m_table, &m_core->filter);
     m_splitter = new QSplitter(Qt::Horizontal, this);
@@ -102,12 +126,7 @@ QWidget *MainWindow::createTokenArea()
     m_splitter->setChildrenCollapsible(true);
     m_splitter->handle(1)->setAccessibleName(tr("Divider between the table and the details pane"));
     // Dragged shut or open, the pane's action follows; an open width is kept for F9.
-    connect(m_splitter, &QSplitter::splitterMoved, this, [this] {
-        const int pane = m_splitter->sizes().value(1);
-        if (pane > 0)
-            m_detailsWidth = pane;
-        m_actions->action(Actions::DetailsPane)->setChecked(pane > 0);
-    });
+    connect(m_splitter, &QSplitter::splitterMoved, this, &MainWindow::followDetailsPane);
 
     auto *area = new QWidget(this);
     auto *layout = new QVBoxLayout(area);
@@ -238,9 +257,7 @@ void MainWindow::restoreSettings()
     // A narrow window starts with the table alone: the ids need the width (F9 opens it).
     if (!m_splitter->restoreState(m_settings.splitterState()))
         m_splitter->setSizes({width() - m_detailsWidth, width() >= NarrowWindow ? m_detailsWidth : 0});
-    if (const int pane = m_splitter->sizes().value(1); pane > 0)
-        m_detailsWidth = pane;
-    m_actions->action(Actions::DetailsPane)->setChecked(m_splitter->sizes().value(1) > 0);
+    followDetailsPane();
     const int perPage = m_settings.perPage();
     if (PaginationBar::perPageChoices().contains(perPage))
         m_core->session.setPerPage(perPage);
@@ -256,6 +273,17 @@ void MainWindow::setDetailsShown(bool shown)
     if (!shown && m_details->isAncestorOf(focusWidget()))
         m_table->setFocus(); // not into a pane nobody sees
     m_splitter->setSizes({total - pane, pane});
+    followDetailsPane();
+}
+
+void MainWindow::followDetailsPane()
+{
+    const int pane = m_splitter->sizes().value(1);
+    if (pane > 0)
+        m_detailsWidth = pane;
+    // Shut, its fields leave the Tab order (a splitter keeps a shut child visible).
+    m_details->setEnabled(pane > 0);
+    m_actions->action(Actions::DetailsPane)->setChecked(pane > 0);
 }
 
 void MainWindow::saveSettings()

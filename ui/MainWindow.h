@@ -47,6 +47,7 @@ public slots:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     QWidget *createTokenArea();
@@ -60,6 +61,8 @@ private:
     void restoreSettings();
     void saveSettings();
     void setDetailsShown(bool shown);
+    // The pane's action, Tab order and open width after the splitter moved.
+    void followDetailsPane();
 
     // Below this width a first start leaves the details pane shut.
     static constexpr int NarrowWindow = 1000;

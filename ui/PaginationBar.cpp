@@ -59,12 +59,17 @@ PaginationBar::PaginationBar(BrowserSession *session, ActiveProfile *active, con
     m_pageBox->setButtonSymbols(QAbstractSpinBox::NoButtons);
     m_pageBox->setAlignment(Qt::AlignRight);
     m_pageBox->setMinimumWidth(m_pageBox->fontMetrics().horizontalAdvance(u"0000000"_s));
+    // Any page number can be typed (a range of 1..25 would refuse the second 9 of 99 and
+    // load page 9); one past the last goes to the last.
     connect(m_pageBox, &QSpinBox::editingFinished, this, [this] {
-        if (m_pageBox->value() != m_session->page() || !m_session->hasPage()
-            || m_session->mode() == BrowserSession::Mode::AllPages)
-            m_session->loadPage(m_pageBox->value());
+        const auto total = m_session->totalPages();
+        const int page = total ? std::min(m_pageBox->value(), PageMath::lastNameablePage(*total)) : m_pageBox->value();
+        m_pageBox->setValue(page);
+        if (page != m_session->page() || !m_session->hasPage() || m_session->mode() == BrowserSession::Mode::AllPages)
+            m_session->loadPage(page);
     });
     m_ofPagesLabel = new QLabel(this);
+    m_ofPagesLabel->setObjectName(u"ofPagesLabel"_s);
 
     m_perPageBox = new QComboBox(this);
     m_perPageBox->setObjectName(u"perPageBox"_s);
@@ -151,11 +156,12 @@ void PaginationBar::refresh()
     m_pageBox->setEnabled(m_session->hasPage());
     {
         const QSignalBlocker blocker(m_pageBox);
-        m_pageBox->setRange(1, maxPage);
+        m_pageBox->setRange(1, PageMath::LastPage);
         if (!m_pageBox->hasFocus())
             m_pageBox->setValue(m_session->page());
     }
     m_ofPagesLabel->setText(total ? tr("of %1").arg(QLocale().toString(maxPage)) : QString());
+    m_pageBox->setAccessibleDescription(total ? tr("%1 pages in all").arg(QLocale().toString(maxPage)) : QString());
     m_perPageBox->setCurrentIndex(m_perPageBox->findData(m_session->perPage()));
     m_summaryLabel->setText(m_session->isBusy() && !allPages ? tr("Loading page %1\u2026").arg(QLocale().toString(m_session->requestedPage()))
                                               : m_session->summary());

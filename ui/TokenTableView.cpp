@@ -37,6 +37,7 @@ TokenTableView::TokenTableView(QWidget *parent)
     setSelectionMode(QAbstractItemView::ExtendedSelection);
     setAlternatingRowColors(true);
     setWordWrap(false);
+    setTabKeyNavigation(false); // arrows move among the cells; Tab leaves the table
     setContextMenuPolicy(Qt::CustomContextMenu);
     verticalHeader()->hide();
     // Compact rows, as in a spreadsheet: one line of text each.
