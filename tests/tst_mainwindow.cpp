@@ -392,6 +392,9 @@ private slots:
 
     void withoutProfilesItSaysWhatToDo()
     {
+        QCOMPARE(m_window->windowTitle(), u"Build Token Browser"_s);
+        for (const QString &name : {u"copyAction"_s, u"selectAllAction"_s, u"exportAction"_s, u"loadAllPagesAction"_s})
+            QVERIFY2(!child<QAction>(name)->isEnabled(), qPrintable(name));
         QVERIFY(child<QLabel>(u"placeholder"_s)->isVisible());
         QVERIFY(child<QLabel>(u"placeholder"_s)->text().contains(u"New Profile"_s));
         QVERIFY(!child<QPushButton>(u"editProfileButton"_s)->isEnabled());
@@ -572,8 +575,10 @@ private slots:
         QVERIFY(placeholder->isVisible());
         QVERIFY2(placeholder->text().contains(u"could not be loaded"_s), qPrintable(placeholder->text()));
         QVERIFY(m_window->statusBar()->currentMessage().contains(u"Not found"_s));
-        trigger(u"copyAction"_s); // nothing of the old account to copy
-        QVERIFY(m_window->statusBar()->currentMessage().startsWith(u"Select rows to copy"_s));
+        // Nothing of the old account to copy or export: the actions that need rows are off.
+        for (const QString &name : {u"copyAction"_s, u"selectAllAction"_s, u"exportAction"_s})
+            QVERIFY2(!child<QAction>(name)->isEnabled(), qPrintable(name));
+        QVERIFY(child<QAction>(u"loadAllPagesAction"_s)->isEnabled()); // a profile to ask with
 
         // The right account: the banner goes as soon as the request starts; Enter loads.
         picker->setAccountId(DemoApiServer::accountId());
@@ -581,6 +586,9 @@ private slots:
         QTRY_VERIFY(m_window->session()->isBusy());
         QVERIFY(!banner->isVisible());
         QTRY_COMPARE(model()->rowCount(), 50);
+        QVERIFY(child<QAction>(u"exportAction"_s)->isEnabled());
+        // The title names the account (by name, once the list came) and the profile.
+        QTRY_COMPARE(m_window->windowTitle(), u"\u2068Demo Company\u2069 \u00b7 \u2068demo\u2069"_s);
 
         // Retrying the same page keeps its rows when it fails.
         f->server.setFault(DemoApiServer::Fault::HtmlPage, 1);

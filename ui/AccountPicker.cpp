@@ -7,6 +7,12 @@
 
 using namespace Qt::Literals::StringLiterals;
 
+namespace {
+
+constexpr int NameRole = Qt::UserRole + 1; // Qt::UserRole holds the id
+
+} // namespace
+
 AccountPicker::AccountPicker(QWidget *parent) : QComboBox(parent)
 {
     setEditable(true);
@@ -26,11 +32,19 @@ void AccountPicker::setAccounts(const QList<Account> &accounts)
     const QString current = accountId();
     const QSignalBlocker blocker(this);
     clear();
-    for (const Account &account : accounts)
+    for (const Account &account : accounts) {
         // Isolated: a name with a right-to-left override reversed the id after it.
         addItem(account.name.isEmpty() ? account.id : u"%1 \u2014 %2"_s.arg(UntrustedText::isolate(account.name), account.id),
                 account.id);
+        setItemData(count() - 1, account.name, NameRole);
+    }
     setAccountId(current);
+}
+
+QString AccountPicker::accountName(const QString &id) const
+{
+    const int index = findData(id);
+    return index >= 0 ? itemData(index, NameRole).toString() : QString();
 }
 
 QString AccountPicker::accountId() const

@@ -18,4 +18,6 @@ public:
     // The chosen account's id, or the text typed, trimmed.
     QString accountId() const;
     void setAccountId(const QString &id);
+    // The name of account `id` as the list gave it; empty when the list does not hold it.
+    QString accountName(const QString &id) const;
 };

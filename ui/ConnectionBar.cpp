@@ -89,6 +89,11 @@ void ConnectionBar::setAccounts(const QList<Account> &accounts)
     m_accountPicker->setAccounts(accounts);
 }
 
+QString ConnectionBar::accountName(const QString &id) const
+{
+    return m_accountPicker->accountName(id);
+}
+
 bool ConnectionBar::hasAccounts() const
 {
     return m_accountPicker->count() > 0;

@@ -24,6 +24,8 @@ public:
     // The account chosen or typed, trimmed.
     QString accountId() const;
     void setAccounts(const QList<Account> &accounts);
+    // The name of account `id` from the list, or empty.
+    QString accountName(const QString &id) const;
     bool hasAccounts() const;
 
 signals:

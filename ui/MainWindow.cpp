@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "AboutBox.h"
+#include "AppInfo.h"
 #include "Actions.h"
 #include "AppCore.h"
 #include "ConnectionBar.h"
@@ -17,6 +18,7 @@
 #include "TokenTableView.h"
 #include "api/AccountsService.h"
 #include "auth/ProfileStore.h"
+#include "model/UntrustedText.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -34,7 +36,6 @@ using namespace Qt::Literals::StringLiterals;
 MainWindow::MainWindow(AppCore *core, QWidget *parent)
     : QMainWindow(parent), m_core(core), m_settings(core->settings)
 {
-    setWindowTitle(tr("Build Token Browser"));
     setWindowIcon(Icons::themed(u"build-token-browser"_s));
 
     m_actions = new Actions(this);
@@ -179,8 +180,10 @@ void MainWindow::fillAccounts()
     m_core->active.whenReady(this, [this, name = m_core->active.name()] {
         AccountsJob *job = AccountsService(m_core->active.client()).listAll(this);
         connect(job, &Job::finished, this, [this, job, name] {
-            if (job->result().ok() && m_core->active.name() == name)
+            if (job->result().ok() && m_core->active.name() == name) {
                 m_connection->setAccounts(job->result().value());
+                showTitle(); // the account's name is known now
+            }
         });
     });
 }
@@ -232,8 +235,27 @@ void MainWindow::openProfileDialog(const std::optional<Profile> &existing)
     dialog->open();
 }
 
+void MainWindow::showTitle()
+{
+    // "Demo Company · work": the account shown (by name once the list came), then the
+    // profile; the platform adds the application's name.
+    const QString profile = m_core->active.name();
+    const QString id = m_core->session.accountId();
+    const QString name = m_connection->accountName(id);
+    const QString account = name.isEmpty() ? id : name;
+    if (profile.isEmpty())
+        setWindowTitle(AppInfo::DisplayName);
+    else if (account.isEmpty())
+        setWindowTitle(UntrustedText::isolate(profile));
+    else
+        setWindowTitle(tr("%1 \u00b7 %2").arg(UntrustedText::isolate(account), UntrustedText::isolate(profile)));
+}
+
 void MainWindow::showTableArea()
 {
+    showTitle();
+    // Every page of an account needs a profile to ask with.
+    m_actions->action(Actions::LoadAllPages)->setEnabled(m_core->active.profile().has_value());
     const TableAreaPresenter &presenter = m_core->presenter;
     if (presenter.hasProblem())
         m_errorBanner->showMessage(presenter.problemSummary(), presenter.problemDetails());

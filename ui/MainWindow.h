@@ -56,8 +56,9 @@ private:
     void onProfileChanged();
     void openProfileDialog(const std::optional<Profile> &existing);
     void fillAccounts();
-    // The banner and the table or its placeholder, as the presenter says.
+    // The banner and the table or its placeholder, as the presenter says; the title too.
     void showTableArea();
+    void showTitle();
     void restoreSettings();
     void saveSettings();
     void setDetailsShown(bool shown);

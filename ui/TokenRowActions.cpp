@@ -29,6 +29,20 @@ TokenRowActions::TokenRowActions(TokenTableView *view, const BuildTokenFilterMod
     connect(actions->action(Actions::Export), &QAction::triggered, this, &TokenRowActions::exportTokens);
     view->addTableAction(copy);
     connect(view, &QWidget::customContextMenuRequested, this, &TokenRowActions::showContextMenu);
+    // Without a row to act on, Copy, Select All and Export are off (an export of no rows would
+    // be a header alone), whether no listing came yet or the filter lets none through.
+    for (const auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(tokens, signal, this, &TokenRowActions::enableForRows);
+    connect(tokens, &QAbstractItemModel::modelReset, this, &TokenRowActions::enableForRows);
+    connect(tokens, &QAbstractItemModel::layoutChanged, this, &TokenRowActions::enableForRows);
+    enableForRows();
+}
+
+void TokenRowActions::enableForRows()
+{
+    const bool rows = m_tokens->rowCount() > 0;
+    for (const Actions::Id id : {Actions::CopyRows, Actions::SelectAll, Actions::Export})
+        m_actions->action(id)->setEnabled(rows);
 }
 
 QList<BuildToken> TokenRowActions::selectedTokens() const

@@ -13,7 +13,8 @@ class TokenTableView;
 // What a person does with the rows of the token table: Copy Rows (Ctrl+C, the selection as
 // TSV of the visible columns), Export (the selected rows or all rows shown, through
 // ExportDialog) and the context menu of a row. It drives the registry's Copy Rows and
-// Export actions; what it has to say goes out through statusMessage().
+// Export actions (and Select All's enabled state); what it has to say goes out through
+// statusMessage().
 class TokenRowActions : public QObject
 {
     Q_OBJECT
@@ -40,6 +41,7 @@ private:
     // Every row the filter lets through, in view order.
     QList<BuildToken> shownTokens() const;
     QString toTsv(const QList<BuildToken> &tokens) const;
+    void enableForRows();
     void copyText(const QString &text, const QString &message);
 
     TokenTableView *m_view;
