@@ -119,6 +119,14 @@ private:
         click(childOf<QPushButton>(dialog, u"exportButton"_s));
         return QTest::qWaitFor([this] { return !m_window->findChild<QDialog *>(u"exportDialog"_s); }, 2000);
     }
+    static QToolButton *bannerButton(QWidget *banner, const QString &name)
+    {
+        for (QToolButton *button : banner->findChildren<QToolButton *>()) {
+            if (button->accessibleName() == name && button->isVisible())
+                return button;
+        }
+        return nullptr;
+    }
     ProfileDialog *openDialog(const QString &button)
     {
         click(child<QPushButton>(button));
@@ -618,6 +626,46 @@ private slots:
         const QString text = child<QLabel>(u"errorText"_s)->text();
         QVERIFY2(text.contains(u"HTTP 403"_s) && text.contains(u"Workers CI Read"_s), qPrintable(text));
         QVERIFY(child<QLabel>(u"placeholder"_s)->isVisible());
+        // The way on is the profile, not another try.
+        auto *banner = child<QWidget>(u"errorBanner"_s);
+        QToolButton *edit = bannerButton(banner, u"Edit Profile\u2026"_s);
+        QVERIFY(edit && !bannerButton(banner, u"Retry"_s));
+        click(edit);
+        QTRY_VERIFY(m_window->findChild<ProfileDialog *>());
+        QCOMPARE(childOf<QLineEdit>(m_window->findChild<ProfileDialog *>(), u"nameEdit"_s)->text(), u"no-access"_s);
+    }
+
+    // A failed listing offers another try in its banner.
+    void aFailureOffersRetry()
+    {
+        f->server.setFault(DemoApiServer::Fault::HtmlPage, 1);
+        addProfile(u"demo"_s, DemoApiServer::apiToken());
+        m_window->selectProfile(u"demo"_s);
+        auto *banner = child<QWidget>(u"errorBanner"_s);
+        QTRY_VERIFY(banner->isVisible());
+        QCOMPARE(model()->rowCount(), 0);
+        QToolButton *retry = bannerButton(banner, u"Retry"_s);
+        QVERIFY(retry);
+        click(retry);
+        QTRY_COMPARE(model()->rowCount(), 50);
+        QVERIFY(!banner->isVisible());
+    }
+
+    // A first start: two ways in, the first one focused, and Enter takes it.
+    void aFirstStartOffersAProfileOrTheDemo()
+    {
+        QApplication::setActiveWindow(m_window.get());
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        auto *add = child<QPushButton>(u"addProfileButton"_s);
+        auto *demo = child<QPushButton>(u"exploreDemoButton"_s);
+        QVERIFY(add->isVisible() && demo->isVisible());
+        QCOMPARE(QApplication::focusWidget(), add);
+        QSignalSpy demoRequested(m_window.get(), &MainWindow::demoRequested);
+        click(demo);
+        QCOMPARE(demoRequested.size(), 1);
+        add->setFocus();
+        QTest::keyClick(add, Qt::Key_Return);
+        QTRY_VERIFY(m_window->findChild<ProfileDialog *>());
     }
 
     void busyIndicatorAndCancel()

@@ -5,6 +5,7 @@
 #include "Actions.h"
 #include "AppCore.h"
 #include "ConnectionBar.h"
+#include "EmptyStatePanel.h"
 #include "FilterBar.h"
 #include "Icons.h"
 #include "MessageBanner.h"
@@ -12,7 +13,6 @@
 #include "ProfileDialog.h"
 #include "RetryCountdown.h"
 #include "ShortcutsDialog.h"
-#include "Theme.h"
 #include "TokenDetailsPane.h"
 #include "TokenRowActions.h"
 #include "TokenTableView.h"
@@ -24,6 +24,7 @@
 #include <QCloseEvent>
 #include <QKeyEvent>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QLabel>
 #include <QScreen>
 #include <QSplitter>
@@ -75,6 +76,9 @@ MainWindow::MainWindow(AppCore *core, QWidget *parent)
 
     restoreSettings();
     showTableArea();
+    // On a first start the way in has the focus (not Load, which needs a profile first).
+    if (!m_placeholder->buttons().isEmpty())
+        m_placeholder->buttons().first()->setFocus();
 }
 
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)
@@ -109,9 +113,8 @@ QWidget *MainWindow::createTokenArea()
     auto *rowActions = new TokenRowActions(m_table, &m_core->filter, m_settings, m_actions, this);
     connect(rowActions, &TokenRowActions::statusMessage, statusBar(), &QStatusBar::showMessage);
 
-    m_placeholder = new ToneLabel(ToneLabel::Tone::Muted, this);
-    m_placeholder->setObjectName(u"placeholder"_s);
-    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder = new EmptyStatePanel(this);
+    m_placeholder->setObjectName(u"emptyState"_s);
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(m_placeholder);
     m_stack->addWidget(m_table);
@@ -151,6 +154,28 @@ void MainWindow::connectActions()
     connect(action(Actions::About), &QAction::triggered, this, [this] { showAboutBox(this); });
     connect(action(Actions::KeyboardShortcuts), &QAction::triggered, this, [this] { showKeyboardShortcuts(m_actions, this); });
     connect(action(Actions::DetailsPane), &QAction::toggled, this, &MainWindow::setDetailsShown);
+
+    // The ways on from an empty table or a problem, as buttons there (mnemonics that no
+    // menu or field of the window has).
+    m_addProfileAction = new QAction(tr("Add a &Cloudflare Profile\u2026"), this);
+    m_addProfileAction->setObjectName(u"addProfile"_s);
+    m_addProfileAction->setToolTip(tr("An API token with \u201cWorkers CI Read\u201d, kept in the system keychain"));
+    connect(m_addProfileAction, &QAction::triggered, this, &MainWindow::newProfile);
+    m_demoAction = new QAction(tr("Explore &Demo Data"), this);
+    m_demoAction->setObjectName(u"exploreDemo"_s);
+    m_demoAction->setToolTip(tr("Open the app again on a fake Cloudflare account, without any profile of yours"));
+    connect(m_demoAction, &QAction::triggered, this, &MainWindow::demoRequested);
+    m_retryAction = new QAction(tr("Retr&y"), this);
+    m_retryAction->setObjectName(u"retry"_s);
+    connect(m_retryAction, &QAction::triggered, this, [this] {
+        if (m_core->session.hasPage())
+            m_core->session.reload();
+        else
+            load(); // nothing came yet: the first page again
+    });
+    m_editProfileAction = new QAction(tr("Ed&it Profile\u2026"), this);
+    m_editProfileAction->setObjectName(u"editProfileFromBanner"_s);
+    connect(m_editProfileAction, &QAction::triggered, this, &MainWindow::editProfile);
     m_table->addTableAction(action(Actions::SelectAll));
 }
 
@@ -257,16 +282,28 @@ void MainWindow::showTableArea()
     // Every page of an account needs a profile to ask with.
     m_actions->action(Actions::LoadAllPages)->setEnabled(m_core->active.profile().has_value());
     const TableAreaPresenter &presenter = m_core->presenter;
-    if (presenter.hasProblem())
-        m_errorBanner->showMessage(presenter.problemSummary(), presenter.problemDetails());
-    else
+    if (!presenter.hasProblem()) {
         m_errorBanner->clear();
-    if (presenter.state() == TableAreaPresenter::State::Rows) {
-        m_stack->setCurrentWidget(m_table);
-    } else {
-        m_placeholder->setText(presenter.placeholderText());
-        m_stack->setCurrentWidget(m_placeholder);
+    } else if (m_errorBanner->text() != presenter.problemSummary() + u'\n' + presenter.problemDetails()
+               || !m_errorBanner->isShowing()) {
+        // Shown (and announced) once per problem; its way on is the profile or another try.
+        m_errorBanner->showMessage(presenter.problemSummary(), presenter.problemDetails(),
+                                   {presenter.problemIsTheProfiles() && m_core->active.profile() ? m_editProfileAction
+                                                                                                 : m_retryAction});
     }
+    using State = TableAreaPresenter::State;
+    const State state = presenter.state();
+    if (state == State::Rows) {
+        m_stack->setCurrentWidget(m_table);
+        return;
+    }
+    QList<QAction *> next;
+    if (state == State::NoProfile)
+        next = {m_addProfileAction, m_demoAction};
+    else if (state == State::NoTokens && m_core->session.page() > 1)
+        next = {m_actions->action(Actions::FirstPage)};
+    m_placeholder->showState(presenter.placeholderText(), next);
+    m_stack->setCurrentWidget(m_placeholder);
 }
 
 void MainWindow::restoreSettings()

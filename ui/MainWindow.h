@@ -9,11 +9,12 @@
 class Actions;
 class BrowserSession;
 class ConnectionBar;
+class EmptyStatePanel;
 class FilterBar;
 class MessageBanner;
+class QAction;
 class QSplitter;
 class QStackedWidget;
-class ToneLabel;
 class TokenDetailsPane;
 class TokenTableView;
 struct AppCore;
@@ -37,6 +38,10 @@ public:
     void selectProfile(const QString &name);
 
     BrowserSession *session() const;
+
+signals:
+    // "Explore Demo Data": main() opens the app again with --demo.
+    void demoRequested();
 
 public slots:
     // Loads the first page, or every page, of the chosen account with the chosen profile.
@@ -74,7 +79,11 @@ private:
     ConnectionBar *m_connection = nullptr;
     MessageBanner *m_errorBanner = nullptr;
     QStackedWidget *m_stack = nullptr;
-    ToneLabel *m_placeholder = nullptr;
+    EmptyStatePanel *m_placeholder = nullptr;
+    QAction *m_addProfileAction = nullptr;
+    QAction *m_demoAction = nullptr;
+    QAction *m_retryAction = nullptr;
+    QAction *m_editProfileAction = nullptr;
     TokenTableView *m_table = nullptr;
     FilterBar *m_filterBar = nullptr;
     QSplitter *m_splitter = nullptr;

@@ -3,6 +3,7 @@
 #include "Theme.h"
 
 #include <QAccessible>
+#include <QAction>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -42,15 +43,29 @@ MessageBanner::MessageBanner(QWidget *parent)
     dismiss->setAccessibleName(tr("Dismiss the error"));
     dismiss->setAutoRaise(true);
     connect(dismiss, &QToolButton::clicked, this, &MessageBanner::clear);
+    m_buttons = new QHBoxLayout;
+    m_buttons->setContentsMargins(0, 0, 0, 0);
+    m_buttons->addWidget(dismiss);
     auto *layout = new QHBoxLayout(this);
     layout->addWidget(m_text, 1);
-    layout->addWidget(dismiss, 0, Qt::AlignTop);
+    layout->addLayout(m_buttons);
+    layout->setAlignment(m_buttons, Qt::AlignTop);
     applyTextColour();
     hide();
 }
 
-void MessageBanner::showMessage(const QString &summary, const QString &details)
+void MessageBanner::showMessage(const QString &summary, const QString &details, const QList<QAction *> &actions)
 {
+    // The buttons of the last message go; Dismiss, the last one, stays.
+    while (m_buttons->count() > 1)
+        delete m_buttons->takeAt(0)->widget();
+    for (QAction *action : actions) {
+        auto *button = new QToolButton(this);
+        button->setDefaultAction(action);
+        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        button->setAccessibleName(QString(action->text()).remove(u'&'));
+        m_buttons->insertWidget(m_buttons->count() - 1, button);
+    }
     m_message = summary + u'\n' + details;
     m_text->setText(u"<b>"_s + summary.toHtmlEscaped() + u"</b><br>"_s + details.toHtmlEscaped().replace(u'\n', u"<br>"_s));
     setAccessibleDescription(m_message);

@@ -2,9 +2,12 @@
 
 #include <QFrame>
 
+class QAction;
+class QHBoxLayout;
 class QLabel;
 
-// A problem shown above the table: a bold summary, the details below, and Dismiss. It keeps
+// A problem shown above the table: a bold summary, the details below, the ways on (Retry,
+// Edit Profile…) and Dismiss. It keeps
 // its colours readable under a light or a dark palette, and tells a screen reader when it
 // appears.
 class MessageBanner : public QFrame
@@ -15,7 +18,8 @@ public:
     explicit MessageBanner(QWidget *parent = nullptr);
 
     // Shows the banner; both parts are plain text (HTML-escaped here), details may hold '\n'.
-    void showMessage(const QString &summary, const QString &details);
+    // `actions` become buttons beside Dismiss, the first one the way on.
+    void showMessage(const QString &summary, const QString &details, const QList<QAction *> &actions = {});
     // Hides the banner and forgets the message.
     void clear();
     bool isShowing() const { return !isHidden(); }
@@ -31,5 +35,6 @@ private:
     void applyTextColour();
 
     QLabel *m_text;
+    QHBoxLayout *m_buttons;
     QString m_message;
 };

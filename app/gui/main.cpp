@@ -11,6 +11,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QNetworkProxyFactory>
+#include <QProcess>
 #include <QMessageBox>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -73,8 +74,13 @@ int main(int argc, char *argv[])
     // The composition root: the core, then the window over it.
     AppCore core(&profiles, settings.get());
     MainWindow window(&core);
-    if (demo)
-        window.setWindowTitle(window.windowTitle() + u" \u2014 demo data"_s);
+    // Demo data in a process of its own: its settings and profile never mix with these.
+    QObject::connect(&window, &MainWindow::demoRequested, &window, [&window] {
+        if (QProcess::startDetached(QCoreApplication::applicationFilePath(), {u"--demo"_s}))
+            window.close();
+        else
+            QMessageBox::warning(&window, AppInfo::DisplayName, QCoreApplication::translate("main", "The demo could not be started."));
+    });
     window.show();
     window.openLastProfile();
     return app.exec();

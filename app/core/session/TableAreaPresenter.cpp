@@ -14,7 +14,8 @@ TableAreaPresenter::TableAreaPresenter(ActiveProfile *active, BrowserSession *se
         clearProblem(); // it spoke of the previous profile
         emit changed();
     });
-    connect(m_active, &ActiveProfile::secretFailed, this, &TableAreaPresenter::showProblem);
+    connect(m_active, &ActiveProfile::secretFailed, this,
+            [this](const QString &summary, const QString &details) { setProblem(summary, details, true); });
     connect(m_active, &ActiveProfile::waitingChanged, this, [this](bool waiting) {
         if (waiting) {
             clearProblem(); // it spoke of an earlier try
@@ -71,8 +72,14 @@ QString TableAreaPresenter::secretWaitText() const
 
 void TableAreaPresenter::showProblem(const QString &summary, const QString &details)
 {
+    setProblem(summary, details, false);
+}
+
+void TableAreaPresenter::setProblem(const QString &summary, const QString &details, bool theProfiles)
+{
     m_problemSummary = summary;
     m_problemDetails = details;
+    m_problemIsTheProfiles = theProfiles;
     emit statusMessage(summary, 0);
     emit changed();
 }
@@ -81,6 +88,7 @@ void TableAreaPresenter::clearProblem()
 {
     m_problemSummary.clear();
     m_problemDetails.clear();
+    m_problemIsTheProfiles = false;
 }
 
 void TableAreaPresenter::onBusyChanged(bool busy)
@@ -102,5 +110,5 @@ void TableAreaPresenter::onFailed(const ApiError &error)
         emit statusMessage(tr("Canceled"), 5000);
         return;
     }
-    showProblem(error.summary(), error.details());
+    setProblem(error.summary(), error.details(), error.kind() == ApiError::Kind::Auth);
 }

@@ -36,6 +36,9 @@ public:
     bool hasProblem() const { return !m_problemSummary.isEmpty(); }
     QString problemSummary() const { return m_problemSummary; }
     QString problemDetails() const { return m_problemDetails; }
+    // The problem is the profile's (refused credentials, a secret that cannot be read):
+    // editing the profile is the way on, not trying again.
+    bool problemIsTheProfiles() const { return m_problemIsTheProfiles; }
     // A problem found before any request could start (no profile, no secret).
     void showProblem(const QString &summary, const QString &details);
 
@@ -46,6 +49,7 @@ signals:
 
 private:
     void clearProblem();
+    void setProblem(const QString &summary, const QString &details, bool theProfiles);
     QString secretWaitText() const;
     void onBusyChanged(bool busy);
     void onFailed(const ApiError &error);
@@ -54,5 +58,6 @@ private:
     BrowserSession *m_session;
     QString m_problemSummary;
     QString m_problemDetails;
+    bool m_problemIsTheProfiles = false;
     QElapsedTimer m_loadTimer;
 };
