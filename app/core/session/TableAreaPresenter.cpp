@@ -53,7 +53,9 @@ TableAreaPresenter::State TableAreaPresenter::state() const
 QString TableAreaPresenter::placeholderText() const
 {
     switch (state()) {
-    case State::NoProfile: return tr("Add a profile to start: File \u2192 New Profile\u2026 (Ctrl+N).");
+    case State::NoProfile:
+        return tr("To see your build tokens, add a profile with a Cloudflare API token (New Profile\u2026, Ctrl+N), "
+                  "or look around on demo data first.");
     case State::ChooseAccount: return tr("Choose an account and press Load.");
     case State::Loading: return m_session->isBusy() ? tr("Loading build tokens\u2026") : secretWaitText();
     case State::Rows: return {};
