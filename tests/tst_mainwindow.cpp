@@ -763,9 +763,9 @@ private slots:
         QTRY_VERIFY2(m_window->statusBar()->currentMessage().contains(u"Rate limited by Cloudflare, retrying in 2 s"_s),
                      qPrintable(m_window->statusBar()->currentMessage()));
         QVERIFY(child<QAction>(u"cancelAction"_s)->isEnabled());
-        // It counts down (a busy machine may skip a tick, so "now" will do as well).
+        // It counts down (a busy machine may skip a tick, so the wait after it will do as well).
         QTRY_VERIFY_WITH_TIMEOUT(m_window->statusBar()->currentMessage().contains(u"retrying in 1 s"_s)
-                                     || m_window->statusBar()->currentMessage().contains(u"retrying now"_s)
+                                     || m_window->statusBar()->currentMessage().contains(u"asked again, waiting"_s)
                                      || !m_window->session()->isBusy(),
                                  3000);
         // The wait was honoured, then page 2 loaded.

@@ -9,7 +9,8 @@ class ApiError;
 class QStatusBar;
 
 // While a failed request waits to be sent again, the status bar says why and counts the
-// seconds down ("…, retrying in 3 s — Esc cancels"), then "…, retrying now…".
+// seconds down ("…, retrying in 3 s — Esc cancels"), then how long the new attempt has
+// waited ("Network error: attempt 2 of 3, waiting 12 s — Esc cancels") until it ends.
 class RetryCountdown : public QObject
 {
     Q_OBJECT
@@ -32,4 +33,5 @@ private:
     QTimer m_tick;
     QDeadlineTimer m_deadline;
     QString m_reason;
+    QString m_next;
 };
