@@ -89,6 +89,23 @@ private slots:
         QVERIFY2(!tip.contains(u"<img"_s) && !tip.contains(u"<b>"_s), qPrintable(tip));
     }
 
+    // One line per cell: a line break would cut the name off unseen, and spaces alone look
+    // like a blank. The token, and so every export and copy, keeps the name as it is.
+    void lineBreaksAndBlankNamesAreMarkedInTheCell()
+    {
+        m_model->appendTokens({BuildToken{u"deploy\nprod\r\nx"_s, u"u-1"_s, u"c-1"_s, u"user"_s, {}},
+                               BuildToken{u"   "_s, u"u-2"_s, u"c-2"_s, u"user"_s, {}},
+                               BuildToken{QString(), u"u-3"_s, u"c-3"_s, u"user"_s, {}}});
+        QCOMPARE(m_model->index(0, TokenColumns::Name).data().toString(), u"deploy\u23ceprod\u23cex"_s);
+        QCOMPARE(m_model->index(1, TokenColumns::Name).data().toString(), u"\u2423\u2423\u2423"_s);
+        QCOMPARE(m_model->index(2, TokenColumns::Name).data().toString(), QString()); // no name: an empty cell
+        QCOMPARE(m_model->token(0).name, u"deploy\nprod\r\nx"_s);
+        QCOMPARE(m_model->token(1).name, u"   "_s);
+        QTextDocument document; // the tooltip shows the lines as they are
+        document.setHtml(m_model->index(0, TokenColumns::Name).data(Qt::ToolTipRole).toString());
+        QVERIFY2(document.toPlainText().startsWith(u"deploy\nprod\n"_s), qPrintable(document.toPlainText()));
+    }
+
     void aTokenThatComesAgainIsUpdatedInPlace()
     {
         QList<BuildToken> tokens = DemoTokenGenerator::generate(5);

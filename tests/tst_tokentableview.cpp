@@ -10,6 +10,8 @@
 #include <QIODevice>
 #include <QStandardItemModel>
 #include <QTest>
+#include <QToolTip>
+#include <QHelpEvent>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -65,6 +67,30 @@ private slots:
         QVERIFY(view.isSortingEnabled());
         QCOMPARE(view.horizontalHeader()->sortIndicatorSection(), -1); // the API's order
         QCOMPARE(view.visibleColumns(), QList<int>({0, 1, 2, 3}));
+    }
+
+    // A tooltip only where it tells more than the cell: the cut-off name, not the short one.
+    void aTooltipOnlyWhereTheCellIsCutOff()
+    {
+        TokenTableView view;
+        auto *model = makeModel(&view);
+        model->item(0, 0)->setText(u"a build token name far too long for the column it is shown in"_s);
+        model->item(0, 0)->setToolTip(model->item(0, 0)->text());
+        model->item(1, 0)->setToolTip(model->item(1, 0)->text());
+        view.setModel(model);
+        view.horizontalHeader()->setSectionResizeMode(0, QHeaderView::Interactive);
+        view.setColumnWidth(0, 80);
+        view.resize(600, 300);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const auto tipAt = [&view](int row) {
+            const QPoint at = view.visualRect(view.model()->index(row, 0)).center();
+            QHelpEvent help(QEvent::ToolTip, at, view.viewport()->mapToGlobal(at));
+            QCoreApplication::sendEvent(view.viewport(), &help);
+            return QToolTip::isVisible() ? QToolTip::text() : QString();
+        };
+        QCOMPARE(tipAt(1), QString()); // "r1c0" fits
+        QCOMPARE(tipAt(0), model->item(0, 0)->text());
     }
 
     void visibleColumnsFollowTheView()

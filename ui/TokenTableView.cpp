@@ -7,7 +7,9 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QIODevice>
+#include <QHelpEvent>
 #include <QStyle>
+#include <QToolTip>
 
 #include <algorithm>
 
@@ -76,6 +78,24 @@ void TokenTableView::applyColumnWidths()
         setColumnWidth(column, std::max(content, header->sectionSizeHint(column)));
         header->setSectionResizeMode(column, spec.stretch ? QHeaderView::Stretch : QHeaderView::Interactive);
     }
+}
+
+bool TokenTableView::viewportEvent(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        const QModelIndex index = indexAt(static_cast<QHelpEvent *>(event)->pos());
+        if (index.isValid()) {
+            // The delegate's text margins on both sides, as in applyColumnWidths().
+            const int margins = 2 * (style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, this) + 1);
+            const int needed = fontMetrics().horizontalAdvance(index.data(Qt::DisplayRole).toString()) + margins;
+            if (needed <= visualRect(index).width()) {
+                QToolTip::hideText();
+                event->accept();
+                return true;
+            }
+        }
+    }
+    return QTableView::viewportEvent(event);
 }
 
 QList<int> TokenTableView::visibleColumns() const

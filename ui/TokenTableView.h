@@ -38,6 +38,10 @@ public:
     // False, and the header left as it is, for a state of another version or no state.
     bool restoreHeaderState(const QByteArray &state);
 
+protected:
+    // A cell's tooltip only where the cell is cut off: elsewhere it would only repeat it.
+    bool viewportEvent(QEvent *event) override;
+
 private:
     void applyColumnWidths();
 };

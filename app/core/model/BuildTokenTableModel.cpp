@@ -1,6 +1,7 @@
 #include "BuildTokenTableModel.h"
 
 #include "TokenColumns.h"
+#include "UntrustedText.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -77,7 +78,7 @@ QVariant BuildTokenTableModel::data(const QModelIndex &index, int role) const
     const ColumnSpec &column = TokenColumns::at(index.column());
     const BuildToken &token = m_tokens.at(index.row());
     switch (role) {
-    case Qt::DisplayRole: return column.value(token);
+    case Qt::DisplayRole: return UntrustedText::forCell(column.value(token));
     case Qt::ToolTipRole: return plainToolTip(column.value(token));
     default: return {};
     }

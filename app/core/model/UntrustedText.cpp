@@ -45,6 +45,17 @@ QString isolate(const QString &text)
     return isolated;
 }
 
+QString forCell(const QString &text)
+{
+    if (!text.isEmpty() && text.trimmed().isEmpty() && !text.contains(u'\n') && !text.contains(u'\r'))
+        return QString(text.size(), u'\u2423');
+    if (!text.contains(u'\n') && !text.contains(u'\r'))
+        return text;
+    QString shown = text;
+    shown.replace(u"\r\n"_s, u"\u23ce"_s).replace(u'\n', u'\u23ce').replace(u'\r', u'\u23ce');
+    return shown;
+}
+
 QString showInvisible(const QString &text)
 {
     QString shown;

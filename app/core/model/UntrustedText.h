@@ -12,6 +12,11 @@ namespace UntrustedText {
 // isolate early.
 QString isolate(const QString &text);
 
+// `text` as a one-line table cell shows it: line breaks as U+23CE (⏎), and a text of spaces
+// alone as U+2423 (␣) each, so that such a name is seen for what it is rather than as a
+// blank or cut-off cell. Only for showing: the value itself stays as it is.
+QString forCell(const QString &text);
+
 // Whether `c` shows nothing or changes how others show (see showInvisible()).
 bool isInvisible(char16_t c);
 
