@@ -72,6 +72,7 @@ private slots:
         QCOMPARE(m_count->text(), u"2 of 4 shown"_s);
         m_model->appendTokens({token(u"nightly staging"_s, 5)});
         QCOMPARE(m_count->text(), u"3 of 5 shown"_s);
+        QCOMPARE(m_edit->accessibleDescription(), u"3 of 5 shown"_s); // what a screen reader reads with the field
 
         // A filter that hides nothing still says so.
         m_edit->setText(u"  uuid-  "_s);

@@ -3,6 +3,7 @@
 #include "ClearButton.h"
 #include "model/BuildTokenFilterModel.h"
 
+#include <QAccessible>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
@@ -36,6 +37,14 @@ FilterBar::FilterBar(BuildTokenFilterModel *tokens, QWidget *parent)
     });
     m_count->setObjectName(u"filterCount"_s);
     m_count->setTextFormat(Qt::PlainText);
+    // A screen reader hears the count once typing pauses, not at every key.
+    m_announce = new QTimer(this);
+    m_announce->setSingleShot(true);
+    m_announce->setInterval(AnnounceAfterMs);
+    connect(m_announce, &QTimer::timeout, this, [this] {
+        QAccessibleEvent alert(m_count, QAccessible::Alert);
+        QAccessible::updateAccessibility(&alert);
+    });
 
     // Rows the filter hides change the source's count without a signal from the proxy.
     for (QAbstractItemModel *model : QList<QAbstractItemModel *>{m_tokens, m_tokens->sourceModel()}) {
@@ -67,6 +76,8 @@ void FilterBar::applyFilter()
     m_debounce->stop();
     m_tokens->setFilterText(m_edit->text().trimmed());
     updateCount(); // a filter that hides no row changes no row, but the count appears
+    if (!m_tokens->filterText().isEmpty())
+        m_announce->start();
 }
 
 void FilterBar::updateCount()
@@ -74,6 +85,7 @@ void FilterBar::updateCount()
     const bool filtering = !m_tokens->filterText().isEmpty();
     m_count->setText(filtering ? tr("%1 of %2 shown").arg(m_tokens->rowCount()).arg(m_tokens->sourceModel()->rowCount())
                                : QString());
+    m_edit->setAccessibleDescription(m_count->text()); // read with the field
 }
 
 bool FilterBar::eventFilter(QObject *watched, QEvent *event)

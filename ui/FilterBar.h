@@ -20,6 +20,7 @@ public:
     static constexpr int DebounceFromRows = 10000;
     // ...and the filter waits this long for the next one.
     static constexpr int DebounceMs = 150;
+    static constexpr int AnnounceAfterMs = 700; // the count, to a screen reader
 
     // `tokens` must have its token model set already: the count follows both.
     explicit FilterBar(BuildTokenFilterModel *tokens, QWidget *parent = nullptr);
@@ -41,4 +42,5 @@ private:
     QLineEdit *m_edit;
     QLabel *m_count;
     QTimer *m_debounce;
+    QTimer *m_announce;
 };
