@@ -10,6 +10,8 @@
 #include <QIODevice>
 #include <QStandardItemModel>
 #include <QTest>
+#include <QImage>
+#include <QItemSelection>
 #include <QToolTip>
 #include <QHelpEvent>
 
@@ -91,6 +93,28 @@ private slots:
         };
         QCOMPARE(tipAt(1), QString()); // "r1c0" fits
         QCOMPARE(tipAt(0), model->item(0, 0)->text());
+    }
+
+    // Among several selected rows, the current one (where the arrows move from) is framed.
+    void theCurrentRowIsFramedAmongSelectedOnes()
+    {
+        TokenTableView view;
+        view.setModel(makeModel(&view));
+        view.resize(600, 300);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setFocus();
+        view.selectionModel()->select(QItemSelection(view.model()->index(2, 0), view.model()->index(5, 3)),
+                                      QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        view.selectionModel()->setCurrentIndex(view.model()->index(3, 1), QItemSelectionModel::NoUpdate);
+        QTRY_VERIFY(view.hasFocus());
+        const QImage image = view.viewport()->grab().toImage();
+        const int x = view.columnViewportPosition(2) + 10; // in a cell that is not the current one
+        const QColor text = view.palette().color(QPalette::Text);
+        const auto edge = [&](int row) { return image.pixelColor(x, view.rowViewportPosition(row) + 1); };
+        QCOMPARE(edge(3), text);
+        QVERIFY(edge(4) != text);
+        QVERIFY(edge(2) != text);
     }
 
     void visibleColumnsFollowTheView()

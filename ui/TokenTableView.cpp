@@ -8,6 +8,7 @@
 #include <QItemSelectionModel>
 #include <QIODevice>
 #include <QHelpEvent>
+#include <QPainter>
 #include <QStyle>
 #include <QToolTip>
 
@@ -78,6 +79,57 @@ void TokenTableView::applyColumnWidths()
         setColumnWidth(column, std::max(content, header->sectionSizeHint(column)));
         header->setSectionResizeMode(column, spec.stretch ? QHeaderView::Stretch : QHeaderView::Interactive);
     }
+}
+
+void TokenTableView::paintEvent(QPaintEvent *event)
+{
+    QTableView::paintEvent(event);
+    const QModelIndex current = currentIndex();
+    if (!hasFocus() || !current.isValid())
+        return;
+    const QRect row = currentRowRect();
+    if (row.isEmpty())
+        return;
+    QPainter painter(viewport());
+    painter.setPen(QPen(palette().color(QPalette::Text), 2));
+    painter.setBrush(Qt::NoBrush);
+    painter.drawRect(row.adjusted(1, 1, -1, -1));
+}
+
+QRect TokenTableView::currentRowRect() const
+{
+    const int row = currentIndex().row();
+    if (row < 0)
+        return {};
+    // From the left edge of the first column shown to the right edge of the last.
+    const QList<int> columns = visibleColumns();
+    if (columns.isEmpty())
+        return {};
+    const int left = columnViewportPosition(columns.first());
+    const int right = columnViewportPosition(columns.last()) + columnWidth(columns.last());
+    return QRect(left, rowViewportPosition(row), right - left, rowHeight(row));
+}
+
+void TokenTableView::focusInEvent(QFocusEvent *event)
+{
+    QTableView::focusInEvent(event);
+    viewport()->update(currentRowRect());
+}
+
+void TokenTableView::focusOutEvent(QFocusEvent *event)
+{
+    QTableView::focusOutEvent(event);
+    viewport()->update(currentRowRect());
+}
+
+void TokenTableView::currentChanged(const QModelIndex &current, const QModelIndex &previous)
+{
+    QTableView::currentChanged(current, previous);
+    // The frame spans the row: both rows are drawn again, not only the two cells.
+    if (previous.isValid())
+        viewport()->update(QRect(0, rowViewportPosition(previous.row()), viewport()->width(), rowHeight(previous.row())));
+    if (current.isValid())
+        viewport()->update(QRect(0, rowViewportPosition(current.row()), viewport()->width(), rowHeight(current.row())));
 }
 
 bool TokenTableView::viewportEvent(QEvent *event)

@@ -41,7 +41,14 @@ public:
 protected:
     // A cell's tooltip only where the cell is cut off: elsewhere it would only repeat it.
     bool viewportEvent(QEvent *event) override;
+    // The current row framed while the table has the focus: among several selected rows the
+    // style's focus mark (one cell, dotted) is lost, and the keyboard user loses their place.
+    void paintEvent(QPaintEvent *event) override;
+    void currentChanged(const QModelIndex &current, const QModelIndex &previous) override;
+    void focusInEvent(QFocusEvent *event) override;
+    void focusOutEvent(QFocusEvent *event) override;
 
 private:
     void applyColumnWidths();
+    QRect currentRowRect() const; // in viewport coordinates
 };
