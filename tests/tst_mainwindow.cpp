@@ -104,6 +104,12 @@ private:
         m_window->selectProfile(u"demo"_s);
         return QTest::qWaitFor([this] { return model()->rowCount() == 50 && !m_window->session()->isBusy(); }, 10000);
     }
+    // Keys go to the focus widget of the active window only.
+    bool activate()
+    {
+        QApplication::setActiveWindow(m_window.get());
+        return QTest::qWaitForWindowActive(m_window.get());
+    }
     void trigger(const QString &actionName) { child<QAction>(actionName)->trigger(); }
     // Ctrl+E, then the dialog filled in and Export pressed; true when the dialog closed.
     bool exportVia(const QString &path, const QString &format, bool selectedOnly)
@@ -161,8 +167,7 @@ private slots:
     void filterSortSelectCopyAndExport()
     {
         QVERIFY(loadFirstPage());
-        QApplication::setActiveWindow(m_window.get());
-        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QVERIFY(activate());
         auto *table = child<QTableView>(u"tokenTable"_s);
         auto *filter = child<QLineEdit>(u"filterEdit"_s);
 
@@ -453,8 +458,7 @@ private slots:
     void tabLeavesTheTable()
     {
         QVERIFY(loadFirstPage());
-        QApplication::setActiveWindow(m_window.get());
-        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QVERIFY(activate());
         auto *table = child<QTableView>(u"tokenTable"_s);
         table->setFocus();
         table->setCurrentIndex(model()->index(0, 0));
@@ -473,8 +477,7 @@ private slots:
     void exportFromTheFilterField()
     {
         QVERIFY(loadFirstPage());
-        QApplication::setActiveWindow(m_window.get());
-        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QVERIFY(activate());
         auto *filter = child<QLineEdit>(u"filterEdit"_s);
         filter->setFocus();
         QTest::keyClicks(filter, u"prod"_s);
@@ -506,8 +509,7 @@ private slots:
     void keyboardPaging()
     {
         QVERIFY(loadFirstPage());
-        QApplication::setActiveWindow(m_window.get());
-        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QVERIFY(activate());
         auto *table = child<QTableView>(u"tokenTable"_s);
         table->setFocus();
         QTest::keyClick(table, Qt::Key_Right, Qt::AltModifier);
@@ -654,8 +656,7 @@ private slots:
     // A first start: two ways in, the first one focused, and Enter takes it.
     void aFirstStartOffersAProfileOrTheDemo()
     {
-        QApplication::setActiveWindow(m_window.get());
-        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QVERIFY(activate());
         auto *add = child<QPushButton>(u"addProfileButton"_s);
         auto *demo = child<QPushButton>(u"exploreDemoButton"_s);
         QVERIFY(add->isVisible() && demo->isVisible());
