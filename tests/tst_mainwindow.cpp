@@ -9,6 +9,7 @@
 #include "HeldSecretStore.h"
 #include "AppCore.h"
 #include "MainWindow.h"
+#include "PreferencesDialog.h"
 #include "ProfileDialog.h"
 #include "auth/MemorySecretStore.h"
 #include "auth/ProfileStore.h"
@@ -126,6 +127,50 @@ private:
         if (dialog && !QTest::qWaitForWindowExposed(dialog))
             return nullptr;
         return dialog;
+    }
+
+    // Edit -> Preferences from the keyboard (Ctrl+,); the dialog once it shows.
+    PreferencesDialog *openPreferences()
+    {
+        QApplication::setActiveWindow(m_window.get());
+        if (!QTest::qWaitForWindowActive(m_window.get()))
+            return nullptr;
+        QTest::keyClick(m_window.get(), Qt::Key_Comma, Qt::ControlModifier);
+        auto *dialog = m_window->findChild<PreferencesDialog *>(u"preferencesDialog"_s);
+        if (!dialog || !QTest::qWaitForWindowExposed(dialog))
+            return nullptr;
+        return dialog;
+    }
+    QPushButton *buttonOf(QDialog *dialog, QDialogButtonBox::StandardButton button) const
+    {
+        return childOf<QDialogButtonBox>(dialog, QString())->button(button);
+    }
+
+    // The controls under `root` a screen reader could not name: walked, not listed, so a new
+    // one without a name is found.
+    static QStringList unnamedControls(QWidget *root)
+    {
+        QStringList unnamed;
+        const QList<QWidget *> widgets = root->findChildren<QWidget *>();
+        for (QWidget *widget : widgets) {
+            const bool interactive = widget->focusPolicy() != Qt::NoFocus || qobject_cast<QSplitterHandle *>(widget)
+                                     || qobject_cast<QAbstractButton *>(widget);
+            // Qt's own parts of a scroll area (its viewport) are not controls of their own.
+            if (!interactive || !widget->isVisibleTo(root)
+                || (widget->objectName().startsWith(u"qt_"_s) && !qobject_cast<QSplitterHandle *>(widget)))
+                continue;
+            QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(widget);
+            // On Linux a combo box's name is its value ("50"); what it chooses comes from the
+            // label it is labelled by.
+            if (qobject_cast<QComboBox *>(widget)) {
+                if (!accessible || accessible->relations(QAccessible::Label).isEmpty())
+                    unnamed << u"%1 (%2): no label"_s.arg(QString::fromLatin1(widget->metaObject()->className()), widget->objectName());
+                continue;
+            }
+            if (!accessible || accessible->text(QAccessible::Name).trimmed().isEmpty())
+                unnamed << u"%1 (%2)"_s.arg(QString::fromLatin1(widget->metaObject()->className()), widget->objectName());
+        }
+        return unnamed;
     }
 
 private slots:
@@ -327,34 +372,14 @@ private slots:
         QCOMPARE(QApplication::focusWidget(), table);
     }
 
-    // What a screen reader says for each control: walked, not listed, so a new one without a
-    // name fails here.
+    // What a screen reader says for each control of the window.
     void everyInteractiveWidgetHasAnAccessibleName()
     {
         QVERIFY(loadFirstPage());
         trigger(u"detailsPaneAction"_s); // its fields and buttons too
         QTRY_VERIFY(child<QWidget>(u"detailsPane"_s)->width() > 0);
         child<QTableView>(u"tokenTable"_s)->selectRow(0);
-        QStringList unnamed;
-        const QList<QWidget *> widgets = m_window->findChildren<QWidget *>();
-        for (QWidget *widget : widgets) {
-            const bool interactive = widget->focusPolicy() != Qt::NoFocus || qobject_cast<QSplitterHandle *>(widget)
-                                     || qobject_cast<QAbstractButton *>(widget);
-            // Qt's own parts of a scroll area (its viewport) are not controls of their own.
-            if (!interactive || !widget->isVisibleTo(m_window.get())
-                || (widget->objectName().startsWith(u"qt_"_s) && !qobject_cast<QSplitterHandle *>(widget)))
-                continue;
-            QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(widget);
-            // On Linux a combo box's name is its value ("50"); what it chooses comes from the
-            // label it is labelled by.
-            if (qobject_cast<QComboBox *>(widget)) {
-                if (!accessible || accessible->relations(QAccessible::Label).isEmpty())
-                    unnamed << u"%1 (%2): no label"_s.arg(QString::fromLatin1(widget->metaObject()->className()), widget->objectName());
-                continue;
-            }
-            if (!accessible || accessible->text(QAccessible::Name).trimmed().isEmpty())
-                unnamed << u"%1 (%2)"_s.arg(QString::fromLatin1(widget->metaObject()->className()), widget->objectName());
-        }
+        const QStringList unnamed = unnamedControls(m_window.get());
         QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u", "_s)));
     }
 
@@ -738,6 +763,83 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(child<QWidget>(u"errorBanner"_s)->isVisible(), 15000);
         const QString text = child<QLabel>(u"errorText"_s)->text();
         QVERIFY2(text.contains(u"timed out"_s) && text.contains(u"Gave up after 3 attempts"_s), qPrintable(text));
+    }
+
+    // The settings file's values, shown and changed in the dialog, reach the running core at
+    // once: the next Load All Pages asks for the new number of pages at a time.
+    void preferencesApplyAtOnce()
+    {
+        m_settings->setValue(u"network/transferTimeoutSeconds"_s, 45);
+        m_settings->setValue(u"network/concurrency"_s, 3);
+        makeWindow();
+        QVERIFY(loadFirstPage());
+        PreferencesDialog *dialog = openPreferences();
+        QVERIFY(dialog);
+        auto *timeout = childOf<QSpinBox>(dialog, u"transferTimeoutBox"_s);
+        auto *concurrency = childOf<QSpinBox>(dialog, u"concurrencyBox"_s);
+        QCOMPARE(timeout->value(), 45);
+        QCOMPARE(timeout->suffix(), u" s"_s);
+        QCOMPARE(timeout->minimum(), 1);
+        QCOMPARE(timeout->maximum(), 3600);
+        QCOMPARE(concurrency->value(), 3);
+        QCOMPARE(concurrency->minimum(), 1);
+        QCOMPARE(concurrency->maximum(), 16);
+        const QStringList unnamed = unnamedControls(dialog);
+        QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u", "_s)));
+        QVERIFY(QTest::qWaitForWindowActive(dialog));
+        QTest::keyClick(dialog, Qt::Key_P, Qt::AltModifier); // "&Pages asked for at once"
+        QTRY_COMPARE(QApplication::focusWidget(), concurrency);
+
+        timeout->setValue(12);
+        concurrency->setValue(2);
+        click(buttonOf(dialog, QDialogButtonBox::Ok));
+        QTRY_VERIFY(!m_window->findChild<PreferencesDialog *>());
+        m_settings->sync();
+        QSettings file(settingsPath(), QSettings::IniFormat);
+        QCOMPARE(file.value(u"network/transferTimeoutSeconds"_s).toInt(), 12);
+        QCOMPARE(file.value(u"network/concurrency"_s).toInt(), 2);
+        QCOMPARE(m_core->client.transferTimeout(), std::chrono::seconds(12));
+        QCOMPARE(m_window->session()->concurrency(), 2);
+
+        // After page 1, two pages are asked for, not three: the calls are made together.
+        f->server.setHoldReplies(true);
+        trigger(u"loadAllPagesAction"_s);
+        QTRY_COMPARE(f->server.heldReplyCount(), 1);
+        f->server.releaseHeldReplies();
+        QTRY_COMPARE(f->server.heldReplyCount(), 2);
+        QCOMPARE(m_window->session()->findChildren<ApiCall *>().size(), 2);
+        trigger(u"cancelAction"_s);
+    }
+
+    // Cancel keeps what was there; Restore Defaults fills the boxes, and only OK saves them.
+    void preferencesCancelChangesNothing()
+    {
+        m_settings->setValue(u"network/transferTimeoutSeconds"_s, 45);
+        m_settings->setValue(u"network/concurrency"_s, 3);
+        makeWindow();
+        PreferencesDialog *dialog = openPreferences();
+        QVERIFY(dialog);
+        childOf<QSpinBox>(dialog, u"transferTimeoutBox"_s)->setValue(99);
+        childOf<QSpinBox>(dialog, u"concurrencyBox"_s)->setValue(9);
+        click(buttonOf(dialog, QDialogButtonBox::Cancel));
+        QTRY_VERIFY(!m_window->findChild<PreferencesDialog *>());
+        QCOMPARE(m_settings->value(u"network/transferTimeoutSeconds"_s).toInt(), 45);
+        QCOMPARE(m_settings->value(u"network/concurrency"_s).toInt(), 3);
+        QCOMPARE(m_core->client.transferTimeout(), std::chrono::seconds(45));
+        QCOMPARE(m_window->session()->concurrency(), 3);
+
+        dialog = openPreferences();
+        QVERIFY(dialog);
+        QCOMPARE(childOf<QSpinBox>(dialog, u"transferTimeoutBox"_s)->value(), 45);
+        click(buttonOf(dialog, QDialogButtonBox::RestoreDefaults));
+        QCOMPARE(childOf<QSpinBox>(dialog, u"transferTimeoutBox"_s)->value(), 30);
+        QCOMPARE(childOf<QSpinBox>(dialog, u"concurrencyBox"_s)->value(), 6);
+        QCOMPARE(m_settings->value(u"network/concurrency"_s).toInt(), 3);
+        click(buttonOf(dialog, QDialogButtonBox::Ok));
+        QTRY_VERIFY(!m_window->findChild<PreferencesDialog *>());
+        QCOMPARE(m_core->client.transferTimeout(), std::chrono::seconds(30));
+        QCOMPARE(m_window->session()->concurrency(), 6);
+        QCOMPARE(AppSettings(m_settings.get()).concurrency(), 6);
     }
 
     void opensTheLastProfileAndAccount()
