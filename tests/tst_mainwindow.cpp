@@ -30,10 +30,12 @@
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QRadioButton>
 #include <QToolButton>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QLabel>
@@ -59,8 +61,13 @@ class TestMainWindow : public QObject
 {
     Q_OBJECT
 
+public slots:
+    // QDesktopServices' handler for https while a test stands in for the browser.
+    void recordOpenedUrl(const QUrl &url) { m_openedUrls << url; }
+
 private:
     std::unique_ptr<ApiFixture> f;
+    QList<QUrl> m_openedUrls;
     QTemporaryDir m_dir;
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<SecretStore> m_secrets;
@@ -144,6 +151,13 @@ private:
     QPushButton *buttonOf(QDialog *dialog, QDialogButtonBox::StandardButton button) const
     {
         return childOf<QDialogButtonBox>(dialog, QString())->button(button);
+    }
+
+    // The colour a line edit is filled with, beside its text.
+    static QColor backgroundOf(QLineEdit *edit)
+    {
+        const QImage image = edit->grab().toImage();
+        return image.pixelColor(image.width() - 6, image.height() / 2);
     }
 
     // The controls under `root` a screen reader could not name: walked, not listed, so a new
@@ -932,6 +946,77 @@ private slots:
         QTRY_COMPARE(model()->rowCount(), 12); // the staging account's tokens
         QCOMPARE(m_profiles->profile(u"work"_s)->accountId, DemoApiServer::stagingAccountId());
         QCOMPARE(static_cast<MemorySecretStore *>(m_secrets.get())->contains(Profile::secretKey(u"work"_s)), true);
+    }
+
+    // What kind of secret, and a link to where Cloudflare makes one, under the secret field:
+    // opened in the browser, also from the keyboard.
+    void theProfileDialogSaysWhereTheSecretComesFrom()
+    {
+        const QUrl page(u"https://dash.cloudflare.com/profile/api-tokens"_s);
+        ProfileDialog *dialog = openDialog(u"newProfileButton"_s);
+        QVERIFY(dialog);
+        auto *help = childOf<QLabel>(dialog, u"secretHelp"_s);
+        QVERIFY(help->isVisible());
+        QCOMPARE(help->textFormat(), Qt::RichText);
+        QVERIFY(help->openExternalLinks());
+        QVERIFY(help->textInteractionFlags() & Qt::LinksAccessibleByKeyboard);
+        QVERIFY(help->focusPolicy() & Qt::TabFocus);
+        QVERIFY(help->text().contains(u"href=\"%1\""_s.arg(page.toString())));
+        QVERIFY(help->text().contains(u"Workers CI Read"_s));
+        QVERIFY(help->text().contains(u"account-owned"_s));
+        const QString spoken = QAccessible::queryAccessibleInterface(help)->text(QAccessible::Name);
+        QVERIFY2(spoken.contains(u"Create one on Cloudflare's API Tokens page"_s) && !spoken.contains(u'<'), qPrintable(spoken));
+        const QStringList unnamed = unnamedControls(dialog);
+        QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u", "_s)));
+
+        QDesktopServices::setUrlHandler(u"https"_s, this, "recordOpenedUrl");
+        const auto unsetHandler = qScopeGuard([] { QDesktopServices::unsetUrlHandler(u"https"_s); });
+        QApplication::setActiveWindow(dialog);
+        QVERIFY(QTest::qWaitForWindowActive(dialog));
+        // Tab from the Show box goes to the line, Tab again to its link (Qt's way), Enter opens it.
+        auto *show = childOf<QCheckBox>(dialog, u"showSecretBox"_s);
+        show->setFocus();
+        QTest::keyClick(show, Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), help);
+        QTest::keyClick(help, Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), help);
+        QTest::keyClick(help, Qt::Key_Return);
+        QTRY_COMPARE(m_openedUrls, QList<QUrl>{page});
+
+        childOf<QComboBox>(dialog, u"schemeBox"_s)->setCurrentIndex(1); // a Global API Key
+        QVERIFY(help->text().contains(u"\u201cAPI Keys\u201d section"_s));
+        QVERIFY(help->text().contains(page.toString()));
+        QVERIFY(!help->text().contains(u"Workers CI Read"_s));
+        // The dialog grew for the lines that appeared: none is cut off.
+        auto *warning = childOf<QLabel>(dialog, u"keyWarning"_s);
+        QTRY_VERIFY(warning->isVisible() && warning->height() >= warning->heightForWidth(warning->width()));
+        QVERIFY(help->height() >= help->heightForWidth(help->width()));
+    }
+
+    // An existing profile's name cannot change, and does not look as if it could: it sits on
+    // the window's colour, also after the desktop's colours change.
+    void anExistingProfilesNameLooksFixed()
+    {
+        QVERIFY(loadFirstPage());
+        ProfileDialog *dialog = openDialog(u"editProfileButton"_s);
+        QVERIFY(dialog);
+        auto *name = childOf<QLineEdit>(dialog, u"nameEdit"_s);
+        auto *apiBase = childOf<QLineEdit>(dialog, u"apiBaseEdit"_s);
+        QVERIFY(name->isReadOnly());
+        QVERIFY(name->toolTip().contains(u"keychain entry is named after it"_s));
+        QVERIFY(backgroundOf(name) != backgroundOf(apiBase));
+        QCOMPARE(backgroundOf(name), dialog->palette().color(QPalette::Window));
+        QCOMPARE(backgroundOf(apiBase), dialog->palette().color(QPalette::Base));
+
+        const QPalette before = QApplication::palette();
+        const auto restore = qScopeGuard([before] { QApplication::setPalette(before); });
+        QPalette dark = before;
+        dark.setColor(QPalette::Window, QColor(0x30, 0x30, 0x30));
+        dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+        QApplication::setPalette(dark);
+        QTRY_COMPARE(backgroundOf(name), QColor(0x30, 0x30, 0x30));
+        QCOMPARE(backgroundOf(apiBase), QColor(0x1e, 0x1e, 0x1e));
+        dialog->reject();
     }
 
     void newProfileRefusesBadInput()
