@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages that building, running and testing need. Safe to run
-# again: it calls apt only when something is missing.
+# Installs the Debian 12 packages that building, running and testing need, and any named as
+# arguments (what one script needs besides, e.g. scripts/screenshot.sh). Safe to run again:
+# it calls apt only when something is missing.
 set -euo pipefail
 
 packages=(
@@ -13,6 +14,7 @@ packages=(
     openssl                                 # a throw-away certificate for the TLS tests
     zlib1g-dev                              # the demo server's gzip bomb (Qt needs it too)
     clang libclang-rt-14-dev                # the ASan/UBSan build and the libFuzzer target
+    "$@"
 )
 
 missing=()

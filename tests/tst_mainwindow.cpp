@@ -9,6 +9,7 @@
 #include "HeldSecretStore.h"
 #include "AppCore.h"
 #include "MainWindow.h"
+#include "PreferencesDialog.h"
 #include "ProfileDialog.h"
 #include "auth/MemorySecretStore.h"
 #include "auth/ProfileStore.h"
@@ -29,10 +30,12 @@
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QRadioButton>
 #include <QToolButton>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QLabel>
@@ -58,8 +61,13 @@ class TestMainWindow : public QObject
 {
     Q_OBJECT
 
+public slots:
+    // QDesktopServices' handler for https while a test stands in for the browser.
+    void recordOpenedUrl(const QUrl &url) { m_openedUrls << url; }
+
 private:
     std::unique_ptr<ApiFixture> f;
+    QList<QUrl> m_openedUrls;
     QTemporaryDir m_dir;
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<SecretStore> m_secrets;
@@ -140,6 +148,57 @@ private:
         if (dialog && !QTest::qWaitForWindowExposed(dialog))
             return nullptr;
         return dialog;
+    }
+
+    // Edit -> Preferences from the keyboard (Ctrl+,); the dialog once it shows.
+    PreferencesDialog *openPreferences()
+    {
+        QApplication::setActiveWindow(m_window.get());
+        if (!QTest::qWaitForWindowActive(m_window.get()))
+            return nullptr;
+        QTest::keyClick(m_window.get(), Qt::Key_Comma, Qt::ControlModifier);
+        auto *dialog = m_window->findChild<PreferencesDialog *>(u"preferencesDialog"_s);
+        if (!dialog || !QTest::qWaitForWindowExposed(dialog))
+            return nullptr;
+        return dialog;
+    }
+    QPushButton *buttonOf(QDialog *dialog, QDialogButtonBox::StandardButton button) const
+    {
+        return childOf<QDialogButtonBox>(dialog, QString())->button(button);
+    }
+
+    // The colour a line edit is filled with, beside its text.
+    static QColor backgroundOf(QLineEdit *edit)
+    {
+        const QImage image = edit->grab().toImage();
+        return image.pixelColor(image.width() - 6, image.height() / 2);
+    }
+
+    // The controls under `root` a screen reader could not name: walked, not listed, so a new
+    // one without a name is found.
+    static QStringList unnamedControls(QWidget *root)
+    {
+        QStringList unnamed;
+        const QList<QWidget *> widgets = root->findChildren<QWidget *>();
+        for (QWidget *widget : widgets) {
+            const bool interactive = widget->focusPolicy() != Qt::NoFocus || qobject_cast<QSplitterHandle *>(widget)
+                                     || qobject_cast<QAbstractButton *>(widget);
+            // Qt's own parts of a scroll area (its viewport) are not controls of their own.
+            if (!interactive || !widget->isVisibleTo(root)
+                || (widget->objectName().startsWith(u"qt_"_s) && !qobject_cast<QSplitterHandle *>(widget)))
+                continue;
+            QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(widget);
+            // On Linux a combo box's name is its value ("50"); what it chooses comes from the
+            // label it is labelled by.
+            if (qobject_cast<QComboBox *>(widget)) {
+                if (!accessible || accessible->relations(QAccessible::Label).isEmpty())
+                    unnamed << u"%1 (%2): no label"_s.arg(QString::fromLatin1(widget->metaObject()->className()), widget->objectName());
+                continue;
+            }
+            if (!accessible || accessible->text(QAccessible::Name).trimmed().isEmpty())
+                unnamed << u"%1 (%2)"_s.arg(QString::fromLatin1(widget->metaObject()->className()), widget->objectName());
+        }
+        return unnamed;
     }
 
 private slots:
@@ -340,34 +399,14 @@ private slots:
         QCOMPARE(QApplication::focusWidget(), table);
     }
 
-    // What a screen reader says for each control: walked, not listed, so a new one without a
-    // name fails here.
+    // What a screen reader says for each control of the window.
     void everyInteractiveWidgetHasAnAccessibleName()
     {
         QVERIFY(loadFirstPage());
         trigger(u"detailsPaneAction"_s); // its fields and buttons too
         QTRY_VERIFY(child<QWidget>(u"detailsPane"_s)->width() > 0);
         child<QTableView>(u"tokenTable"_s)->selectRow(0);
-        QStringList unnamed;
-        const QList<QWidget *> widgets = m_window->findChildren<QWidget *>();
-        for (QWidget *widget : widgets) {
-            const bool interactive = widget->focusPolicy() != Qt::NoFocus || qobject_cast<QSplitterHandle *>(widget)
-                                     || qobject_cast<QAbstractButton *>(widget);
-            // Qt's own parts of a scroll area (its viewport) are not controls of their own.
-            if (!interactive || !widget->isVisibleTo(m_window.get())
-                || (widget->objectName().startsWith(u"qt_"_s) && !qobject_cast<QSplitterHandle *>(widget)))
-                continue;
-            QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(widget);
-            // On Linux a combo box's name is its value ("50"); what it chooses comes from the
-            // label it is labelled by.
-            if (qobject_cast<QComboBox *>(widget)) {
-                if (!accessible || accessible->relations(QAccessible::Label).isEmpty())
-                    unnamed << u"%1 (%2): no label"_s.arg(QString::fromLatin1(widget->metaObject()->className()), widget->objectName());
-                continue;
-            }
-            if (!accessible || accessible->text(QAccessible::Name).trimmed().isEmpty())
-                unnamed << u"%1 (%2)"_s.arg(QString::fromLatin1(widget->metaObject()->className()), widget->objectName());
-        }
+        const QStringList unnamed = unnamedControls(m_window.get());
         QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u", "_s)));
     }
 
@@ -797,6 +836,83 @@ private slots:
         QVERIFY2(text.contains(u"timed out"_s) && text.contains(u"Gave up after 3 attempts"_s), qPrintable(text));
     }
 
+    // The settings file's values, shown and changed in the dialog, reach the running core at
+    // once: the next Load All Pages asks for the new number of pages at a time.
+    void preferencesApplyAtOnce()
+    {
+        m_settings->setValue(u"network/transferTimeoutSeconds"_s, 45);
+        m_settings->setValue(u"network/concurrency"_s, 3);
+        makeWindow();
+        QVERIFY(loadFirstPage());
+        PreferencesDialog *dialog = openPreferences();
+        QVERIFY(dialog);
+        auto *timeout = childOf<QSpinBox>(dialog, u"transferTimeoutBox"_s);
+        auto *concurrency = childOf<QSpinBox>(dialog, u"concurrencyBox"_s);
+        QCOMPARE(timeout->value(), 45);
+        QCOMPARE(timeout->suffix(), u" s"_s);
+        QCOMPARE(timeout->minimum(), 1);
+        QCOMPARE(timeout->maximum(), 3600);
+        QCOMPARE(concurrency->value(), 3);
+        QCOMPARE(concurrency->minimum(), 1);
+        QCOMPARE(concurrency->maximum(), 16);
+        const QStringList unnamed = unnamedControls(dialog);
+        QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u", "_s)));
+        QVERIFY(QTest::qWaitForWindowActive(dialog));
+        QTest::keyClick(dialog, Qt::Key_P, Qt::AltModifier); // "&Pages asked for at once"
+        QTRY_COMPARE(QApplication::focusWidget(), concurrency);
+
+        timeout->setValue(12);
+        concurrency->setValue(2);
+        click(buttonOf(dialog, QDialogButtonBox::Ok));
+        QTRY_VERIFY(!m_window->findChild<PreferencesDialog *>());
+        m_settings->sync();
+        QSettings file(settingsPath(), QSettings::IniFormat);
+        QCOMPARE(file.value(u"network/transferTimeoutSeconds"_s).toInt(), 12);
+        QCOMPARE(file.value(u"network/concurrency"_s).toInt(), 2);
+        QCOMPARE(m_core->client.transferTimeout(), std::chrono::seconds(12));
+        QCOMPARE(m_window->session()->concurrency(), 2);
+
+        // After page 1, two pages are asked for, not three: the calls are made together.
+        f->server.setHoldReplies(true);
+        trigger(u"loadAllPagesAction"_s);
+        QTRY_COMPARE(f->server.heldReplyCount(), 1);
+        f->server.releaseHeldReplies();
+        QTRY_COMPARE(f->server.heldReplyCount(), 2);
+        QCOMPARE(m_window->session()->findChildren<ApiCall *>().size(), 2);
+        trigger(u"cancelAction"_s);
+    }
+
+    // Cancel keeps what was there; Restore Defaults fills the boxes, and only OK saves them.
+    void preferencesCancelChangesNothing()
+    {
+        m_settings->setValue(u"network/transferTimeoutSeconds"_s, 45);
+        m_settings->setValue(u"network/concurrency"_s, 3);
+        makeWindow();
+        PreferencesDialog *dialog = openPreferences();
+        QVERIFY(dialog);
+        childOf<QSpinBox>(dialog, u"transferTimeoutBox"_s)->setValue(99);
+        childOf<QSpinBox>(dialog, u"concurrencyBox"_s)->setValue(9);
+        click(buttonOf(dialog, QDialogButtonBox::Cancel));
+        QTRY_VERIFY(!m_window->findChild<PreferencesDialog *>());
+        QCOMPARE(m_settings->value(u"network/transferTimeoutSeconds"_s).toInt(), 45);
+        QCOMPARE(m_settings->value(u"network/concurrency"_s).toInt(), 3);
+        QCOMPARE(m_core->client.transferTimeout(), std::chrono::seconds(45));
+        QCOMPARE(m_window->session()->concurrency(), 3);
+
+        dialog = openPreferences();
+        QVERIFY(dialog);
+        QCOMPARE(childOf<QSpinBox>(dialog, u"transferTimeoutBox"_s)->value(), 45);
+        click(buttonOf(dialog, QDialogButtonBox::RestoreDefaults));
+        QCOMPARE(childOf<QSpinBox>(dialog, u"transferTimeoutBox"_s)->value(), 30);
+        QCOMPARE(childOf<QSpinBox>(dialog, u"concurrencyBox"_s)->value(), 6);
+        QCOMPARE(m_settings->value(u"network/concurrency"_s).toInt(), 3);
+        click(buttonOf(dialog, QDialogButtonBox::Ok));
+        QTRY_VERIFY(!m_window->findChild<PreferencesDialog *>());
+        QCOMPARE(m_core->client.transferTimeout(), std::chrono::seconds(30));
+        QCOMPARE(m_window->session()->concurrency(), 6);
+        QCOMPARE(AppSettings(m_settings.get()).concurrency(), 6);
+    }
+
     void opensTheLastProfileAndAccount()
     {
         addProfile(u"a-first"_s, DemoApiServer::apiToken());
@@ -887,6 +1003,77 @@ private slots:
         QTRY_COMPARE(model()->rowCount(), 12); // the staging account's tokens
         QCOMPARE(m_profiles->profile(u"work"_s)->accountId, DemoApiServer::stagingAccountId());
         QCOMPARE(static_cast<MemorySecretStore *>(m_secrets.get())->contains(Profile::secretKey(u"work"_s)), true);
+    }
+
+    // What kind of secret, and a link to where Cloudflare makes one, under the secret field:
+    // opened in the browser, also from the keyboard.
+    void theProfileDialogSaysWhereTheSecretComesFrom()
+    {
+        const QUrl page(u"https://dash.cloudflare.com/profile/api-tokens"_s);
+        ProfileDialog *dialog = openDialog(u"newProfileButton"_s);
+        QVERIFY(dialog);
+        auto *help = childOf<QLabel>(dialog, u"secretHelp"_s);
+        QVERIFY(help->isVisible());
+        QCOMPARE(help->textFormat(), Qt::RichText);
+        QVERIFY(help->openExternalLinks());
+        QVERIFY(help->textInteractionFlags() & Qt::LinksAccessibleByKeyboard);
+        QVERIFY(help->focusPolicy() & Qt::TabFocus);
+        QVERIFY(help->text().contains(u"href=\"%1\""_s.arg(page.toString())));
+        QVERIFY(help->text().contains(u"Workers CI Read"_s));
+        QVERIFY(help->text().contains(u"account-owned"_s));
+        const QString spoken = QAccessible::queryAccessibleInterface(help)->text(QAccessible::Name);
+        QVERIFY2(spoken.contains(u"Create one on Cloudflare's API Tokens page"_s) && !spoken.contains(u'<'), qPrintable(spoken));
+        const QStringList unnamed = unnamedControls(dialog);
+        QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u", "_s)));
+
+        QDesktopServices::setUrlHandler(u"https"_s, this, "recordOpenedUrl");
+        const auto unsetHandler = qScopeGuard([] { QDesktopServices::unsetUrlHandler(u"https"_s); });
+        QApplication::setActiveWindow(dialog);
+        QVERIFY(QTest::qWaitForWindowActive(dialog));
+        // Tab from the Show box goes to the line, Tab again to its link (Qt's way), Enter opens it.
+        auto *show = childOf<QCheckBox>(dialog, u"showSecretBox"_s);
+        show->setFocus();
+        QTest::keyClick(show, Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), help);
+        QTest::keyClick(help, Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), help);
+        QTest::keyClick(help, Qt::Key_Return);
+        QTRY_COMPARE(m_openedUrls, QList<QUrl>{page});
+
+        childOf<QComboBox>(dialog, u"schemeBox"_s)->setCurrentIndex(1); // a Global API Key
+        QVERIFY(help->text().contains(u"\u201cAPI Keys\u201d section"_s));
+        QVERIFY(help->text().contains(page.toString()));
+        QVERIFY(!help->text().contains(u"Workers CI Read"_s));
+        // The dialog grew for the lines that appeared: none is cut off.
+        auto *warning = childOf<QLabel>(dialog, u"keyWarning"_s);
+        QTRY_VERIFY(warning->isVisible() && warning->height() >= warning->heightForWidth(warning->width()));
+        QVERIFY(help->height() >= help->heightForWidth(help->width()));
+    }
+
+    // An existing profile's name cannot change, and does not look as if it could: it sits on
+    // the window's colour, also after the desktop's colours change.
+    void anExistingProfilesNameLooksFixed()
+    {
+        QVERIFY(loadFirstPage());
+        ProfileDialog *dialog = openDialog(u"editProfileButton"_s);
+        QVERIFY(dialog);
+        auto *name = childOf<QLineEdit>(dialog, u"nameEdit"_s);
+        auto *apiBase = childOf<QLineEdit>(dialog, u"apiBaseEdit"_s);
+        QVERIFY(name->isReadOnly());
+        QVERIFY(name->toolTip().contains(u"keychain entry is named after it"_s));
+        QVERIFY(backgroundOf(name) != backgroundOf(apiBase));
+        QCOMPARE(backgroundOf(name), dialog->palette().color(QPalette::Window));
+        QCOMPARE(backgroundOf(apiBase), dialog->palette().color(QPalette::Base));
+
+        const QPalette before = QApplication::palette();
+        const auto restore = qScopeGuard([before] { QApplication::setPalette(before); });
+        QPalette dark = before;
+        dark.setColor(QPalette::Window, QColor(0x30, 0x30, 0x30));
+        dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+        QApplication::setPalette(dark);
+        QTRY_COMPARE(backgroundOf(name), QColor(0x30, 0x30, 0x30));
+        QCOMPARE(backgroundOf(apiBase), QColor(0x1e, 0x1e, 0x1e));
+        dialog->reject();
     }
 
     void newProfileRefusesBadInput()

@@ -48,6 +48,10 @@ Actions::Actions(QObject *parent)
         {LastPage, "lastPageAction", "go-last", tr("Last page"), QKeySequence(Qt::ALT | Qt::Key_End),
          tr("Go to the last page")},
         {Cancel, "cancelAction", "process-stop", tr("Cancel"), QKeySequence::Cancel, tr("Cancel the request in progress")},
+        // QKeySequence::Preferences is Cmd+, on macOS and nothing elsewhere; Ctrl+, is that key
+        // on every platform, and GNOME's for preferences.
+        {Preferences, "preferencesAction", nullptr, tr("&Preferences\u2026"), QKeySequence(Qt::CTRL | Qt::Key_Comma),
+         tr("Set the transfer timeout and how many pages Load All Pages asks for at once")},
         {DetailsPane, "detailsPaneAction", nullptr, tr("&Details Pane"), QKeySequence(Qt::Key_F9),
          tr("Show or hide the fields of the current token beside the table"), true},
         {KeyboardShortcuts, "keyboardShortcutsAction", nullptr, tr("&Keyboard Shortcuts"), {},
@@ -85,7 +89,7 @@ void Actions::fillMenuBar(QMenuBar *menuBar) const
     const auto a = [this](Id id) { return action(id); };
     addMenu(tr("&File"),
             {a(NewProfile), a(EditProfile), separator, a(Export), separator, a(Load), a(LoadAllPages), a(Reload), separator, a(Quit)});
-    addMenu(tr("&Edit"), {a(CopyRows), a(SelectAll), a(Find)});
+    addMenu(tr("&Edit"), {a(CopyRows), a(SelectAll), a(Find), separator, a(Preferences)});
     addMenu(tr("&View"), {a(DetailsPane)});
     addMenu(tr("&Go"), {a(FirstPage), a(PreviousPage), a(NextPage), a(LastPage), separator, a(Cancel)});
     addMenu(tr("&Help"), {a(KeyboardShortcuts), separator, a(About)});

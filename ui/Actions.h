@@ -30,6 +30,7 @@ public:
         NextPage,
         LastPage,
         Cancel,
+        Preferences,
         DetailsPane,
         KeyboardShortcuts,
         About,

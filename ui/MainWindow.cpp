@@ -10,6 +10,7 @@
 #include "Icons.h"
 #include "MessageBanner.h"
 #include "PaginationBar.h"
+#include "PreferencesDialog.h"
 #include "ProfileDialog.h"
 #include "RetryCountdown.h"
 #include "ShortcutsDialog.h"
@@ -151,6 +152,7 @@ void MainWindow::connectActions()
     connect(action(Actions::Quit), &QAction::triggered, this, &QWidget::close);
     connect(action(Actions::SelectAll), &QAction::triggered, m_table, &QAbstractItemView::selectAll);
     connect(action(Actions::Find), &QAction::triggered, m_filterBar, &FilterBar::focusFilter);
+    connect(action(Actions::Preferences), &QAction::triggered, this, [this] { (new PreferencesDialog(m_core, this))->open(); });
     connect(action(Actions::About), &QAction::triggered, this, [this] { showAboutBox(this); });
     connect(action(Actions::KeyboardShortcuts), &QAction::triggered, this, [this] { showKeyboardShortcuts(m_actions, this); });
     connect(action(Actions::DetailsPane), &QAction::toggled, this, &MainWindow::setDetailsShown);

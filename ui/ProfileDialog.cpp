@@ -12,6 +12,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -20,11 +21,16 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
 enum SchemeIndex { ApiTokenIndex, GlobalApiKeyIndex };
+
+// Where a user makes an API token, and finds the Global API Key ("API Keys" on the same page).
+const QString ApiTokensPage = u"https://dash.cloudflare.com/profile/api-tokens"_s;
 
 QString keyWarningText()
 {
@@ -71,6 +77,14 @@ ProfileDialog::ProfileDialog(ProfileStore *profiles, QNetworkAccessManager *netw
     secretRow->addWidget(m_secretEdit, 1);
     secretRow->addWidget(m_showSecret);
 
+    // Our own fixed words and link, the one rich text here; the link opens in the browser and
+    // is reached with Tab.
+    m_secretHelp = new ToneLabel(ToneLabel::Tone::Muted, this);
+    m_secretHelp->setObjectName(u"secretHelp"_s);
+    m_secretHelp->setTextFormat(Qt::RichText);
+    m_secretHelp->setOpenExternalLinks(true);
+    m_secretHelp->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+
     m_keyWarning = new QLabel(u"\u26a0 "_s + keyWarningText(), this);
     m_keyWarning->setObjectName(u"keyWarning"_s);
     m_keyWarning->setWordWrap(true);
@@ -96,8 +110,13 @@ ProfileDialog::ProfileDialog(ProfileStore *profiles, QNetworkAccessManager *netw
     m_form->addRow(tr("&Email:"), m_emailEdit);
     m_secretLabel = new QLabel(this);
     m_secretLabel->setBuddy(m_secretEdit);
-    m_form->addRow(m_secretLabel, secretRow);
-    m_form->addRow(QString(), m_keyWarning);
+    // Under the secret's field, in its row: a row of its own without a label keeps the height
+    // its wrapped text has at its narrowest (QFormLayout), a gap above and below.
+    auto *secretColumn = new QVBoxLayout;
+    secretColumn->addLayout(secretRow);
+    secretColumn->addWidget(m_secretHelp);
+    secretColumn->addWidget(m_keyWarning);
+    m_form->addRow(m_secretLabel, secretColumn);
     // A label made here: QFormLayout gives a label a buddy (which makes "&" a mnemonic) only
     // for a widget field, not for a row layout.
     auto *accountLabel = new QLabel(tr("Default &account:"), this);
@@ -112,8 +131,9 @@ ProfileDialog::ProfileDialog(ProfileStore *profiles, QNetworkAccessManager *netw
     m_resultLabel = new ToneLabel(ToneLabel::Tone::Normal, this); // the server's words (a token's status) and ours
     m_resultLabel->setObjectName(u"resultLabel"_s);
     m_resultLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_resultLabel->hide(); // until there is one: empty, a screen reader would find a nameless control
     auto *testRow = new QHBoxLayout;
-    testRow->addWidget(m_testButton, 0, Qt::AlignTop);
+    testRow->addWidget(m_testButton, 0, Qt::AlignTop | Qt::AlignLeft); // as narrow alone as beside a result
     testRow->addWidget(m_resultLabel, 1);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
@@ -137,7 +157,10 @@ ProfileDialog::ProfileDialog(ProfileStore *profiles, QNetworkAccessManager *netw
 
     if (existing) {
         m_nameEdit->setText(existing->name);
-        m_nameEdit->setReadOnly(true); // the keychain entry is keyed by the name
+        m_nameEdit->setReadOnly(true);
+        m_nameEdit->setFrame(false);
+        m_nameEdit->setToolTip(tr("A profile's name cannot change: its keychain entry is named after it"));
+        showNameAsFixed();
         m_schemeBox->setCurrentIndex(existing->scheme == Credentials::Scheme::GlobalApiKey ? GlobalApiKeyIndex : ApiTokenIndex);
         m_emailEdit->setText(existing->email);
         m_accountPicker->setAccountId(existing->accountId);
@@ -157,8 +180,37 @@ void ProfileDialog::applySchemeVisibility()
 {
     const bool key = isGlobalKey();
     m_form->setRowVisible(m_emailEdit, key);
-    m_form->setRowVisible(m_keyWarning, key);
+    m_keyWarning->setVisible(key);
     m_secretLabel->setText(key ? tr("Global API &Key:") : tr("API &token:"));
+    m_secretHelp->setText(key ? tr("Your Global API Key is in the \u201cAPI Keys\u201d section of "
+                                   "<a href=\"%1\">Cloudflare's API Tokens page</a>.")
+                                    .arg(ApiTokensPage)
+                              : tr("Use a <i>user</i> API token with the \u201cWorkers CI Read\u201d permission; the Builds API "
+                                   "rejects account-owned tokens. <a href=\"%1\">Create one on Cloudflare's API Tokens page</a>")
+                                    .arg(ApiTokensPage));
+    growToFit();
+}
+
+void ProfileDialog::growToFit()
+{
+    // The layout's minimum gives a wrapped label one line: text that appears would be cut off.
+    resize(width(), std::max(height(), heightForWidth(width())));
+}
+
+void ProfileDialog::showNameAsFixed()
+{
+    // A read-only line edit looks like any other; on the window's colour it reads as fixed.
+    QPalette fixed = palette();
+    fixed.setColor(QPalette::Base, fixed.color(QPalette::Window));
+    m_nameEdit->setPalette(fixed);
+}
+
+void ProfileDialog::changeEvent(QEvent *event)
+{
+    // The desktop switched theme: the window's colour is another.
+    if (event->type() == QEvent::PaletteChange && m_existing)
+        showNameAsFixed();
+    QDialog::changeEvent(event);
 }
 
 QString ProfileDialog::typedSecret() const
@@ -361,4 +413,5 @@ void ProfileDialog::setSaving(bool saving)
 void ProfileDialog::showResult(const QString &text, bool good)
 {
     m_resultLabel->showResult(text, good ? ToneLabel::Tone::Normal : ToneLabel::Tone::Error);
+    growToFit();
 }

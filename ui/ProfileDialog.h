@@ -37,9 +37,16 @@ signals:
     void saved(const QString &name);
     void removed(const QString &name);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     bool isGlobalKey() const;
     void applySchemeVisibility();
+    // As tall as the fields need at this width, after text or rows appeared.
+    void growToFit();
+    // An existing profile's name, which cannot change, drawn on the window's colour.
+    void showNameAsFixed();
     enum class Purpose { Connect, Save };
     // The profile as the fields describe it, or why they do not.
     QString typedSecret() const; // as typed, without the spaces around it
@@ -68,6 +75,7 @@ private:
     QLabel *m_secretLabel;
     QLineEdit *m_secretEdit;
     QCheckBox *m_showSecret;
+    ToneLabel *m_secretHelp; // what secret is needed, and where to get it
     QLabel *m_keyWarning;
     AccountPicker *m_accountPicker;
     QPushButton *m_fetchAccountsButton;

@@ -3,9 +3,7 @@
 AppCore::AppCore(ProfileStore *profileStore, QSettings *settingsStore) : profiles(profileStore), settings(settingsStore)
 {
     filter.setTokenModel(&rows);
-    // No dialog for it: a corporate network that needs more than 30 s sets it in the file.
-    client.setTransferTimeout(settings.transferTimeout());
-    session.setConcurrency(settings.concurrency());
+    applyNetworkSettings();
     // Sorting rows as they come costs a reordering per page (minutes at 100,000 rows): a
     // sorted table is sorted once, when the last page of a bulk load is in. Turning dynamic
     // sorting back on sorts (a layout change) even when unsorted, so an unsorted table is
@@ -18,4 +16,10 @@ AppCore::AppCore(ProfileStore *profileStore, QSettings *settingsStore) : profile
     });
     // Rows listed with another profile's credentials never stay on screen.
     QObject::connect(&active, &ActiveProfile::changed, &session, &BrowserSession::clear);
+}
+
+void AppCore::applyNetworkSettings()
+{
+    client.setTransferTimeout(settings.transferTimeout());
+    session.setConcurrency(settings.concurrency());
 }

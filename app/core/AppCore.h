@@ -22,6 +22,10 @@ struct AppCore
     // `profiles` and `settings` outlive this.
     AppCore(ProfileStore *profiles, QSettings *settings);
 
+    // The transfer timeout and the pages asked for at once, read from the settings again: the
+    // next request and the next Load All Pages use them (a job in flight keeps its copy).
+    void applyNetworkSettings();
+
     ProfileStore *profiles;
     AppSettings settings;
     QNetworkAccessManager network;

@@ -19,7 +19,6 @@ const QString WindowStateKey = u"qt6/mainWindow/state"_s;
 const QString HeaderStateKey = u"qt6/tokenTable/header"_s;
 const QString SplitterKey = u"qt6/mainWindow/splitter"_s;
 const QString PerPageKey = u"browse/perPage"_s;
-// No dialog for it: a corporate network that needs more than 30 s sets it in the file.
 const QString TimeoutKey = u"network/transferTimeoutSeconds"_s;
 const QString ConcurrencyKey = u"network/concurrency"_s;
 const QString ExportFolderKey = u"export/lastFolder"_s;
