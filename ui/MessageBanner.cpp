@@ -57,8 +57,11 @@ MessageBanner::MessageBanner(QWidget *parent)
 void MessageBanner::showMessage(const QString &summary, const QString &details, const QList<QAction *> &actions)
 {
     // The buttons of the last message go; Dismiss, the last one, stays.
-    while (m_buttons->count() > 1)
-        delete m_buttons->takeAt(0)->widget();
+    while (m_buttons->count() > 1) {
+        QLayoutItem *item = m_buttons->takeAt(0); // the layout's item is ours once taken
+        delete item->widget();
+        delete item;
+    }
     for (QAction *action : actions) {
         auto *button = new QToolButton(this);
         button->setDefaultAction(action);
