@@ -692,6 +692,21 @@ private slots:
         QVERIFY(!banner->isVisible());
     }
 
+    // An account without build tokens says so and leads to the account field.
+    void anEmptyAccountLeadsToAnother()
+    {
+        addProfile(u"demo"_s, DemoApiServer::apiToken(), DemoApiServer::sandboxAccountId());
+        m_window->selectProfile(u"demo"_s);
+        QTRY_COMPARE(child<QLabel>(u"placeholder"_s)->text(), u"This account has no build tokens."_s);
+        QVERIFY(activate());
+        auto *other = child<QPushButton>(u"otherAccountButton"_s);
+        QVERIFY(other->isVisible());
+        click(other);
+        auto *picker = child<AccountPicker>(u"accountPicker"_s);
+        QTRY_VERIFY(QApplication::focusWidget() == picker || QApplication::focusWidget() == picker->lineEdit());
+        QCOMPARE(picker->lineEdit()->selectedText(), picker->lineEdit()->text()); // typing replaces it
+    }
+
     // A first start: two ways in, the first one focused, and Enter takes it.
     void aFirstStartOffersAProfileOrTheDemo()
     {

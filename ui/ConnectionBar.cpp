@@ -94,6 +94,12 @@ QString ConnectionBar::accountName(const QString &id) const
     return m_accountPicker->accountName(id);
 }
 
+void ConnectionBar::focusAccount()
+{
+    m_accountPicker->setFocus(Qt::OtherFocusReason);
+    m_accountPicker->lineEdit()->selectAll();
+}
+
 bool ConnectionBar::hasAccounts() const
 {
     return m_accountPicker->count() > 0;

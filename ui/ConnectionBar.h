@@ -27,6 +27,8 @@ public:
     // The name of account `id` from the list, or empty.
     QString accountName(const QString &id) const;
     bool hasAccounts() const;
+    // Puts the focus in the account field, its text selected, to type or pick another.
+    void focusAccount();
 
 signals:
     void loadRequested();

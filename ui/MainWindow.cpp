@@ -175,6 +175,9 @@ void MainWindow::connectActions()
         else
             load(); // nothing came yet: the first page again
     });
+    m_otherAccountAction = new QAction(tr("Choose Another Acco&unt"), this);
+    m_otherAccountAction->setObjectName(u"otherAccount"_s);
+    connect(m_otherAccountAction, &QAction::triggered, m_connection, &ConnectionBar::focusAccount);
     m_editProfileAction = new QAction(tr("Ed&it Profile\u2026"), this);
     m_editProfileAction->setObjectName(u"editProfileFromBanner"_s);
     connect(m_editProfileAction, &QAction::triggered, this, &MainWindow::editProfile);
@@ -302,8 +305,8 @@ void MainWindow::showTableArea()
     QList<QAction *> next;
     if (state == State::NoProfile)
         next = {m_addProfileAction, m_demoAction};
-    else if (state == State::NoTokens && m_core->session.page() > 1)
-        next = {m_actions->action(Actions::FirstPage)};
+    else if (state == State::NoTokens)
+        next = {m_core->session.page() > 1 ? m_actions->action(Actions::FirstPage) : m_otherAccountAction};
     m_placeholder->showState(presenter.placeholderText(), next);
     m_stack->setCurrentWidget(m_placeholder);
 }

@@ -83,6 +83,7 @@ private:
     QAction *m_addProfileAction = nullptr;
     QAction *m_demoAction = nullptr;
     QAction *m_retryAction = nullptr;
+    QAction *m_otherAccountAction = nullptr;
     QAction *m_editProfileAction = nullptr;
     TokenTableView *m_table = nullptr;
     FilterBar *m_filterBar = nullptr;
