@@ -454,6 +454,9 @@ private slots:
         QVERIFY(child<QWidget>(u"errorBanner"_s)->isVisible());
         QVERIFY(child<QLabel>(u"errorText"_s)->text().contains(u"No profile"_s));
         QVERIFY(f->server.requests().isEmpty());
+        // Its way on is a profile, not another try.
+        QVERIFY(bannerButton(child<QWidget>(u"errorBanner"_s), u"Add a Cloudflare Profile\u2026"_s));
+        QVERIFY(!bannerButton(child<QWidget>(u"errorBanner"_s), u"Retry"_s));
     }
 
     void loadsAndPages()

@@ -3,6 +3,7 @@
 
 #include "ChildOf.h"
 #include "MessageBanner.h"
+#include "Theme.h"
 
 #include <QAccessible>
 #include <QApplication>
@@ -83,8 +84,7 @@ private slots:
 
         const QColor background = banner->grab().toImage().pixelColor(4, banner->height() / 2);
         const QColor foreground = childOf<QLabel>(banner, u"errorText"_s)->palette().color(QPalette::WindowText);
-        QVERIFY2(qAbs(background.lightness() - foreground.lightness()) > 150,
-                 qPrintable(u"%1 on %2"_s.arg(foreground.name(), background.name())));
+        QVERIFY2(Theme::contrast(foreground, background) > 7.0, qPrintable(u"%1 on %2"_s.arg(foreground.name(), background.name())));
         // Still an error's colour, not the window's.
         QVERIFY(background != window);
     }

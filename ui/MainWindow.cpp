@@ -292,9 +292,10 @@ void MainWindow::showTableArea()
     } else if (m_errorBanner->text() != presenter.problemSummary() + u'\n' + presenter.problemDetails()
                || !m_errorBanner->isShowing()) {
         // Shown (and announced) once per problem; its way on is the profile or another try.
-        m_errorBanner->showMessage(presenter.problemSummary(), presenter.problemDetails(),
-                                   {presenter.problemIsTheProfiles() && m_core->active.profile() ? m_editProfileAction
-                                                                                                 : m_retryAction});
+        QAction *wayOn = !m_core->active.profile()            ? m_addProfileAction
+                         : presenter.problemIsTheProfiles() ? m_editProfileAction
+                                                            : m_retryAction;
+        m_errorBanner->showMessage(presenter.problemSummary(), presenter.problemDetails(), {wayOn});
     }
     using State = TableAreaPresenter::State;
     const State state = presenter.state();

@@ -12,21 +12,6 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace {
-
-// Fixed pairs rather than the palette's own roles: a palette has no "error" role, and a
-// tint of the window colour alone is too faint to notice. Each pair has a contrast ratio
-// above 7:1 (WCAG AAA).
-struct Colours
-{
-    QColor background;
-    QColor border;
-    QColor text;
-};
-const Colours Light{QColor(0xfd, 0xec, 0xea), QColor(0xe0, 0xa5, 0xa0), QColor(0x61, 0x1a, 0x15)};
-const Colours Dark{QColor(0x4a, 0x1c, 0x19), QColor(0x8c, 0x3b, 0x35), QColor(0xfd, 0xde, 0xdb)};
-
-} // namespace
 
 MessageBanner::MessageBanner(QWidget *parent)
     : QFrame(parent), m_text(new QLabel(this))
@@ -50,7 +35,6 @@ MessageBanner::MessageBanner(QWidget *parent)
     layout->addWidget(m_text, 1);
     layout->addLayout(m_buttons);
     layout->setAlignment(m_buttons, Qt::AlignTop);
-    applyTextColour();
     hide();
 }
 
@@ -86,32 +70,16 @@ void MessageBanner::clear()
     setAccessibleDescription(QString());
 }
 
-bool MessageBanner::darkPalette() const
-{
-    // The frame's own palette is never changed here, so it is the window's (light or dark).
-    return Theme::isDark(palette());
-}
-
-void MessageBanner::applyTextColour()
-{
-    QPalette labelPalette = m_text->palette();
-    labelPalette.setColor(QPalette::WindowText, (darkPalette() ? Dark : Light).text);
-    m_text->setPalette(labelPalette);
-}
-
-void MessageBanner::changeEvent(QEvent *event)
-{
-    if (event->type() == QEvent::PaletteChange)
-        applyTextColour();
-    QFrame::changeEvent(event);
-}
-
 void MessageBanner::paintEvent(QPaintEvent *)
 {
-    const Colours &colours = darkPalette() ? Dark : Light;
+    // The window's colour tinted with the palette's error red: it follows a light or a dark
+    // theme, and the window text on it still reads at more than 7:1 (Fusion and Adwaita,
+    // light and dark; tst_messagebanner checks the contrast).
+    const QColor window = palette().color(QPalette::Window);
+    const QColor red = Theme::errorText(palette());
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(colours.border);
-    painter.setBrush(colours.background);
+    painter.setPen(Theme::mix(window, red, 0.5));
+    painter.setBrush(Theme::mix(window, red, 0.18));
     painter.drawRoundedRect(QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4);
 }

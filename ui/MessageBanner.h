@@ -7,9 +7,8 @@ class QHBoxLayout;
 class QLabel;
 
 // A problem shown above the table: a bold summary, the details below, the ways on (Retry,
-// Edit Profile…) and Dismiss. It keeps
-// its colours readable under a light or a dark palette, and tells a screen reader when it
-// appears.
+// Edit Profile…) and Dismiss. Its colours come from the palette (a light or a dark theme),
+// and it tells a screen reader when it appears.
 class MessageBanner : public QFrame
 {
     Q_OBJECT
@@ -28,11 +27,8 @@ public:
 
 protected:
     void paintEvent(QPaintEvent *event) override;
-    void changeEvent(QEvent *event) override;
 
 private:
-    bool darkPalette() const;
-    void applyTextColour();
 
     QLabel *m_text;
     QHBoxLayout *m_buttons;

@@ -17,20 +17,12 @@ double luminance(const QColor &colour)
     return 0.2126 * channel(rgb.redF()) + 0.7152 * channel(rgb.greenF()) + 0.0722 * channel(rgb.blueF());
 }
 
-QColor mix(const QColor &from, const QColor &to, double amount)
-{
-    const QColor a = from.toRgb();
-    const QColor b = to.toRgb();
-    return QColor::fromRgbF(float(a.redF() + (b.redF() - a.redF()) * amount), float(a.greenF() + (b.greenF() - a.greenF()) * amount),
-                            float(a.blueF() + (b.blueF() - a.blueF()) * amount));
-}
-
 // The farthest step from `strong` halfway toward `background` that still reads; `strong`
 // itself when none does (a palette of its own making).
 QColor softened(const QColor &strong, const QColor &background)
 {
     for (double amount = 0.5; amount > 0; amount -= 0.05) {
-        const QColor candidate = mix(strong, background, amount);
+        const QColor candidate = Theme::mix(strong, background, amount);
         if (Theme::contrast(candidate, background) >= Readable)
             return candidate;
     }
@@ -40,6 +32,14 @@ QColor softened(const QColor &strong, const QColor &background)
 } // namespace
 
 namespace Theme {
+
+QColor mix(const QColor &from, const QColor &to, double amount)
+{
+    const QColor a = from.toRgb();
+    const QColor b = to.toRgb();
+    return QColor::fromRgbF(float(a.redF() + (b.redF() - a.redF()) * amount), float(a.greenF() + (b.greenF() - a.greenF()) * amount),
+                            float(a.blueF() + (b.blueF() - a.blueF()) * amount));
+}
 
 bool isDark(const QPalette &palette)
 {

@@ -18,6 +18,8 @@ double contrast(const QColor &a, const QColor &b);
 QColor mutedText(const QPalette &palette);
 // A red (dark red on light, light red on dark) that reads at 4.5:1 or more.
 QColor errorText(const QPalette &palette);
+// `from` moved toward `to` by `amount` (0 to 1).
+QColor mix(const QColor &from, const QColor &to, double amount);
 
 } // namespace Theme
 
