@@ -14,6 +14,7 @@ packages=(
     openssl                                 # a throw-away certificate for the TLS tests
     zlib1g-dev                              # the demo server's gzip bomb (Qt needs it too)
     clang libclang-rt-14-dev                # the ASan/UBSan build and the libFuzzer target
+    desktop-file-utils appstream            # scripts/check-install.sh validates what is installed
     "$@"
 )
 

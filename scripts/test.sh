@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's second command (and CI's): installs what is missing, builds with warnings as
-# errors and runs every test; then builds again with clang under AddressSanitizer and
+# errors and runs every test, and checks what an installation holds (scripts/check-install.sh);
+# then builds again with clang under AddressSanitizer and
 # UndefinedBehaviorSanitizer, runs every test there too, and fuzzes the response parser, the
 # rate-limit headers and the page arithmetic for a bounded time. Both trees keep Q_ASSERT on
 # (BTB_ASSERTS), though they are release builds.
@@ -18,6 +19,7 @@ mkdir -p -m 700 "$XDG_RUNTIME_DIR"
 
 bash scripts/build.sh -DBTB_WERROR=ON -DBTB_BUILD_TESTS=ON -DBTB_ASSERTS=ON
 (cd build && ctest --output-on-failure --timeout 300 -j 2 "$@")
+bash scripts/check-install.sh build
 
 if [ "${BTB_SKIP_SANITIZERS:-0}" = 1 ]; then
     exit 0

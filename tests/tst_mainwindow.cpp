@@ -8,6 +8,7 @@
 #include "FailingSecretStore.h"
 #include "HeldSecretStore.h"
 #include "AppCore.h"
+#include "AppInfo.h"
 #include "MainWindow.h"
 #include "PreferencesDialog.h"
 #include "ProfileDialog.h"
@@ -693,6 +694,18 @@ private slots:
         click(retry);
         QTRY_COMPARE(model()->rowCount(), 50);
         QVERIFY(!banner->isVisible());
+    }
+
+    void aboutNamesVersionLicenceAndHomepage()
+    {
+        trigger(u"aboutAction"_s);
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY((box = m_window->findChild<QMessageBox *>(u"aboutBox"_s)) != nullptr);
+        QVERIFY2(box->text().contains(QLatin1StringView(AppInfo::Version)), qPrintable(box->text()));
+        QVERIFY(box->text().contains(u"MIT"_s));
+        QVERIFY(box->text().contains(u"href=\"%1\""_s.arg(AppInfo::Homepage)));
+        QVERIFY(box->textInteractionFlags().testFlag(Qt::LinksAccessibleByKeyboard));
+        box->close();
     }
 
     // An account without build tokens says so and leads to the account field.

@@ -15,11 +15,13 @@ void showAboutBox(QWidget *parent)
                                                             "<h3>Build Token Browser %1</h3>"
                                                             "<p>Browse the build tokens of Cloudflare Workers Builds.</p>"
                                                             "<p>Secrets stay in the system keychain (or in memory, if you "
-                                                            "choose so) and are sent only to the profile's API base URL.</p>")
-                                    .arg(AppInfo::Version),
+                                                            "choose so) and are sent only to the profile's API base URL.</p>"
+                                                            "<p>MIT licence \u00b7 <a href=\"%2\">%2</a></p>")
+                                    .arg(AppInfo::Version, AppInfo::Homepage),
                                 QMessageBox::Ok, parent);
     box->setObjectName(u"aboutBox"_s);
     box->setIconPixmap(parent->windowIcon().pixmap(64));
+    box->setTextInteractionFlags(Qt::TextBrowserInteraction); // the homepage opens in the browser
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
 }
