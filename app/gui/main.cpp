@@ -20,13 +20,57 @@
 
 using namespace Qt::Literals::StringLiterals;
 
+namespace {
+
+struct Options
+{
+    QCommandLineOption demo{u"demo"_s, u"Open on demo data: a fake Cloudflare API on 127.0.0.1, a demo profile kept in "
+                                       "memory, and settings that are thrown away on exit."_s};
+    QCommandLineOption demoTokens{u"demo-tokens"_s, u"How many build tokens the demo account has (default 300)."_s, u"N"_s, u"300"_s};
+    QCommandLineOption demoLatency{u"demo-latency-ms"_s, u"Delay of each demo answer in milliseconds (default 150)."_s,
+                                   u"L"_s, u"150"_s};
+    QCommandLineOption settings{u"settings"_s, u"Keep settings and profiles in FILE (an INI file) instead of the user's."_s,
+                                u"FILE"_s};
+};
+
+// Reads the command line of `app`; --help and --version print and exit here.
+void parse(const QCoreApplication &app, QCommandLineParser &parser, const Options &options)
+{
+    QCoreApplication::setOrganizationName(AppInfo::OrganizationName);
+    QCoreApplication::setApplicationName(AppInfo::GuiExecutable);
+    QCoreApplication::setApplicationVersion(AppInfo::Version);
+    parser.setApplicationDescription(u"Browse the build tokens of Cloudflare Workers Builds."_s);
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOptions({options.demo, options.demoTokens, options.demoLatency, options.settings});
+    parser.process(app);
+}
+
+// A QApplication without a display aborts; printing the help or the version needs none (a
+// package's smoke test, a shell over ssh).
+bool onlyPrints(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArrayView arg(argv[i]);
+        if (arg == "-h" || arg == "-?" || arg == "--help" || arg == "--help-all" || arg == "-v" || arg == "--version")
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
+    const Options options;
+    if (onlyPrints(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        QCommandLineParser parser;
+        parse(app, parser, options); // exits
+        return 0;
+    }
     QApplication app(argc, argv);
-    QApplication::setOrganizationName(AppInfo::OrganizationName);
-    QApplication::setApplicationName(AppInfo::GuiExecutable);
     QApplication::setApplicationDisplayName(AppInfo::DisplayName);
-    QApplication::setApplicationVersion(AppInfo::Version);
     QApplication::setDesktopFileName(AppInfo::ApplicationId);
 
     // Corporate networks route through the proxy the system (or https_proxy) names; Qt
@@ -34,21 +78,11 @@ int main(int argc, char *argv[])
     QNetworkProxyFactory::setUseSystemConfiguration(true);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Browse the build tokens of Cloudflare Workers Builds."_s);
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption demoOption(u"demo"_s, u"Open on demo data: a fake Cloudflare API on 127.0.0.1, a demo profile "
-                                                   "kept in memory, and settings that are thrown away on exit."_s);
-    const QCommandLineOption demoTokensOption(u"demo-tokens"_s, u"How many build tokens the demo account has (default 300)."_s, u"N"_s, u"300"_s);
-    const QCommandLineOption demoLatencyOption(u"demo-latency-ms"_s, u"Delay of each demo answer in milliseconds (default 150)."_s, u"L"_s, u"150"_s);
-    const QCommandLineOption settingsOption(u"settings"_s, u"Keep settings and profiles in FILE (an INI file) instead of the user's."_s, u"FILE"_s);
-    parser.addOptions({demoOption, demoTokensOption, demoLatencyOption, settingsOption});
-    parser.process(app);
-
-    const bool demo = parser.isSet(demoOption);
+    parse(app, parser, options);
+    const bool demo = parser.isSet(options.demo);
     // The demo never touches the person's own settings or keychain.
     QTemporaryDir demoDir;
-    const QString settingsFile = demo ? demoDir.filePath(u"demo.ini"_s) : parser.value(settingsOption);
+    const QString settingsFile = demo ? demoDir.filePath(u"demo.ini"_s) : parser.value(options.settings);
     const std::unique_ptr<QSettings> settings = ProfileStore::openSettings(settingsFile);
     std::unique_ptr<SecretStore> secrets;
     if (demo)
@@ -59,8 +93,8 @@ int main(int argc, char *argv[])
 
     DemoApiServer demoServer;
     if (demo) {
-        demoServer.setTokenCount(parser.value(demoTokensOption).toInt());
-        demoServer.setLatency(std::chrono::milliseconds(parser.value(demoLatencyOption).toInt()));
+        demoServer.setTokenCount(parser.value(options.demoTokens).toInt());
+        demoServer.setLatency(std::chrono::milliseconds(parser.value(options.demoLatency).toInt()));
         if (!demoServer.listen()) {
             QMessageBox::critical(nullptr, u"Build Token Browser"_s, u"The demo server could not listen on 127.0.0.1."_s);
             return 1;
