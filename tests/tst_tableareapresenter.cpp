@@ -15,6 +15,7 @@
 
 using namespace Qt::Literals::StringLiterals;
 using State = TableAreaPresenter::State;
+using Step = TableAreaPresenter::Step;
 
 class TestTableAreaPresenter : public QObject
 {
@@ -63,11 +64,14 @@ private slots:
     {
         QCOMPARE(presenter().state(), State::NoProfile);
         QVERIFY(presenter().placeholderText().contains(u"New Profile"_s));
+        QCOMPARE(presenter().nextSteps(), QList<Step>({Step::AddProfile, Step::ExploreDemo}));
+        QCOMPARE(presenter().problemStep(), Step::AddProfile); // "No profile yet" leads to one
 
         QSignalSpy changed(&presenter(), &TableAreaPresenter::changed);
         m_core->active.select(u"demo"_s);
         QVERIFY(changed.size() >= 1);
         QCOMPARE(presenter().state(), State::ChooseAccount); // the profile has no default account
+        QVERIFY(presenter().nextSteps().isEmpty());
 
         f->server.setHoldReplies(true);
         QSignalSpy status(&presenter(), &TableAreaPresenter::statusMessage);
@@ -87,12 +91,14 @@ private slots:
         load(DemoApiServer::sandboxAccountId()); // an account without build tokens
         QTRY_COMPARE(presenter().state(), State::NoTokens);
         QCOMPARE(presenter().placeholderText(), u"This account has no build tokens."_s);
+        QCOMPARE(presenter().nextSteps(), QList<Step>{Step::OtherAccount});
 
         load(u"ffffffffffffffffffffffffffffffff"_s);
         QTRY_COMPARE(presenter().state(), State::Error);
         QVERIFY(presenter().hasProblem());
         QVERIFY(presenter().problemDetails().contains(u"7003"_s));
         QVERIFY(presenter().placeholderText().contains(u"could not be loaded"_s));
+        QCOMPARE(presenter().problemStep(), Step::Retry); // not the profile's fault: another try
     }
 
     void aNewRequestOrProfileClearsTheProblem()

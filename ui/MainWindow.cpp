@@ -157,30 +157,29 @@ void MainWindow::connectActions()
     connect(action(Actions::KeyboardShortcuts), &QAction::triggered, this, [this] { showKeyboardShortcuts(m_actions, this); });
     connect(action(Actions::DetailsPane), &QAction::toggled, this, &MainWindow::setDetailsShown);
 
-    // The ways on from an empty table or a problem, as buttons there (mnemonics that no
-    // menu or field of the window has).
-    m_addProfileAction = new QAction(tr("Add a &Cloudflare Profile\u2026"), this);
-    m_addProfileAction->setObjectName(u"addProfile"_s);
-    m_addProfileAction->setToolTip(tr("An API token with \u201cWorkers CI Read\u201d, kept in the system keychain"));
-    connect(m_addProfileAction, &QAction::triggered, this, &MainWindow::newProfile);
-    m_demoAction = new QAction(tr("Explore &Demo Data"), this);
-    m_demoAction->setObjectName(u"exploreDemo"_s);
-    m_demoAction->setToolTip(tr("Open the app again on a fake Cloudflare account, without any profile of yours"));
-    connect(m_demoAction, &QAction::triggered, this, &MainWindow::demoRequested);
-    m_retryAction = new QAction(tr("Retr&y"), this);
-    m_retryAction->setObjectName(u"retry"_s);
-    connect(m_retryAction, &QAction::triggered, this, [this] {
+    // The presenter's ways on, as buttons in the empty table and the banner (mnemonics that no
+    // menu or field of the window has). First page is the registry's own.
+    using Step = TableAreaPresenter::Step;
+    const auto step = [this](Step id, const QString &text, const char *name, const QString &tip, auto &&run) {
+        auto *stepAction = new QAction(text, this);
+        stepAction->setObjectName(QLatin1StringView(name));
+        stepAction->setToolTip(tip);
+        connect(stepAction, &QAction::triggered, this, run);
+        m_stepActions.insert(id, stepAction);
+    };
+    step(Step::AddProfile, tr("Add a &Cloudflare Profile\u2026"), "addProfile",
+         tr("An API token with \u201cWorkers CI Read\u201d, kept in the system keychain"), [this] { newProfile(); });
+    step(Step::ExploreDemo, tr("Explore &Demo Data"), "exploreDemo",
+         tr("Open the app again on a fake Cloudflare account, without any profile of yours"), [this] { emit demoRequested(); });
+    step(Step::Retry, tr("Retr&y"), "retry", QString(), [this] {
         if (m_core->session.hasPage())
             m_core->session.reload();
         else
             load(); // nothing came yet: the first page again
     });
-    m_otherAccountAction = new QAction(tr("Choose Another Acco&unt"), this);
-    m_otherAccountAction->setObjectName(u"otherAccount"_s);
-    connect(m_otherAccountAction, &QAction::triggered, m_connection, &ConnectionBar::focusAccount);
-    m_editProfileAction = new QAction(tr("Ed&it Profile\u2026"), this);
-    m_editProfileAction->setObjectName(u"editProfileFromBanner"_s);
-    connect(m_editProfileAction, &QAction::triggered, this, &MainWindow::editProfile);
+    step(Step::OtherAccount, tr("Choose Another Acco&unt"), "otherAccount", QString(), [this] { m_connection->focusAccount(); });
+    step(Step::EditProfile, tr("Ed&it Profile\u2026"), "editProfileFromBanner", QString(), [this] { editProfile(); });
+    m_stepActions.insert(Step::FirstPage, action(Actions::FirstPage));
     m_table->addTableAction(action(Actions::SelectAll));
 }
 
@@ -291,23 +290,17 @@ void MainWindow::showTableArea()
         m_errorBanner->clear();
     } else if (m_errorBanner->text() != presenter.problemSummary() + u'\n' + presenter.problemDetails()
                || !m_errorBanner->isShowing()) {
-        // Shown (and announced) once per problem; its way on is the profile or another try.
-        QAction *wayOn = !m_core->active.profile()            ? m_addProfileAction
-                         : presenter.problemIsTheProfiles() ? m_editProfileAction
-                                                            : m_retryAction;
-        m_errorBanner->showMessage(presenter.problemSummary(), presenter.problemDetails(), {wayOn});
+        // Shown (and announced) once per problem.
+        m_errorBanner->showMessage(presenter.problemSummary(), presenter.problemDetails(),
+                                   {m_stepActions.value(presenter.problemStep())});
     }
-    using State = TableAreaPresenter::State;
-    const State state = presenter.state();
-    if (state == State::Rows) {
+    if (presenter.state() == TableAreaPresenter::State::Rows) {
         m_stack->setCurrentWidget(m_table);
         return;
     }
     QList<QAction *> next;
-    if (state == State::NoProfile)
-        next = {m_addProfileAction, m_demoAction};
-    else if (state == State::NoTokens)
-        next = {m_core->session.page() > 1 ? m_actions->action(Actions::FirstPage) : m_otherAccountAction};
+    for (const TableAreaPresenter::Step step : presenter.nextSteps())
+        next << m_stepActions.value(step);
     m_placeholder->showState(presenter.placeholderText(), next);
     m_stack->setCurrentWidget(m_placeholder);
 }

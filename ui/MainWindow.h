@@ -1,6 +1,9 @@
 #pragma once
 
+#include "session/TableAreaPresenter.h"
 #include "settings/AppSettings.h"
+
+#include <QHash>
 
 #include <QMainWindow>
 
@@ -80,11 +83,7 @@ private:
     MessageBanner *m_errorBanner = nullptr;
     QStackedWidget *m_stack = nullptr;
     EmptyStatePanel *m_placeholder = nullptr;
-    QAction *m_addProfileAction = nullptr;
-    QAction *m_demoAction = nullptr;
-    QAction *m_retryAction = nullptr;
-    QAction *m_otherAccountAction = nullptr;
-    QAction *m_editProfileAction = nullptr;
+    QHash<TableAreaPresenter::Step, QAction *> m_stepActions; // the presenter's ways on
     TokenTableView *m_table = nullptr;
     FilterBar *m_filterBar = nullptr;
     QSplitter *m_splitter = nullptr;

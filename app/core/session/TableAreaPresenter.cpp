@@ -67,6 +67,26 @@ QString TableAreaPresenter::placeholderText() const
     return {};
 }
 
+QList<TableAreaPresenter::Step> TableAreaPresenter::nextSteps() const
+{
+    switch (state()) {
+    case State::NoProfile: return {Step::AddProfile, Step::ExploreDemo};
+    case State::NoTokens: return {m_session->page() > 1 ? Step::FirstPage : Step::OtherAccount};
+    case State::ChooseAccount:
+    case State::Loading:
+    case State::Rows:
+    case State::Error: return {};
+    }
+    return {};
+}
+
+TableAreaPresenter::Step TableAreaPresenter::problemStep() const
+{
+    if (!m_active->profile())
+        return Step::AddProfile;
+    return m_problemIsTheProfiles ? Step::EditProfile : Step::Retry;
+}
+
 QString TableAreaPresenter::secretWaitText() const
 {
     return tr("Reading the secret of \u201c%1\u201d from the keychain\u2026").arg(UntrustedText::isolate(m_active->name()));

@@ -25,6 +25,9 @@ public:
     };
     Q_ENUM(State)
 
+    // The ways on offered to a person: buttons in the empty table, and one in the banner.
+    enum class Step { AddProfile, ExploreDemo, FirstPage, OtherAccount, EditProfile, Retry };
+
     // `active` and `session` outlive this object.
     TableAreaPresenter(ActiveProfile *active, BrowserSession *session, QObject *parent = nullptr);
 
@@ -36,9 +39,11 @@ public:
     bool hasProblem() const { return !m_problemSummary.isEmpty(); }
     QString problemSummary() const { return m_problemSummary; }
     QString problemDetails() const { return m_problemDetails; }
-    // The problem is the profile's (refused credentials, a secret that cannot be read):
-    // editing the profile is the way on, not trying again.
-    bool problemIsTheProfiles() const { return m_problemIsTheProfiles; }
+    // What the empty table offers in its state (none while rows show or a listing comes).
+    QList<Step> nextSteps() const;
+    // The banner's way on: a profile when there is none; editing it when the problem is the
+    // profile's (refused credentials, a secret that cannot be read); else another try.
+    Step problemStep() const;
     // A problem found before any request could start (no profile, no secret).
     void showProblem(const QString &summary, const QString &details);
 
