@@ -15,6 +15,7 @@ packages=(
     zlib1g-dev                              # the demo server's gzip bomb (Qt needs it too)
     clang libclang-rt-14-dev                # the ASan/UBSan build and the libFuzzer target
     desktop-file-utils appstream            # scripts/check-install.sh validates what is installed
+    dpkg-dev file lintian                   # the DEB: CPack's shlibdeps (dpkg-shlibdeps, file), its check
     "$@"
 )
 

@@ -1,0 +1,93 @@
+# Reads CHANGELOG.md, the one place releases are written down, into what the packages need:
+#   BTB_METAINFO_RELEASES  the AppStream <release> elements, newest first
+#   BTB_DEBIAN_CHANGELOG   a Debian changelog (Debian wants one in every package's docs)
+# A release is "## VERSION (YYYY-MM-DD)" followed by "- " items; an item's further lines are
+# indented. Debian's changelog keeps the lines as they are (lintian wants at most 80 columns). The newest release must be the project's version: a version bumped in one place
+# only stops the configure run.
+
+# The English weekday of a Gregorian date (Zeller's congruence): Debian changelog dates are
+# RFC 2822 ones and name it.
+function(_btb_weekday year month day out)
+    if(month LESS 3)
+        math(EXPR month "${month} + 12")
+        math(EXPR year "${year} - 1")
+    endif()
+    math(EXPR k "${year} % 100")
+    math(EXPR j "${year} / 100")
+    math(EXPR h "(${day} + (13 * (${month} + 1)) / 5 + ${k} + ${k} / 4 + ${j} / 4 + 5 * ${j}) % 7")
+    set(names Sat Sun Mon Tue Wed Thu Fri)
+    list(GET names ${h} name)
+    set(${out} ${name} PARENT_SCOPE)
+endfunction()
+
+function(_btb_xml_escape text out)
+    string(REPLACE "&" "&amp;" text "${text}")
+    string(REPLACE "<" "&lt;" text "${text}")
+    string(REPLACE ">" "&gt;" text "${text}")
+    set(${out} "${text}" PARENT_SCOPE)
+endfunction()
+
+# Appends the release whose header and items were read to both outputs.
+macro(_btb_flush_release)
+    if(version)
+        string(APPEND releases_xml "    <release version=\"${version}\" date=\"${date}\">\n"
+                                   "      <description>\n        <ul>\n")
+        string(APPEND debian "${package} (${version}) stable; urgency=medium\n\n")
+        foreach(item IN LISTS items)
+            string(REPLACE "${semicolon}" ";" item "${item}")
+            string(REPLACE "`" "" item "${item}") # Markdown code marks mean nothing there
+            string(REPLACE "${line_break}" " " joined "${item}")
+            _btb_xml_escape("${joined}" escaped)
+            string(APPEND releases_xml "          <li>${escaped}</li>\n")
+            string(REPLACE "${line_break}" "\n    " wrapped "${item}")
+            string(APPEND debian "  * ${wrapped}\n")
+        endforeach()
+        string(APPEND releases_xml "        </ul>\n      </description>\n    </release>\n")
+        string(APPEND debian "\n -- ${maintainer}  ${rfc2822_date}\n\n")
+    endif()
+endmacro()
+
+function(btb_read_changelog file package maintainer)
+    # Semicolons in the text would split CMake's lists: they travel as a control character.
+    file(READ ${file} content)
+    string(ASCII 31 semicolon)
+    string(ASCII 30 line_break) # between an item's lines
+    string(REPLACE ";" "${semicolon}" content "${content}")
+    string(REPLACE "\n" ";" lines "${content}")
+    set(version "")
+    set(items "")
+    set(newest "")
+    foreach(line IN LISTS lines)
+        if(line MATCHES "^## ([0-9][0-9.]*) \\(([0-9][0-9][0-9][0-9])-([0-9][0-9])-([0-9][0-9])\\)$")
+            _btb_flush_release()
+            set(version ${CMAKE_MATCH_1})
+            set(date "${CMAKE_MATCH_2}-${CMAKE_MATCH_3}-${CMAKE_MATCH_4}")
+            set(year ${CMAKE_MATCH_2})
+            math(EXPR month "1${CMAKE_MATCH_3} - 100") # "08" is no number to math()
+            math(EXPR day "1${CMAKE_MATCH_4} - 100")
+            _btb_weekday(${year} ${month} ${day} weekday)
+            set(months Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec)
+            math(EXPR month_index "${month} - 1")
+            list(GET months ${month_index} month_name)
+            set(rfc2822_date "${weekday}, ${CMAKE_MATCH_4} ${month_name} ${year} 00:00:00 +0000")
+            set(items "")
+            if(NOT newest)
+                set(newest ${version})
+            endif()
+        elseif(version AND line MATCHES "^- (.*)$")
+            list(APPEND items "${CMAKE_MATCH_1}")
+        elseif(version AND items AND line MATCHES "^  +(.*)$")
+            list(POP_BACK items last)
+            list(APPEND items "${last}${line_break}${CMAKE_MATCH_1}")
+        elseif(version AND line MATCHES "^## ")
+            message(FATAL_ERROR "${file}: \"${line}\" is not \"## VERSION (YYYY-MM-DD)\"")
+        endif()
+    endforeach()
+    _btb_flush_release()
+    if(NOT newest STREQUAL PROJECT_VERSION)
+        message(FATAL_ERROR "${file}: the newest release is \"${newest}\", the project's version "
+                            "${PROJECT_VERSION}: add its section")
+    endif()
+    set(BTB_METAINFO_RELEASES "${releases_xml}" PARENT_SCOPE)
+    set(BTB_DEBIAN_CHANGELOG "${debian}" PARENT_SCOPE)
+endfunction()
