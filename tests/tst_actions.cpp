@@ -24,7 +24,7 @@ private slots:
     void everyActionIsComplete()
     {
         Actions actions;
-        QCOMPARE(actions.all().size(), qsizetype(Actions::About) + 1);
+        QCOMPARE(actions.all().size(), qsizetype(Actions::AboutQt) + 1);
         QSet<QString> names;
         QSet<QKeySequence> keys;
         for (QAction *action : actions.all()) {
@@ -57,6 +57,7 @@ private slots:
         QTest::newRow("first page") << int(Actions::FirstPage) << QKeySequence(Qt::ALT | Qt::Key_Home);
         QTest::newRow("last page") << int(Actions::LastPage) << QKeySequence(Qt::ALT | Qt::Key_End);
         QTest::newRow("export") << int(Actions::Export) << QKeySequence(Qt::CTRL | Qt::Key_E);
+        QTest::newRow("documentation") << int(Actions::Documentation) << QKeySequence(QKeySequence::HelpContents);
         QTest::newRow("preferences") << int(Actions::Preferences) << QKeySequence(Qt::CTRL | Qt::Key_Comma);
         QTest::newRow("details pane") << int(Actions::DetailsPane) << QKeySequence(Qt::Key_F9);
     }

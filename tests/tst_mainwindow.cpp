@@ -53,6 +53,7 @@
 #include <QTemporaryDir>
 #include <QSplitter>
 #include <QTest>
+#include <QTimer>
 
 #include <memory>
 
@@ -209,6 +210,7 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         QFile::remove(settingsPath());
+        m_openedUrls.clear();
         f = std::make_unique<ApiFixture>();
         f->server.setTokenCount(1234);
         m_settings = std::make_unique<QSettings>(settingsPath(), QSettings::IniFormat);
@@ -705,7 +707,36 @@ private slots:
         QVERIFY(box->text().contains(u"MIT"_s));
         QVERIFY(box->text().contains(u"href=\"%1\""_s.arg(AppInfo::Homepage)));
         QVERIFY(box->textInteractionFlags().testFlag(Qt::LinksAccessibleByKeyboard));
+        QVERIFY2(box->text().contains(u"Qt %1"_s.arg(QLatin1StringView(qVersion()))), qPrintable(box->text()));
+        QVERIFY(!AppInfo::QtKeychainVersion.isEmpty());
+        QVERIFY2(box->text().contains(u"QtKeychain %1"_s.arg(AppInfo::QtKeychainVersion)), qPrintable(box->text()));
         box->close();
+    }
+
+    // Help → About Qt is Qt's own box (modal: looked at and closed from inside its loop).
+    void aboutQtShowsQtsBox()
+    {
+        QString shown;
+        QTimer::singleShot(0, this, [&shown] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                shown = box->text();
+                box->close();
+            }
+        });
+        trigger(u"aboutQtAction"_s);
+        QVERIFY2(shown.contains(QLatin1StringView(qVersion())), qPrintable(shown));
+    }
+
+    // Help → Documentation (F1) opens the README's web page and says so.
+    void documentationOpensTheWebPage()
+    {
+        QDesktopServices::setUrlHandler(u"https"_s, this, "recordOpenedUrl");
+        const auto unsetHandler = qScopeGuard([] { QDesktopServices::unsetUrlHandler(u"https"_s); });
+        QAction *documentation = child<QAction>(u"documentationAction"_s);
+        QCOMPARE(documentation->shortcut(), QKeySequence(QKeySequence::HelpContents));
+        documentation->trigger();
+        QCOMPARE(m_openedUrls, QList<QUrl>{QUrl(AppInfo::Homepage + u"#readme"_s)});
+        QCOMPARE(m_window->statusBar()->currentMessage(), u"Opening the user guide in the web browser\u2026"_s);
     }
 
     // An account without build tokens says so and leads to the account field.

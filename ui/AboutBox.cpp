@@ -16,8 +16,10 @@ void showAboutBox(QWidget *parent)
                                                             "<p>Browse the build tokens of Cloudflare Workers Builds.</p>"
                                                             "<p>Secrets stay in the system keychain (or in memory, if you "
                                                             "choose so) and are sent only to the profile's API base URL.</p>"
-                                                            "<p>MIT licence \u00b7 <a href=\"%2\">%2</a></p>")
-                                    .arg(AppInfo::Version, AppInfo::Homepage),
+                                                            "<p>MIT licence \u00b7 <a href=\"%2\">%2</a></p>"
+                                                            "<p>Qt %3 \u00b7 QtKeychain %4</p>")
+                                    .arg(AppInfo::Version, AppInfo::Homepage, QLatin1StringView(qVersion()),
+                                         AppInfo::QtKeychainVersion),
                                 QMessageBox::Ok, parent);
     box->setObjectName(u"aboutBox"_s);
     box->setIconPixmap(parent->windowIcon().pixmap(64));

@@ -56,7 +56,10 @@ Actions::Actions(QObject *parent)
          tr("Show or hide the fields of the current token beside the table"), true},
         {KeyboardShortcuts, "keyboardShortcutsAction", nullptr, tr("&Keyboard Shortcuts"), {},
          tr("List every keyboard shortcut")},
+        {Documentation, "documentationAction", nullptr, tr("&Documentation"), QKeySequence::HelpContents,
+         tr("Open the user guide in the web browser")},
         {About, "aboutAction", nullptr, tr("&About Build Token Browser"), {}, tr("Show the version")},
+        {AboutQt, "aboutQtAction", nullptr, tr("About &Qt"), {}, tr("Show the version and licence of Qt")},
     };
     m_actions.resize(specs.size());
     for (const Spec &spec : specs) {
@@ -92,5 +95,5 @@ void Actions::fillMenuBar(QMenuBar *menuBar) const
     addMenu(tr("&Edit"), {a(CopyRows), a(SelectAll), a(Find), separator, a(Preferences)});
     addMenu(tr("&View"), {a(DetailsPane)});
     addMenu(tr("&Go"), {a(FirstPage), a(PreviousPage), a(NextPage), a(LastPage), separator, a(Cancel)});
-    addMenu(tr("&Help"), {a(KeyboardShortcuts), separator, a(About)});
+    addMenu(tr("&Help"), {a(Documentation), a(KeyboardShortcuts), separator, a(About), a(AboutQt)});
 }

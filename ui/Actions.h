@@ -33,7 +33,9 @@ public:
         Preferences,
         DetailsPane,
         KeyboardShortcuts,
+        Documentation,
         About,
+        AboutQt,
     };
 
     explicit Actions(QObject *parent = nullptr);

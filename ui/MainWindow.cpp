@@ -5,6 +5,7 @@
 #include "Actions.h"
 #include "AppCore.h"
 #include "ConnectionBar.h"
+#include "Documentation.h"
 #include "EmptyStatePanel.h"
 #include "FilterBar.h"
 #include "Icons.h"
@@ -22,6 +23,7 @@
 #include "model/UntrustedText.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCloseEvent>
 #include <QKeyEvent>
 #include <QLineEdit>
@@ -154,6 +156,9 @@ void MainWindow::connectActions()
     connect(action(Actions::Find), &QAction::triggered, m_filterBar, &FilterBar::focusFilter);
     connect(action(Actions::Preferences), &QAction::triggered, this, [this] { (new PreferencesDialog(m_core, this))->open(); });
     connect(action(Actions::About), &QAction::triggered, this, [this] { showAboutBox(this); });
+    connect(action(Actions::AboutQt), &QAction::triggered, qApp, &QApplication::aboutQt);
+    connect(action(Actions::Documentation), &QAction::triggered, this,
+            [this] { statusBar()->showMessage(Documentation::open(), 10000); }); // long enough to read a path
     connect(action(Actions::KeyboardShortcuts), &QAction::triggered, this, [this] { showKeyboardShortcuts(m_actions, this); });
     connect(action(Actions::DetailsPane), &QAction::toggled, this, &MainWindow::setDetailsShown);
 

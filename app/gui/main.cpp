@@ -2,6 +2,7 @@
 
 #include "AppInfo.h"
 #include "AppCore.h"
+#include "DesktopIdentity.h"
 #include "MainWindow.h"
 #include "auth/KeychainSecretStore.h"
 #include "auth/MemorySecretStore.h"
@@ -70,8 +71,7 @@ int main(int argc, char *argv[])
         return 0;
     }
     QApplication app(argc, argv);
-    QApplication::setApplicationDisplayName(AppInfo::DisplayName);
-    QApplication::setDesktopFileName(AppInfo::ApplicationId);
+    setDesktopIdentity();
 
     // Corporate networks route through the proxy the system (or https_proxy) names; Qt
     // ignores it unless told, once per process.
