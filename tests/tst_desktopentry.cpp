@@ -3,6 +3,7 @@
 
 #include "AppInfo.h"
 #include "DesktopIdentity.h"
+#include "Icons.h"
 
 #include <QApplication>
 #include <QFile>
@@ -53,6 +54,19 @@ private slots:
         QVERIFY(xml.contains(u"<id>%1</id>"_s.arg(name)));
         QVERIFY(xml.contains(u"<launchable type=\"desktop-id\">%1.desktop</launchable>"_s.arg(name)));
         QVERIFY(xml.contains(u"<release version=\"%1\""_s.arg(AppInfo::Version)));
+    }
+
+    // The window's icon is drawn at any size, from the theme's icon of the entry's name or
+    // from the bundled SVG.
+    void theAppIconDrawsAtEverySize()
+    {
+        const QIcon icon = Icons::application();
+        QVERIFY(!icon.isNull());
+        for (int size : {16, 64, 512}) {
+            const QImage image = icon.pixmap(size).toImage();
+            QCOMPARE(image.width(), size);
+            QVERIFY2(image.pixelColor(size / 2, size / 2).alpha() > 0, "the icon's middle is drawn");
+        }
     }
 };
 

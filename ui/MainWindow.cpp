@@ -40,7 +40,7 @@ using namespace Qt::Literals::StringLiterals;
 MainWindow::MainWindow(AppCore *core, QWidget *parent)
     : QMainWindow(parent), m_core(core), m_settings(core->settings)
 {
-    setWindowIcon(Icons::themed(u"build-token-browser"_s));
+    setWindowIcon(Icons::application());
 
     m_actions = new Actions(this);
     m_connection = new ConnectionBar(core->profiles, &core->active, this);
