@@ -212,6 +212,45 @@ bool readAccount(const QJsonObject &object, qsizetype index, Account *account, A
            && readOptionalString(object, u"name"_s, path + u".name"_s, &account->name, error);
 }
 
+// A policy as one line, "Allow: Workers CI Read, API Tokens Read"; its resources are left
+// out (long account and zone ids that say little to a person).
+bool readPolicies(const QJsonValue &value, const QString &path, QStringList *out, ApiError *error)
+{
+    if (value.isUndefined() || value.isNull())
+        return true;
+    if (!value.isArray()) {
+        *error = EnvelopeParser::wrongType(path, QCoreApplication::translate("EnvelopeParser", "an array"), value);
+        return false;
+    }
+    const QJsonArray policies = value.toArray();
+    for (qsizetype i = 0; i < policies.size(); ++i) {
+        const QJsonObject policy = policies.at(i).toObject();
+        const QString effect = policy.value(u"effect"_s).toString();
+        QStringList names;
+        for (const QJsonValue &group : policy.value(u"permission_groups"_s).toArray())
+            names << group.toObject().value(u"name"_s).toString();
+        names.removeAll(QString());
+        const QString verb = effect == u"deny"_s ? QCoreApplication::translate("EnvelopeParser", "Deny")
+                                                 : QCoreApplication::translate("EnvelopeParser", "Allow");
+        out->append(verb + u": "_s + names.join(u", "_s));
+    }
+    return true;
+}
+
+bool readApiToken(const QJsonObject &object, qsizetype index, ApiToken *token, ApiError *error)
+{
+    const QString path = index < 0 ? u"result"_s : itemPath(index);
+    return readRequiredString(object, u"id"_s, path + u".id"_s, &token->id, error)
+           && readOptionalString(object, u"name"_s, path + u".name"_s, &token->name, error)
+           && readOptionalString(object, u"status"_s, path + u".status"_s, &token->status, error)
+           && readOptionalString(object, u"issued_on"_s, path + u".issued_on"_s, &token->issuedOn, error)
+           && readOptionalString(object, u"modified_on"_s, path + u".modified_on"_s, &token->modifiedOn, error)
+           && readOptionalString(object, u"not_before"_s, path + u".not_before"_s, &token->notBefore, error)
+           && readOptionalString(object, u"expires_on"_s, path + u".expires_on"_s, &token->expiresOn, error)
+           && readOptionalString(object, u"last_used_on"_s, path + u".last_used_on"_s, &token->lastUsedOn, error)
+           && readPolicies(object.value(u"policies"_s), path + u".policies"_s, &token->policies, error);
+}
+
 ApiResult<BuildTokenPage> parseBuildTokenItems(const Envelope &envelope, int perPage)
 {
     const ApiResult<QList<BuildToken>> tokens =
@@ -324,6 +363,25 @@ ApiResult<QList<Account>> parseAccounts(const Envelope &envelope)
     return withStatusOf(envelope, parseItems<Account>(envelope.result,
                                                       QCoreApplication::translate("EnvelopeParser", "an array of accounts"),
                                                       readAccount));
+}
+
+ApiResult<QList<ApiToken>> parseApiTokens(const Envelope &envelope, int perPage)
+{
+    return withStatusOf(envelope, parseItems<ApiToken>(envelope.result,
+                                                       QCoreApplication::translate("EnvelopeParser", "an array of API tokens"),
+                                                       readApiToken, perPage));
+}
+
+ApiResult<ApiToken> parseApiToken(const Envelope &envelope)
+{
+    if (!envelope.result.isObject())
+        return withStatusOf(envelope, ApiResult<ApiToken>(wrongType(
+                                          u"result"_s, QCoreApplication::translate("EnvelopeParser", "an object"), envelope.result)));
+    ApiToken token;
+    ApiError error;
+    if (!readApiToken(envelope.result.toObject(), -1, &token, &error))
+        return withStatusOf(envelope, ApiResult<ApiToken>(error));
+    return token;
 }
 
 } // namespace EnvelopeParser

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Account.h"
+#include "ApiToken.h"
 #include "ApiResult.h"
 #include "BuildToken.h"
 #include "PageInfo.h"
@@ -45,6 +46,10 @@ ApiResult<PageInfo> parsePageInfo(const QJsonValue &resultInfo);
 ApiResult<BuildTokenPage> parseBuildTokenPage(const Envelope &envelope, int perPage = 0);
 // The items of List accounts. An account without an id is an error: it could not be used.
 ApiResult<QList<Account>> parseAccounts(const Envelope &envelope);
+// The items of List tokens (GET /user/tokens), at most `perPage` when above 0, and one token
+// (GET /user/tokens/{id}). A token without an id is an error: nothing could point at it.
+ApiResult<QList<ApiToken>> parseApiTokens(const Envelope &envelope, int perPage = 0);
+ApiResult<ApiToken> parseApiToken(const Envelope &envelope);
 
 // Building blocks for the parsers of other results.
 ApiError wrongType(const QString &field, const QString &expected, const QJsonValue &got);

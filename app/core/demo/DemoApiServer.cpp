@@ -123,7 +123,7 @@ DemoReply authFailure(const DemoApiServer::Request &request)
 bool mayList(const DemoApiServer::Request &request, bool alsoWithoutBuildsAccess, const QStringList &extraApiTokens)
 {
     const QByteArray authorization = request.header("Authorization");
-    if (authorization == bearer(DemoApiServer::apiToken())
+    if (authorization == bearer(DemoApiServer::apiToken()) || authorization == bearer(DemoApiServer::apiTokenWithoutTokensRead())
         || (alsoWithoutBuildsAccess && authorization == bearer(DemoApiServer::apiTokenWithoutBuildsAccess())))
         return true;
     for (const QString &token : extraApiTokens) {
@@ -195,6 +195,20 @@ bool readIntParameter(const QUrlQuery &query, const QString &name, int defaultVa
     return true;
 }
 
+// Whether the caller may read its API tokens ("API Tokens Read"); a Global API Key may.
+bool mayReadApiTokens(const DemoApiServer::Request &request, const QStringList &extraApiTokens)
+{
+    const QByteArray authorization = request.header("Authorization");
+    return authorization != bearer(DemoApiServer::apiTokenWithoutTokensRead()) && mayList(request, false, extraApiTokens);
+}
+
+DemoReply tokensUnreadable(const DemoApiServer::Request &request)
+{
+    if (request.header("Authorization") == bearer(DemoApiServer::apiTokenWithoutTokensRead()))
+        return errorReply(Status::Forbidden, {{9109, u"Unauthorized to access requested resource"_s}});
+    return authFailure(request);
+}
+
 } // namespace
 
 struct DemoApiServer::PendingReply
@@ -213,6 +227,7 @@ QString DemoApiServer::sandboxAccountId() { return u"4b2e5f1d8c3a47e69d0f7a6b5c4
 QString DemoApiServer::apiToken() { return u"demo-api-token"_s; }
 QString DemoApiServer::apiTokenWithoutBuildsAccess() { return u"demo-token-without-workers-ci-read"_s; }
 QString DemoApiServer::expiredApiToken() { return u"demo-expired-token"_s; }
+QString DemoApiServer::apiTokenWithoutTokensRead() { return u"demo-token-without-api-tokens-read"_s; }
 QString DemoApiServer::accountOwnedApiToken() { return u"demo-account-owned-token"_s; }
 QString DemoApiServer::email() { return u"demo@example.com"_s; }
 QString DemoApiServer::globalApiKey() { return u"demo-global-api-key"_s; }
@@ -252,6 +267,14 @@ DemoApiServer::DemoApiServer(QObject *parent) : QObject(parent)
     m_server.route(u"/client/v4/user/tokens/verify"_s, Method::Get,
                    [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
                        serve(request, std::move(responder), [this](const Request &r) { return verifyUserToken(r); });
+                   });
+    m_server.route(u"/client/v4/user/tokens"_s, Method::Get,
+                   [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                       serve(request, std::move(responder), [this](const Request &r) { return listApiTokens(r); });
+                   });
+    m_server.route(u"/client/v4/user/tokens/<arg>"_s, Method::Get,
+                   [this](const QString &id, const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                       serve(request, std::move(responder), [this, id](const Request &r) { return apiTokenDetails(id, r); });
                    });
 }
 
@@ -546,8 +569,49 @@ DemoReply DemoApiServer::verifyAccountToken(const QString &accountId, const Requ
     return verifiedReply(accountOwnedApiToken(), u"active"_s, QString());
 }
 
+void DemoApiServer::setApiTokens(const QList<ApiToken> &listed, const QList<ApiToken> &unlisted)
+{
+    m_apiTokens = DemoTokenGenerator::DemoApiTokens{listed, unlisted};
+}
+
+DemoTokenGenerator::DemoApiTokens DemoApiServer::apiTokens() const
+{
+    if (m_apiTokens)
+        return *m_apiTokens;
+    QList<BuildToken> buildTokens;
+    for (const DemoAccount &account : m_accounts)
+        buildTokens += account.tokens;
+    return DemoTokenGenerator::apiTokensFor(buildTokens);
+}
+
+DemoReply DemoApiServer::listApiTokens(const Request &request) const
+{
+    if (!mayReadApiTokens(request, m_extraApiTokens))
+        return tokensUnreadable(request);
+    QList<ApiToken> listed = apiTokens().listed;
+    // Without include_expired=true Cloudflare leaves expired tokens out, without a word.
+    if (request.query.queryItemValue(u"include_expired"_s) != u"true"_s)
+        listed.removeIf([](const ApiToken &token) { return token.status == u"expired"_s; });
+    return listPage(request.query, {20, 5, 50}, listed.size(),
+                    [&listed](qsizetype i) { return QJsonValue(DemoTokenGenerator::toJson(listed.at(i))); }, false);
+}
+
+DemoReply DemoApiServer::apiTokenDetails(const QString &tokenId, const Request &request) const
+{
+    if (!mayReadApiTokens(request, m_extraApiTokens))
+        return tokensUnreadable(request);
+    const DemoTokenGenerator::DemoApiTokens tokens = apiTokens();
+    for (const QList<ApiToken> *list : {&tokens.listed, &tokens.unlisted}) {
+        for (const ApiToken &token : *list) {
+            if (token.id == tokenId)
+                return envelopeReply(Status::Ok, envelope(true, {}, {}, DemoTokenGenerator::toJson(token)));
+        }
+    }
+    return errorReply(Status::NotFound, {{1003, u"Token not found"_s}}); // Cloudflare's code is undocumented
+}
+
 DemoReply DemoApiServer::listPage(const QUrlQuery &query, PerPageRange perPageRange, qsizetype total,
-                                  const std::function<QJsonValue(qsizetype)> &item) const
+                                  const std::function<QJsonValue(qsizetype)> &item, bool withTotalPages) const
 {
     int page = 1;
     int perPage = perPageRange.defaultValue;
@@ -565,7 +629,8 @@ DemoReply DemoApiServer::listPage(const QUrlQuery &query, PerPageRange perPageRa
     QJsonObject resultInfo{{u"count"_s, result.size()}, {u"page"_s, page}, {u"per_page"_s, perPage}};
     if (m_sendsTotals) {
         resultInfo.insert(u"total_count"_s, total);
-        resultInfo.insert(u"total_pages"_s, PageMath::pagesFor(total, perPage));
+        if (withTotalPages)
+            resultInfo.insert(u"total_pages"_s, PageMath::pagesFor(total, perPage));
     }
     QJsonObject answer = envelope(true, {}, {}, result);
     answer.insert(u"result_info"_s, resultInfo);

@@ -3,6 +3,7 @@
 #include "../api/Account.h"
 #include "../api/BuildToken.h"
 #include "../auth/Profile.h"
+#include "DemoTokenGenerator.h"
 
 #include <QHttpServer>
 #include <QJsonValue>
@@ -16,6 +17,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 
 struct DemoReply;
 
@@ -36,6 +38,9 @@ public:
     // A user API token without the "Workers CI Read" permission; active, no expiry date.
     static QString apiTokenWithoutBuildsAccess();
     static QString expiredApiToken();
+    // A user API token with "Workers CI Read" but not "API Tokens Read": it lists build
+    // tokens, and GET /user/tokens refuses it with 403.
+    static QString apiTokenWithoutTokensRead();
     // An account-owned token of accountId(): valid, but the Builds API refuses it.
     static QString accountOwnedApiToken();
     static QString email();
@@ -108,6 +113,9 @@ public:
     void setRatelimit(int remaining, int resetSeconds);
     // Leave total_count and total_pages out of result_info, as some Cloudflare lists do.
     void setSendsTotals(bool sends) { m_sendsTotals = sends; }
+    // The caller's API tokens (GET /user/tokens and /user/tokens/{id}); by default those
+    // DemoTokenGenerator::apiTokensFor() gives every account's build tokens.
+    void setApiTokens(const QList<ApiToken> &listed, const QList<ApiToken> &unlisted = {});
 
     const QList<Request> &requests() const { return m_requests; }
     void clearRequests() { m_requests.clear(); }
@@ -163,8 +171,12 @@ private:
     DemoReply listAccounts(const Request &request) const;
     DemoReply verifyUserToken(const Request &request) const;
     DemoReply verifyAccountToken(const QString &accountId, const Request &request) const;
+    DemoTokenGenerator::DemoApiTokens apiTokens() const;
+    DemoReply listApiTokens(const Request &request) const;
+    DemoReply apiTokenDetails(const QString &tokenId, const Request &request) const;
+    // `withTotalPages` false: result_info without total_pages, as GET /user/tokens answers.
     DemoReply listPage(const QUrlQuery &query, PerPageRange perPageRange, qsizetype total,
-                       const std::function<QJsonValue(qsizetype)> &item) const;
+                       const std::function<QJsonValue(qsizetype)> &item, bool withTotalPages = true) const;
 
     QHttpServer m_server;
     quint16 m_port = 0;
@@ -175,6 +187,7 @@ private:
     int m_retryAfterSeconds = 1;
     QUrl m_redirectTarget;
     bool m_sendsTotals = true;
+    std::optional<DemoTokenGenerator::DemoApiTokens> m_apiTokens; // set by a test
     qint64 m_oversizedBodyBytes = 17 * 1024 * 1024;
     qint64 m_gzipBombSpaces = 50 * 1024 * 1024; // about 50 KB packed
     QByteArray m_ratelimit;

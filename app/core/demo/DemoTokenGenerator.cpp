@@ -1,6 +1,7 @@
 #include "DemoTokenGenerator.h"
 
 #include <QCryptographicHash>
+#include <QJsonArray>
 #include <QUuid>
 
 #include <array>
@@ -52,6 +53,65 @@ QJsonObject toJson(const BuildToken &token)
     object.insert(u"build_token_uuid"_s, token.uuid);
     object.insert(u"cloudflare_token_id"_s, token.cloudflareTokenId);
     object.insert(u"owner_type"_s, token.ownerType);
+    return object;
+}
+
+DemoApiTokens apiTokensFor(const QList<BuildToken> &buildTokens)
+{
+    DemoApiTokens tokens;
+    for (qsizetype i = 0; i < buildTokens.size(); ++i) {
+        const BuildToken &build = buildTokens.at(i);
+        if (build.cloudflareTokenId.isEmpty())
+            continue;
+        ApiToken token;
+        token.id = build.cloudflareTokenId;
+        token.name = u"Workers Builds - "_s + build.name;
+        token.status = u"active"_s;
+        token.issuedOn = u"2025-03-%1T09:00:00Z"_s.arg(1 + i % 28, 2, 10, QLatin1Char('0'));
+        token.modifiedOn = token.issuedOn;
+        token.lastUsedOn = u"2026-11-%1T14:30:00Z"_s.arg(1 + i % 28, 2, 10, QLatin1Char('0'));
+        token.policies = {u"Allow: Workers CI Read, Workers Scripts Edit"_s};
+        switch (i % 12) {
+        case 1: token.expiresOn = u"2027-06-30T00:00:00Z"_s; break;
+        case 5: token.expiresOn = u"2026-01-31T00:00:00Z"_s; break; // past, though still "active"
+        case 6: token.status = u"disabled"_s; break;
+        case 7:
+            token.status = u"expired"_s;
+            token.expiresOn = u"2025-12-31T00:00:00Z"_s;
+            break;
+        case 8: token.status = u"revoked (exposed)"_s; break;
+        case 9: continue; // missing: deleted, or another member's
+        case 10: tokens.unlisted.append(token); continue;
+        case 11: token.status = u"suspended"_s; break;
+        default: break;
+        }
+        tokens.listed.append(token);
+    }
+    return tokens;
+}
+
+QJsonObject toJson(const ApiToken &token)
+{
+    QJsonArray policies;
+    for (const QString &policy : token.policies) {
+        const QString names = policy.section(u": "_s, 1);
+        QJsonArray groups;
+        for (const QString &name : names.split(u", "_s))
+            groups.append(QJsonObject{{u"id"_s, QString::fromLatin1(QCryptographicHash::hash(name.toUtf8(), QCryptographicHash::Md5).toHex())},
+                                      {u"name"_s, name}});
+        policies.append(QJsonObject{{u"effect"_s, policy.startsWith(u"Deny"_s) ? u"deny"_s : u"allow"_s},
+                                    {u"permission_groups"_s, groups},
+                                    {u"resources"_s, QJsonObject{{u"com.cloudflare.api.account.*"_s, u"*"_s}}}});
+    }
+    QJsonObject object{{u"id"_s, token.id}, {u"name"_s, token.name}, {u"status"_s, token.status},
+                       {u"issued_on"_s, token.issuedOn}, {u"modified_on"_s, token.modifiedOn},
+                       {u"policies"_s, policies}};
+    if (!token.expiresOn.isEmpty())
+        object.insert(u"expires_on"_s, token.expiresOn);
+    if (!token.lastUsedOn.isEmpty())
+        object.insert(u"last_used_on"_s, token.lastUsedOn);
+    if (!token.notBefore.isEmpty())
+        object.insert(u"not_before"_s, token.notBefore);
     return object;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "../api/ApiToken.h"
 #include "../api/BuildToken.h"
 
 #include <QJsonObject>
@@ -14,5 +15,19 @@ BuildToken token(int index);
 QList<BuildToken> generate(int count, int firstIndex = 0);
 // `token` as the API sends it: its four fields, then any unknown ones.
 QJsonObject toJson(const BuildToken &token);
+
+// The caller's API tokens behind `buildTokens`, in every state a health check meets, by the
+// build token's place in the list (index % 12): active (some with an expiry date ahead),
+// active but past its expiry date, disabled, expired, "revoked (exposed)", a status nobody
+// knows, and two that GET /user/tokens does not list: one that GET /user/tokens/{id} finds
+// (the list drifted) and one it does not (missing).
+struct DemoApiTokens
+{
+    QList<ApiToken> listed;
+    QList<ApiToken> unlisted; // found only by id
+};
+DemoApiTokens apiTokensFor(const QList<BuildToken> &buildTokens);
+// `token` as GET /user/tokens sends it.
+QJsonObject toJson(const ApiToken &token);
 
 } // namespace DemoTokenGenerator

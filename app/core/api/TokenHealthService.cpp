@@ -1,0 +1,150 @@
+#include "TokenHealthService.h"
+
+#include "EnvelopeParser.h"
+
+#include <QRegularExpression>
+#include <QSet>
+
+#include <memory>
+#include <utility>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+// What a check has learnt so far; shared by the chain of requests.
+struct HealthCheck
+{
+    HealthJob *job;
+    QSet<QString> wanted;
+    HealthReport report;
+    qint64 listed = 0;
+};
+using Check = std::shared_ptr<HealthCheck>;
+
+bool isPermissionRefused(const ApiError &error)
+{
+    return error.httpStatus() == 401 || error.httpStatus() == 403;
+}
+
+// An id goes into a request path: only Cloudflare's id shape may (32 hex digits today).
+bool isTokenId(const QString &id)
+{
+    static const QRegularExpression shape(u"\\A[0-9A-Za-z]{1,64}\\z"_s);
+    return shape.match(id).hasMatch();
+}
+
+void finish(const Check &check)
+{
+    check->job->finish(check->report);
+}
+
+// Asks for the ids the list lacked, one after another, then finishes.
+void requestMissing(const Check &check, QStringList ids)
+{
+    if (ids.isEmpty())
+        return finish(check);
+    const QString id = ids.takeFirst();
+    ++check->report.requests;
+    check->job->get(u"user/tokens/"_s + id, [check, id, ids = std::move(ids)](const ApiResult<Envelope> &envelope) mutable {
+        emit check->job->progress(check->report.requests, -1);
+        if (envelope.ok()) {
+            const ApiResult<ApiToken> token = EnvelopeParser::parseApiToken(envelope.value());
+            check->report.byTokenId.insert(id, token.ok() ? TokenHealth::of(token.value(), QDateTime::currentDateTimeUtc())
+                                                          : TokenHealth::notChecked(token.error().summary()));
+        } else if (envelope.error().httpStatus() == 404) { // the error code is undocumented
+            check->report.byTokenId.insert(id, TokenHealth::missing());
+        } else if (isPermissionRefused(envelope.error())) {
+            check->report.byTokenId.insert(id, TokenHealth::withoutPermission());
+        } else {
+            check->report.byTokenId.insert(id, TokenHealth::notChecked(envelope.error().summary()));
+        }
+        requestMissing(check, std::move(ids));
+    });
+}
+
+// GET /user/tokens has total_count but no total_pages: the list ends at an empty or short
+// page, or once total_count tokens came.
+bool isLastPage(qsizetype received, qint64 listed, const PageInfo &info)
+{
+    if (received < TokenHealthService::PerPage)
+        return true;
+    return info.totalCount && listed >= *info.totalCount;
+}
+
+void requestListPage(const Check &check, int page)
+{
+    const QUrlQuery query{{u"page"_s, QString::number(page)},
+                          {u"per_page"_s, QString::number(TokenHealthService::PerPage)},
+                          {u"include_expired"_s, u"true"_s}}; // else expired tokens are just absent
+    ++check->report.requests;
+    check->job->get(u"user/tokens"_s, query, [check, page](const ApiResult<Envelope> &envelope) {
+        emit check->job->progress(check->report.requests, -1);
+        if (!envelope.ok()) {
+            if (!isPermissionRefused(envelope.error()))
+                return check->job->finish(envelope.error());
+            check->report.permissionMissing = true;
+            for (const QString &id : std::as_const(check->wanted))
+                check->report.byTokenId.insert(id, TokenHealth::withoutPermission());
+            return finish(check);
+        }
+        const ApiResult<QList<ApiToken>> tokens = EnvelopeParser::parseApiTokens(envelope.value(), TokenHealthService::PerPage);
+        if (!tokens.ok())
+            return check->job->finish(tokens.error());
+        const ApiResult<PageInfo> info = EnvelopeParser::withStatusOf(
+            envelope.value(), EnvelopeParser::parsePageInfo(envelope.value().resultInfo));
+        if (!info.ok())
+            return check->job->finish(info.error());
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        for (const ApiToken &token : tokens.value()) {
+            if (check->wanted.contains(token.id))
+                check->report.byTokenId.insert(token.id, TokenHealth::of(token, now));
+        }
+        check->listed += tokens.value().size();
+        if (!isLastPage(tokens.value().size(), check->listed, info.value())) {
+            if (page >= TokenHealthService::MaxPages) {
+                return check->job->finish(ApiError(ApiError::Kind::Malformed,
+                                                   TokenHealthService::tr("The API token list did not end after %1 pages; "
+                                                                          "stopped there.")
+                                                       .arg(TokenHealthService::MaxPages),
+                                                   envelope.value().httpStatus));
+            }
+            return requestListPage(check, page + 1);
+        }
+        QStringList unlisted;
+        for (const QString &id : std::as_const(check->wanted)) {
+            if (!check->report.byTokenId.contains(id))
+                unlisted << id;
+        }
+        unlisted.sort(); // the same requests in the same order every time
+        requestMissing(check, unlisted);
+    });
+}
+
+} // namespace
+
+TokenHealthService::TokenHealthService(ApiClient *client, QObject *parent)
+    : QObject(parent), m_client(client)
+{
+}
+
+HealthJob *TokenHealthService::check(const QStringList &tokenIds, QObject *parent)
+{
+    auto *job = new HealthJob(*m_client, parent ? parent : this);
+    auto check = std::make_shared<HealthCheck>(HealthCheck{job, {}, {}, 0});
+    for (const QString &id : tokenIds) {
+        if (id.isEmpty())
+            continue;
+        if (isTokenId(id))
+            check->wanted.insert(id);
+        else
+            check->report.byTokenId.insert(id, TokenHealth::missing()); // no API token has such an id
+    }
+    if (check->wanted.isEmpty()) {
+        // Nothing to ask: the answer comes from the event loop all the same.
+        QMetaObject::invokeMethod(job, [check] { finish(check); }, Qt::QueuedConnection);
+        return job;
+    }
+    requestListPage(check, 1);
+    return job;
+}
