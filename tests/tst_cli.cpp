@@ -96,7 +96,8 @@ private slots:
         const BuildToken &first = f->server.tokens().at(50);
         qsizetype headerAt = -1;
         qsizetype cellAt = -1;
-        for (const ColumnSpec &column : TokenColumns::all()) {
+        for (int index : TokenColumns::listing()) {
+            const ColumnSpec &column = TokenColumns::at(index);
             const qsizetype h = header.indexOf(column.displayTitle().toUpper());
             const qsizetype c = row.indexOf(column.value(first), cellAt + 1);
             QVERIFY2(h > headerAt && c > cellAt, qPrintable(column.id));

@@ -266,7 +266,7 @@ private slots:
         QTest::keyClick(table, Qt::Key_C, Qt::ControlModifier);
         const QStringList lines = QGuiApplication::clipboard()->text().split(u'\n', Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 3);
-        QCOMPARE(lines[0], u"Name\tUUID\tCloudflare token ID\tOwner type"_s);
+        QCOMPARE(lines[0], u"Name\tUUID\tCloudflare token ID\tOwner type\tHealth"_s);
         QVERIFY(lines[1].contains(second));
         QVERIFY(lines[2].contains(fourth));
 
@@ -379,7 +379,7 @@ private slots:
         QCOMPARE(QGuiApplication::clipboard()->text(), token.cloudflareTokenId);
         action(u"Copy Row"_s)->trigger();
         QCOMPARE(QGuiApplication::clipboard()->text().split(u'\n').at(1),
-                 QStringList({token.name, token.uuid, token.cloudflareTokenId, token.ownerType}).join(u'\t'));
+                 QStringList({token.name, token.uuid, token.cloudflareTokenId, token.ownerType, QString()}).join(u'\t'));
         menu->close();
 
         table->selectRow(2);
@@ -466,7 +466,7 @@ private slots:
     {
         QVERIFY(!child<QAction>(u"nextPageAction"_s)->isEnabled());
         QVERIFY(loadFirstPage());
-        QCOMPARE(model()->columnCount(), 4);
+        QCOMPARE(model()->columnCount(), TokenColumns::count());
         QCOMPARE(cell(0, TokenColumns::Name), f->server.tokens().at(0).name);
         QCOMPARE(cell(49, TokenColumns::Uuid), f->server.tokens().at(49).uuid);
         QVERIFY(child<QTableView>(u"tokenTable"_s)->isVisible());

@@ -53,7 +53,7 @@ public:
             return problem;
         }
         if (m_format)
-            m_writer = TokenWriter::create(*m_format, device(), m_excelBom);
+            m_writer = TokenWriter::create(*m_format, device(), m_excelBom, m_columns);
         return {};
     }
 
@@ -119,14 +119,14 @@ private:
         QList<QStringList> rows;
         if (!m_tableStarted) {
             QStringList headers;
-            for (const ColumnSpec &column : TokenColumns::all())
-                headers << column.displayTitle().toUpper();
+            for (int column : m_columns)
+                headers << TokenColumns::at(column).displayTitle().toUpper();
             rows.append(headers);
         }
         for (const BuildToken &token : tokens) {
             QStringList cells;
-            for (const ColumnSpec &column : TokenColumns::all())
-                cells << printable(column.value(token)); // a name may hold ESC or a line break
+            for (int column : m_columns)
+                cells << printable(TokenColumns::at(column).cell(token)); // a name may hold ESC or a line break
             rows.append(cells);
         }
         if (!m_tableStarted)
@@ -138,6 +138,7 @@ private:
     }
 
     std::optional<TokenExport::Format> m_format;
+    QList<int> m_columns = TokenColumns::listing();
     bool m_excelBom;
     QString m_filter;
     QString m_path;

@@ -1,7 +1,11 @@
 #pragma once
 
+#include "TokenHealth.h"
+
 #include <QJsonObject>
 #include <QString>
+
+#include <memory>
 
 // One item of "List build tokens". Every field is optional in Cloudflare's schema, so a
 // missing one is an empty string. The whole object is not kept (it was most of a row's
@@ -13,4 +17,8 @@ struct BuildToken
     QString cloudflareTokenId; // cloudflare_token_id: the id of the underlying API token
     QString ownerType;         // owner_type: only "user" is documented, kept as open text
     QJsonObject unknownFields; // empty unless the API sent more than the four fields above
+
+    // Enrichment, not from the list: null until a health check told (shared by the rows of
+    // one API token).
+    std::shared_ptr<const TokenHealth> health = {};
 };

@@ -37,7 +37,7 @@ void ExportJob::start()
 QString ExportJob::run()
 {
     return TokenExport::saveToFile(m_path, [this](QIODevice &file) {
-        const std::unique_ptr<TokenWriter> writer = TokenWriter::create(m_format, &file, m_excelBom);
+        const std::unique_ptr<TokenWriter> writer = TokenWriter::create(m_format, &file, m_excelBom, TokenColumns::forTokens(m_tokens));
         writer->begin();
         const qint64 total = m_tokens.size();
         for (qsizetype first = 0; first < total && writer->ok(); first += ChunkRows) {

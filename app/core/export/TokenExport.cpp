@@ -75,16 +75,16 @@ void appendCsvField(Utf8Buffer &out, QStringView cell)
     out.append('"');
 }
 
-// One record, the cell of every column given by `cellOf`.
+// One record, the cell of each of `columns` given by `cellOf`.
 template<typename CellOf>
-void appendCsvRecordOf(Utf8Buffer &out, CellOf cellOf)
+void appendCsvRecordOf(Utf8Buffer &out, const QList<int> &columns, CellOf cellOf)
 {
     bool first = true;
-    for (const ColumnSpec &column : TokenColumns::all()) {
+    for (int column : columns) {
         if (!first)
             out.append(',');
         first = false;
-        appendCsvField(out, cellOf(column));
+        appendCsvField(out, cellOf(TokenColumns::at(column)));
     }
     out.append("\r\n");
 }
@@ -118,31 +118,42 @@ void appendJsonString(Utf8Buffer &out, QStringView text)
     out.append('"');
 }
 
+// A value a column gives as JSON itself (null, an array): Qt writes it, wrapped in an array
+// because a lone value cannot be a QJsonDocument.
+void appendJsonValue(Utf8Buffer &out, const QJsonValue &value)
+{
+    if (value.isString())
+        return appendJsonString(out, value.toString());
+    const QByteArray array = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+    out.append(QByteArrayView(array).sliced(1, array.size() - 2));
+}
+
 } // namespace
 
-QStringList fieldNames()
+QStringList fieldNames(const QList<int> &columns)
 {
     QStringList names;
-    for (const ColumnSpec &column : TokenColumns::all())
-        names << column.apiField;
+    for (int column : columns)
+        names << TokenColumns::at(column).apiField;
     return names;
 }
 
-JsonObjectLayout jsonObjectLayout(int indent)
+JsonObjectLayout jsonObjectLayout(int indent, const QList<int> &columns)
 {
     const bool indented = indent >= 0;
     const QByteArray outer(qMax(indent, 0), ' ');
     JsonObjectLayout layout;
+    layout.columns = columns;
     layout.open = outer + '{';
     layout.beforeMember = indented ? '\n' + outer + QByteArray(4, ' ') : QByteArray();
     layout.afterKey = indented ? ": " : ":";
     layout.close = (indented ? '\n' + outer : QByteArray()) + '}';
-    for (const ColumnSpec &column : TokenColumns::all()) {
+    for (int column : columns) {
         Utf8Buffer before;
         if (!layout.beforeValue.isEmpty())
             before.append(',');
         before.append(layout.beforeMember);
-        appendJsonString(before, column.apiField);
+        appendJsonString(before, TokenColumns::at(column).apiField);
         before.append(layout.afterKey);
         layout.beforeValue.append(before.take());
     }
@@ -151,12 +162,15 @@ JsonObjectLayout jsonObjectLayout(int indent)
 
 void appendJsonObject(Utf8Buffer &out, const BuildToken &token, const JsonObjectLayout &layout, bool withUnknownFields)
 {
-    const QList<ColumnSpec> &columns = TokenColumns::all();
-    Q_ASSERT(layout.beforeValue.size() == columns.size()); // columns are only appended before any export
+    const QList<int> &columns = layout.columns;
     out.append(layout.open);
     for (qsizetype i = 0; i < columns.size(); ++i) {
         out.append(layout.beforeValue.at(i));
-        appendJsonString(out, columns.at(i).value(token));
+        const ColumnSpec &column = TokenColumns::at(columns.at(i));
+        if (column.jsonValue)
+            appendJsonValue(out, column.jsonValue(token));
+        else
+            appendJsonString(out, column.value(token));
     }
     if (withUnknownFields) {
         bool first = columns.isEmpty();
@@ -167,18 +181,16 @@ void appendJsonObject(Utf8Buffer &out, const BuildToken &token, const JsonObject
             out.append(layout.beforeMember);
             appendJsonString(out, it.key());
             out.append(layout.afterKey);
-            // A lone value cannot be a QJsonDocument: wrap it in an array and unwrap it.
-            const QByteArray array = QJsonDocument(QJsonArray{it.value()}).toJson(QJsonDocument::Compact);
-            out.append(QByteArrayView(array).sliced(1, array.size() - 2));
+            appendJsonValue(out, it.value());
         }
     }
     out.append(layout.close);
 }
 
-QByteArray toJsonObject(const BuildToken &token, int indent, bool withUnknownFields)
+QByteArray toJsonObject(const BuildToken &token, int indent, bool withUnknownFields, const QList<int> &columns)
 {
     Utf8Buffer out;
-    appendJsonObject(out, token, jsonObjectLayout(indent), withUnknownFields);
+    appendJsonObject(out, token, jsonObjectLayout(indent, columns), withUnknownFields);
     return out.take();
 }
 
@@ -211,37 +223,37 @@ QString defuseFormula(const QString &cell)
     return startsLikeFormula(cell) ? u'\'' + cell : cell;
 }
 
-void appendCsvHeader(Utf8Buffer &out)
+void appendCsvHeader(Utf8Buffer &out, const QList<int> &columns)
 {
-    appendCsvRecordOf(out, [](const ColumnSpec &column) -> const QString & { return column.apiField; });
+    appendCsvRecordOf(out, columns, [](const ColumnSpec &column) -> const QString & { return column.apiField; });
 }
 
-void appendCsvRecord(Utf8Buffer &out, const BuildToken &token)
+void appendCsvRecord(Utf8Buffer &out, const BuildToken &token, const QList<int> &columns)
 {
-    appendCsvRecordOf(out, [&token](const ColumnSpec &column) { return column.value(token); });
+    appendCsvRecordOf(out, columns, [&token](const ColumnSpec &column) { return column.value(token); });
 }
 
-QByteArray toCsv(const QList<BuildToken> &tokens, bool excelBom)
+QByteArray toCsv(const QList<BuildToken> &tokens, bool excelBom, const QList<int> &columns)
 {
-    return write(Format::Csv, tokens, excelBom);
+    return write(Format::Csv, tokens, excelBom, columns);
 }
 
-QByteArray toJson(const QList<BuildToken> &tokens)
+QByteArray toJson(const QList<BuildToken> &tokens, const QList<int> &columns)
 {
-    return write(Format::Json, tokens);
+    return write(Format::Json, tokens, false, columns);
 }
 
-QByteArray toNdjson(const QList<BuildToken> &tokens)
+QByteArray toNdjson(const QList<BuildToken> &tokens, const QList<int> &columns)
 {
-    return write(Format::Ndjson, tokens);
+    return write(Format::Ndjson, tokens, false, columns);
 }
 
-QByteArray write(Format format, const QList<BuildToken> &tokens, bool excelBom)
+QByteArray write(Format format, const QList<BuildToken> &tokens, bool excelBom, const QList<int> &columns)
 {
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
-    const std::unique_ptr<TokenWriter> writer = TokenWriter::create(format, &buffer, excelBom);
+    const std::unique_ptr<TokenWriter> writer = TokenWriter::create(format, &buffer, excelBom, columns);
     writer->begin();
     writer->write(tokens);
     writer->finish();
@@ -268,7 +280,7 @@ QString toTsv(const QList<BuildToken> &tokens, const QList<int> &columns)
     for (const BuildToken &token : tokens) {
         QStringList cells;
         for (int column : columns)
-            cells << clean(TokenColumns::at(column).value(token));
+            cells << clean(TokenColumns::at(column).cell(token));
         text += cells.join(u'\t') + u'\n';
     }
     return text;

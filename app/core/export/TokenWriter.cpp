@@ -12,16 +12,22 @@ constexpr qsizetype FlushSize = 64 * 1024;
 class CsvWriter final : public TokenWriter
 {
 public:
-    CsvWriter(QIODevice *device, bool excelBom) : TokenWriter(device), m_excelBom(excelBom) {}
+    CsvWriter(QIODevice *device, bool excelBom, const QList<int> &columns)
+        : TokenWriter(device, columns), m_excelBom(excelBom)
+    {
+    }
 
 private:
     void appendHead(Utf8Buffer &out) override
     {
         if (m_excelBom)
             out.append("\xEF\xBB\xBF");
-        TokenExport::appendCsvHeader(out);
+        TokenExport::appendCsvHeader(out, columns());
     }
-    void appendRow(Utf8Buffer &out, const BuildToken &token, qint64) override { TokenExport::appendCsvRecord(out, token); }
+    void appendRow(Utf8Buffer &out, const BuildToken &token, qint64) override
+    {
+        TokenExport::appendCsvRecord(out, token, columns());
+    }
     void appendTail(Utf8Buffer &, qint64) override {}
 
     bool m_excelBom;
@@ -32,7 +38,7 @@ private:
 class JsonWriter final : public TokenWriter
 {
 public:
-    explicit JsonWriter(QIODevice *device) : TokenWriter(device) {}
+    JsonWriter(QIODevice *device, const QList<int> &columns) : TokenWriter(device, columns) {}
 
 private:
     void appendHead(Utf8Buffer &out) override { out.append("[\n"); }
@@ -44,13 +50,13 @@ private:
     }
     void appendTail(Utf8Buffer &out, qint64 rows) override { out.append(rows > 0 ? "\n]\n" : "]\n"); }
 
-    const TokenExport::JsonObjectLayout m_layout = TokenExport::jsonObjectLayout(4);
+    const TokenExport::JsonObjectLayout m_layout = TokenExport::jsonObjectLayout(4, columns());
 };
 
 class NdjsonWriter final : public TokenWriter
 {
 public:
-    explicit NdjsonWriter(QIODevice *device) : TokenWriter(device) {}
+    NdjsonWriter(QIODevice *device, const QList<int> &columns) : TokenWriter(device, columns) {}
 
 private:
     void appendHead(Utf8Buffer &) override {}
@@ -61,22 +67,23 @@ private:
     }
     void appendTail(Utf8Buffer &, qint64) override {}
 
-    const TokenExport::JsonObjectLayout m_layout = TokenExport::jsonObjectLayout(-1);
+    const TokenExport::JsonObjectLayout m_layout = TokenExport::jsonObjectLayout(-1, columns());
 };
 
 } // namespace
 
-std::unique_ptr<TokenWriter> TokenWriter::create(TokenExport::Format format, QIODevice *device, bool excelBom)
+std::unique_ptr<TokenWriter> TokenWriter::create(TokenExport::Format format, QIODevice *device, bool excelBom,
+                                                 const QList<int> &columns)
 {
     switch (format) {
-    case TokenExport::Format::Csv: return std::make_unique<CsvWriter>(device, excelBom);
-    case TokenExport::Format::Json: return std::make_unique<JsonWriter>(device);
-    case TokenExport::Format::Ndjson: return std::make_unique<NdjsonWriter>(device);
+    case TokenExport::Format::Csv: return std::make_unique<CsvWriter>(device, excelBom, columns);
+    case TokenExport::Format::Json: return std::make_unique<JsonWriter>(device, columns);
+    case TokenExport::Format::Ndjson: return std::make_unique<NdjsonWriter>(device, columns);
     }
     return nullptr;
 }
 
-TokenWriter::TokenWriter(QIODevice *device) : m_device(device)
+TokenWriter::TokenWriter(QIODevice *device, const QList<int> &columns) : m_device(device), m_columns(columns)
 {
     Q_ASSERT(device);
 }

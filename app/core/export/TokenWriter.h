@@ -19,7 +19,9 @@ class TokenWriter
 {
 public:
     // `device` is open for writing and outlives the writer, which does not own it.
-    static std::unique_ptr<TokenWriter> create(TokenExport::Format format, QIODevice *device, bool excelBom = false);
+    // It writes `columns` (positions in TokenColumns), in that order.
+    static std::unique_ptr<TokenWriter> create(TokenExport::Format format, QIODevice *device, bool excelBom = false,
+                                               const QList<int> &columns = TokenColumns::listing());
     virtual ~TokenWriter();
 
     TokenWriter(const TokenWriter &) = delete;
@@ -36,7 +38,8 @@ public:
     qint64 rowsWritten() const { return m_rowsWritten; } // rows the device took
 
 protected:
-    explicit TokenWriter(QIODevice *device);
+    TokenWriter(QIODevice *device, const QList<int> &columns);
+    const QList<int> &columns() const { return m_columns; }
 
 private:
     virtual void appendHead(Utf8Buffer &out) = 0;
@@ -47,6 +50,7 @@ private:
     void flush();
 
     QIODevice *m_device;
+    QList<int> m_columns;
     Utf8Buffer m_buffer;
     QString m_error;
     qint64 m_rowsWritten = 0;

@@ -13,7 +13,7 @@ bool BuildTokenFilterModel::matches(const BuildToken &token, const QString &text
     if (text.isEmpty())
         return true;
     for (const ColumnSpec &column : TokenColumns::all()) {
-        if (column.filterable && column.value(token).contains(text, Qt::CaseInsensitive))
+        if (column.filterable && column.cell(token).contains(text, Qt::CaseInsensitive))
             return true;
     }
     return false;
@@ -88,7 +88,7 @@ void BuildTokenFilterModel::insertKeys(int first, int last)
         std::vector<QCollatorSortKey> keys;
         keys.reserve(size_t(last - first + 1));
         for (int row = first; row <= last; ++row)
-            keys.push_back(m_collator.sortKey(column.value(m_tokens->token(row))));
+            keys.push_back(m_collator.sortKey(column.cell(m_tokens->token(row))));
         m_keys.text.insert(m_keys.text.begin() + first, keys.begin(), keys.end());
     }
 }

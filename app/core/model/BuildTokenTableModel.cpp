@@ -26,7 +26,11 @@ void BuildTokenTableModel::appendTokens(const QList<BuildToken> &tokens)
         } else if (const int row = slot - 1; row >= first) {
             added[row - first] = token;
         } else {
+            // The same token listed again keeps what a health check found until the next one.
+            std::shared_ptr<const TokenHealth> health = m_tokens[row].health;
             m_tokens[row] = token;
+            if (!m_tokens[row].health && m_tokens[row].cloudflareTokenId == token.cloudflareTokenId)
+                m_tokens[row].health = std::move(health);
             emit dataChanged(index(row, 0), index(row, columnCount() - 1));
         }
     }
@@ -61,6 +65,20 @@ QString BuildTokenTableModel::plainToolTip(const QString &text)
     return u"<p style=\"white-space:pre-wrap\">"_s + text.toHtmlEscaped() + u"</p>"_s;
 }
 
+void BuildTokenTableModel::setHealth(const QHash<QString, TokenHealth> &byTokenId)
+{
+    if (m_tokens.isEmpty())
+        return;
+    // One shared record per API token, however many build tokens point at it.
+    QHash<QString, std::shared_ptr<const TokenHealth>> shared;
+    for (auto it = byTokenId.begin(); it != byTokenId.end(); ++it)
+        shared.insert(it.key(), std::make_shared<const TokenHealth>(it.value()));
+    for (BuildToken &token : m_tokens)
+        token.health = shared.value(token.cloudflareTokenId);
+    const QList<int> columns = TokenColumns::ofGroups({ColumnSpec::Group::Health});
+    emit dataChanged(index(0, columns.first()), index(rowCount() - 1, columns.last()));
+}
+
 int BuildTokenTableModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_tokens.size());
@@ -78,8 +96,12 @@ QVariant BuildTokenTableModel::data(const QModelIndex &index, int role) const
     const ColumnSpec &column = TokenColumns::at(index.column());
     const BuildToken &token = m_tokens.at(index.row());
     switch (role) {
-    case Qt::DisplayRole: return UntrustedText::forCell(column.value(token));
-    case Qt::ToolTipRole: return plainToolTip(column.value(token));
+    case Qt::DisplayRole: return UntrustedText::forCell(column.cell(token));
+    case Qt::ToolTipRole:
+        // The health cell says why (who may own a missing token, which permission to add).
+        if (index.column() == TokenColumns::Health && token.health && !token.health->note.isEmpty())
+            return plainToolTip(column.cell(token) + u": "_s + token.health->note);
+        return plainToolTip(column.cell(token));
     default: return {};
     }
 }

@@ -21,6 +21,9 @@ public:
     // ones whose uuid is (dataChanged). Tokens without a uuid are always added.
     void appendTokens(const QList<BuildToken> &tokens);
     void clear();
+    // What a health check found, by API token id (cloudflare_token_id): every row takes its
+    // token's, and a row whose id is not there loses what an older check said.
+    void setHealth(const QHash<QString, TokenHealth> &byTokenId);
     // Room for `rows` in all, when a bulk load knows its total: growing the uuid index as rows
     // come rehashes it whole at each doubling (20 ms at 65,536 rows, on the GUI thread).
     void reserve(qsizetype rows);

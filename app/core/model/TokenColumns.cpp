@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 using namespace Qt::Literals::StringLiterals;
 
 QString ColumnSpec::displayTitle() const
@@ -12,6 +14,14 @@ QString ColumnSpec::displayTitle() const
 namespace TokenColumns {
 
 namespace {
+
+// A health field for JSON: null where no check told, or the API gave none.
+template<QString (TokenHealth::*field)() const>
+QJsonValue healthJson(const BuildToken &token)
+{
+    const QString value = token.health ? (token.health.get()->*field)() : QString();
+    return value.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(value);
+}
 
 QList<ColumnSpec> &registry()
 {
@@ -25,6 +35,23 @@ QList<ColumnSpec> &registry()
          [](const BuildToken &t) { return t.cloudflareTokenId; }, nullptr, true, u"00000000000000000000000000000000"_s, true, true},
         {u"owner_type"_s, u"owner_type"_s, QT_TRANSLATE_NOOP("TokenColumns", "Owner type"),
          [](const BuildToken &t) { return t.ownerType; }},
+        // A health check's: empty (null in JSON) until one told.
+        {u"health"_s, u"health"_s, QT_TRANSLATE_NOOP("TokenColumns", "Health"),
+         [](const BuildToken &t) { return t.health ? t.health->id() : QString(); },
+         [](const BuildToken &t) { return QVariant(t.health ? int(t.health->verdict) : 99); }, true, // unchecked last
+         u"Disabled"_s, true, false, false, ColumnSpec::Group::Health,
+         [](const BuildToken &t) { return t.health ? t.health->title() : QString(); }, &healthJson<&TokenHealth::id>},
+        {u"token_status"_s, u"token_status"_s, QT_TRANSLATE_NOOP("TokenColumns", "API token status"),
+         [](const BuildToken &t) { return t.health ? t.health->tokenStatus() : QString(); }, nullptr, true, {}, false,
+         false, false, ColumnSpec::Group::Health, nullptr, &healthJson<&TokenHealth::tokenStatus>},
+        {u"expires_on"_s, u"expires_on"_s, QT_TRANSLATE_NOOP("TokenColumns", "Expires"),
+         [](const BuildToken &t) { return t.health ? t.health->expiresOn() : QString(); }, nullptr, true,
+         u"2026-12-31T00:00:00Z"_s, false, false, false, ColumnSpec::Group::Health, nullptr,
+         &healthJson<&TokenHealth::expiresOn>},
+        {u"last_used_on"_s, u"last_used_on"_s, QT_TRANSLATE_NOOP("TokenColumns", "Last used"),
+         [](const BuildToken &t) { return t.health ? t.health->lastUsedOn() : QString(); }, nullptr, true,
+         u"2026-12-31T00:00:00Z"_s, false, false, false, ColumnSpec::Group::Health, nullptr,
+         &healthJson<&TokenHealth::lastUsedOn>},
     };
     return columns;
 }
@@ -39,6 +66,22 @@ const QList<ColumnSpec> &all()
 void append(const ColumnSpec &column)
 {
     registry().append(column);
+}
+
+QList<int> ofGroups(const QList<ColumnSpec::Group> &groups)
+{
+    QList<int> columns;
+    for (int column = 0; column < count(); ++column) {
+        if (groups.contains(at(column).group))
+            columns << column;
+    }
+    return columns;
+}
+
+QList<int> forTokens(const QList<BuildToken> &tokens)
+{
+    const bool checked = std::any_of(tokens.begin(), tokens.end(), [](const BuildToken &token) { return bool(token.health); });
+    return checked ? ofGroups({ColumnSpec::Group::Listing, ColumnSpec::Group::Health}) : listing();
 }
 
 int indexOf(const QString &id)
