@@ -35,6 +35,8 @@ Actions::Actions(QObject *parent)
          tr("Load every page of the account into one table, to sort, filter and export them all")},
         {Reload, "reloadAction", nullptr, tr("&Reload"), QKeySequence::Refresh,
          tr("Load the page shown, or all pages, again")},
+        {CheckHealth, "checkHealthAction", nullptr, tr("Check &Health"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H),
+         tr("Ask Cloudflare whether each build token's API token is still active (needs \u201cAPI Tokens Read\u201d)")},
         {Quit, "quitAction", "application-exit", tr("&Quit"), QKeySequence::Quit, tr("Quit Build Token Browser")},
         {CopyRows, "copyAction", "edit-copy", tr("&Copy Rows"), QKeySequence::Copy,
          tr("Copy the selected rows as tab-separated text with a header row")},
@@ -91,7 +93,8 @@ void Actions::fillMenuBar(QMenuBar *menuBar) const
     };
     const auto a = [this](Id id) { return action(id); };
     addMenu(tr("&File"),
-            {a(NewProfile), a(EditProfile), separator, a(Export), separator, a(Load), a(LoadAllPages), a(Reload), separator, a(Quit)});
+            {a(NewProfile), a(EditProfile), separator, a(Export), separator, a(Load), a(LoadAllPages), a(Reload), a(CheckHealth),
+             separator, a(Quit)});
     addMenu(tr("&Edit"), {a(CopyRows), a(SelectAll), a(Find), separator, a(Preferences)});
     addMenu(tr("&View"), {a(DetailsPane)});
     addMenu(tr("&Go"), {a(FirstPage), a(PreviousPage), a(NextPage), a(LastPage), separator, a(Cancel)});

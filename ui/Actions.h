@@ -21,6 +21,7 @@ public:
         Load,
         LoadAllPages,
         Reload,
+        CheckHealth,
         Quit,
         CopyRows,
         SelectAll,

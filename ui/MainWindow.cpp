@@ -60,6 +60,7 @@ MainWindow::MainWindow(AppCore *core, QWidget *parent)
     connect(m_connection, &ConnectionBar::editProfileRequested, this, &MainWindow::editProfile);
     connect(&core->presenter, &TableAreaPresenter::changed, this, &MainWindow::showTableArea);
     connect(&core->presenter, &TableAreaPresenter::statusMessage, statusBar(), &QStatusBar::showMessage);
+    connect(&core->health, &HealthChecker::statusMessage, statusBar(), &QStatusBar::showMessage);
     connect(&core->active, &ActiveProfile::changed, this, &MainWindow::onProfileChanged);
     connect(&core->session, &BrowserSession::cleared, m_filterBar, &FilterBar::clear); // typed for the listing that is gone
     auto *retryCountdown = new RetryCountdown(statusBar());
@@ -150,7 +151,12 @@ void MainWindow::connectActions()
     connect(action(Actions::EditProfile), &QAction::triggered, this, &MainWindow::editProfile);
     connect(action(Actions::Load), &QAction::triggered, this, &MainWindow::load);
     connect(action(Actions::LoadAllPages), &QAction::triggered, this, &MainWindow::loadAllPages);
-    connect(action(Actions::Reload), &QAction::triggered, &m_core->session, &BrowserSession::reload);
+    connect(action(Actions::Reload), &QAction::triggered, this, [this] {
+        m_core->health.forget(); // a Refresh checks the health again
+        m_core->session.reload();
+    });
+    connect(action(Actions::CheckHealth), &QAction::triggered, &m_core->health, &HealthChecker::check);
+    connect(&m_core->health, &HealthChecker::busyChanged, this, &MainWindow::enableHealthCheck);
     connect(action(Actions::Quit), &QAction::triggered, this, &QWidget::close);
     connect(action(Actions::SelectAll), &QAction::triggered, m_table, &QAbstractItemView::selectAll);
     connect(action(Actions::Find), &QAction::triggered, m_filterBar, &FilterBar::focusFilter);
@@ -285,11 +291,17 @@ void MainWindow::showTitle()
         setWindowTitle(tr("%1 \u00b7 %2").arg(UntrustedText::isolate(account), UntrustedText::isolate(profile)));
 }
 
+void MainWindow::enableHealthCheck()
+{
+    m_actions->action(Actions::CheckHealth)->setEnabled(m_core->rows.rowCount() > 0 && !m_core->health.isBusy());
+}
+
 void MainWindow::showTableArea()
 {
     showTitle();
     // Every page of an account needs a profile to ask with.
     m_actions->action(Actions::LoadAllPages)->setEnabled(m_core->active.profile().has_value());
+    enableHealthCheck();
     const TableAreaPresenter &presenter = m_core->presenter;
     if (!presenter.hasProblem()) {
         m_errorBanner->clear();

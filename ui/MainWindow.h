@@ -65,6 +65,7 @@ private:
     void openProfileDialog(const std::optional<Profile> &existing);
     void fillAccounts();
     // The banner and the table or its placeholder, as the presenter says; the title too.
+    void enableHealthCheck(); // Check Health: rows to check, no check running
     void showTableArea();
     void showTitle();
     void restoreSettings();

@@ -60,6 +60,14 @@ TokenDetailsPane::TokenDetailsPane(QWidget *parent) : QWidget(parent)
         m_fields << field;
     }
 
+    // What the health check found: why, and the API token behind the build token.
+    m_health = new QLabel(details);
+    m_health->setObjectName(u"detailHealth"_s);
+    m_health->setTextFormat(Qt::PlainText); // the API token's name and policies are the server's
+    m_health->setWordWrap(true);
+    m_health->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_health->setAccessibleName(tr("Health"));
+
     m_rawJson = new QPlainTextEdit(details);
     m_rawJson->setObjectName(u"detailRawJson"_s);
     m_rawJson->setReadOnly(true);
@@ -80,6 +88,7 @@ TokenDetailsPane::TokenDetailsPane(QWidget *parent) : QWidget(parent)
     detailsLayout->setContentsMargins(0, 0, 0, 0);
     detailsLayout->addWidget(m_selectionLabel);
     detailsLayout->addLayout(form);
+    detailsLayout->addWidget(m_health);
     detailsLayout->addLayout(jsonHeader);
     detailsLayout->addWidget(m_rawJson, 1);
 
@@ -106,7 +115,7 @@ QLineEdit *TokenDetailsPane::addField(QFormLayout *form, const QString &title, c
     row->addWidget(edit, 1);
     // Whole sentences for translators: "Copy %1" would glue a title into a sentence.
     row->addWidget(copyButton(this, tr("Copy the field \u201c%1\u201d").arg(title),
-                              [this, column] { return TokenColumns::at(column).value(m_token); }));
+                              [this, column] { return TokenColumns::at(column).cell(m_token); }));
     form->addRow(tr("%1:", "a field's label in the details pane").arg(title), row);
     return edit;
 }
@@ -121,15 +130,18 @@ void TokenDetailsPane::showToken(const BuildToken *token, int selectedCount)
     for (int column = 0; column < m_fields.size(); ++column) {
         // A name with a right-to-left override or a zero-width space looks like another one:
         // here it is told apart.
-        m_fields[column]->setText(UntrustedText::showInvisible(TokenColumns::at(column).value(*token)));
+        m_fields[column]->setText(UntrustedText::showInvisible(TokenColumns::at(column).cell(*token)));
         m_fields[column]->setCursorPosition(0);
     }
     // Escaped line by line: the line breaks between members are the layout, and JSON keeps
     // every other one escaped already, so \uXXXX leaves it JSON of the same meaning.
-    QStringList lines = QString::fromUtf8(TokenExport::toJsonObject(*token, 0, true)).split(u'\n');
+    QStringList lines =
+        QString::fromUtf8(TokenExport::toJsonObject(*token, 0, true, TokenColumns::forTokens({*token}))).split(u'\n');
     for (QString &line : lines)
         line = UntrustedText::showInvisible(line);
     m_rawJson->setPlainText(lines.join(u'\n'));
+    m_health->setText(token->health ? UntrustedText::showInvisible(token->health->details()) : QString());
+    m_health->setVisible(bool(token->health));
     m_selectionLabel->setText(selectedCount > 1 ? tr("%1 rows selected; showing the current one.").arg(selectedCount) : QString());
     m_selectionLabel->setVisible(selectedCount > 1);
     m_stack->setCurrentIndex(1);

@@ -7,6 +7,7 @@
 class BuildTokenFilterModel;
 class QAbstractItemView;
 class ToneLabel;
+class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QStackedWidget;
@@ -36,5 +37,6 @@ private:
     ToneLabel *m_selectionLabel;
     QList<QLineEdit *> m_fields; // in TokenColumns order
     BuildToken m_token;           // shown, for Copy
+    QLabel *m_health; // the health check's findings, hidden until one told
     QPlainTextEdit *m_rawJson;
 };

@@ -16,6 +16,8 @@ AppCore::AppCore(ProfileStore *profileStore, QSettings *settingsStore) : profile
     });
     // Rows listed with another profile's credentials never stay on screen.
     QObject::connect(&active, &ActiveProfile::changed, &session, &BrowserSession::clear);
+    // Another profile's credentials may read API tokens where these could not.
+    QObject::connect(&active, &ActiveProfile::changed, &health, &HealthChecker::forget);
 }
 
 void AppCore::applyNetworkSettings()

@@ -2,10 +2,12 @@
 
 #include "api/ApiClient.h"
 #include "api/BuildTokensService.h"
+#include "api/TokenHealthService.h"
 #include "model/BuildTokenFilterModel.h"
 #include "model/BuildTokenTableModel.h"
 #include "session/ActiveProfile.h"
 #include "session/BrowserSession.h"
+#include "session/HealthChecker.h"
 #include "session/TableAreaPresenter.h"
 #include "settings/AppSettings.h"
 
@@ -36,4 +38,6 @@ struct AppCore
     BrowserSession session{&service, &rows};
     ActiveProfile active{profiles, &client};
     TableAreaPresenter presenter{&active, &session};
+    TokenHealthService healthService{&client};
+    HealthChecker health{&healthService, &session};
 };

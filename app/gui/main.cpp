@@ -107,6 +107,7 @@ int main(int argc, char *argv[])
 
     // The composition root: the core, then the window over it.
     AppCore core(&profiles, settings.get());
+    core.health.setAutomatic(true); // each listing's health is checked as it comes
     MainWindow window(&core);
     // Demo data in a process of its own: its settings and profile never mix with these.
     QObject::connect(&window, &MainWindow::demoRequested, &window, [&window] {
