@@ -301,8 +301,7 @@ void ProfileDialog::fetchAccounts()
                 m_accountPicker->setAccounts(result.value());
                 if (m_accountPicker->accountId().isEmpty() && !result.value().isEmpty())
                     m_accountPicker->setCurrentIndex(0);
-                const qsizetype count = result.value().size();
-                showResult(count == 1 ? tr("1 account found.") : tr("%1 accounts found.").arg(count), true);
+                showResult(tr("%n accounts found.", nullptr, int(result.value().size())), true);
             } else {
                 showResult(result.error().toText(), false);
             }

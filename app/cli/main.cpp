@@ -3,6 +3,7 @@
 
 #include "AppInfo.h"
 #include "Cli.h"
+#include "Translations.h"
 
 #include <QCommandLineParser>
 #include <QNetworkProxyFactory>
@@ -14,6 +15,7 @@ using namespace Qt::Literals::StringLiterals;
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
+    const Translations translations; // before any text is made
     QCoreApplication::setOrganizationName(AppInfo::OrganizationName);
     QCoreApplication::setApplicationName(AppInfo::CliExecutable);
     QCoreApplication::setApplicationVersion(AppInfo::Version);

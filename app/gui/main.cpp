@@ -3,6 +3,7 @@
 #include "AppInfo.h"
 #include "AppCore.h"
 #include "MainWindow.h"
+#include "Translations.h"
 #include "auth/KeychainSecretStore.h"
 #include "auth/MemorySecretStore.h"
 #include "auth/ProfileStore.h"
@@ -65,11 +66,13 @@ int main(int argc, char *argv[])
     const Options options;
     if (onlyPrints(argc, argv)) {
         QCoreApplication app(argc, argv);
+        const Translations translations;
         QCommandLineParser parser;
         parse(app, parser, options); // exits
         return 0;
     }
     QApplication app(argc, argv);
+    const Translations translations; // before any widget is made
     QApplication::setApplicationDisplayName(AppInfo::DisplayName);
     QApplication::setDesktopFileName(AppInfo::ApplicationId);
 
