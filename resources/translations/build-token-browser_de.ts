@@ -499,6 +499,350 @@
     </message>
 </context>
 <context>
+    <name>Cli</name>
+    <message>
+        <source>Exit codes:
+  0  success
+  1  any other API error (HTTP 5xx, a rejected request, success:false)
+  2  usage error (nothing was sent)
+  3  authentication failed (HTTP 401/403, a missing or invalid credential)
+  4  not found (HTTP 404, or error 7003: check the account id)
+  5  rate limited (HTTP 429)
+  6  network error (no connection, timeout, TLS, a redirect to another origin)
+  7  malformed response (not Cloudflare&apos;s JSON envelope)
+  8  keychain error (no Secret Service, locked, or no secret stored for the profile)
+  9  the --output file could not be written (nothing was left there)
+</source>
+        <extracomment>Keep the numbers and the alignment; they are the exit codes scripts test for.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try &apos;build-tokens --help&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 must be a whole number from %2 to %3.</source>
+        <extracomment>%1 is an option name such as per-page</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read and write settings in FILE (INI) instead of the app&apos;s own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <extracomment>A value&apos;s name in --help (--settings &lt;FILE&gt;); the descriptions name it too</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The port on 127.0.0.1 (default 8788; 0 picks a free one).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many build tokens the account has (default 300).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delay before each answer, in milliseconds (default 0).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot listen on 127.0.0.1:%1 (is the port in use?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Demo Cloudflare API with %n build tokens. Try:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop it with Ctrl+C.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>standard output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account id (else CLOUDFLARE_ACCOUNT_ID, else the profile&apos;s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use this profile&apos;s account, API base and keychain secret. CLOUDFLARE_* credentials in the environment still win.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <extracomment>A value&apos;s name in --help (--profile &lt;NAME&gt;); the messages name it too
+----------
+The headers of the table of profiles, for people (capitals as the token table&apos;s)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The page to print (default 1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens per page, 1 to 200 (default 50).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>table (default), csv, json or ndjson: the app&apos;s export writers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <extracomment>A value&apos;s name in --help (--format &lt;FORMAT&gt;)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write to FILE (atomically: all or nothing) instead of standard output.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep only the tokens with TEXT in any field, any case (as the app&apos;s filter).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <extracomment>A value&apos;s name in --help (--filter &lt;TEXT&gt;); the description names it too</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With csv: start with a UTF-8 byte order mark, for Excel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API base URL (default %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer timeout in seconds (default 30).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every page, 200 a page, several at once; rows are written as they come.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --all: pages asked for at once, %1 to %2 (default %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--page must be a whole number of at least 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--all reads every page, 200 a page: leave out --page and --per-page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--concurrency goes with --all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--format must be table, csv, json or ndjson, not “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--excel goes with --format csv.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--output needs a file name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No profile named “%1”; &apos;build-tokens profiles list&apos; shows them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--account ID is required (or set CLOUDFLARE_ACCOUNT_ID, or use a profile with an account).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the environment: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set CLOUDFLARE_API_TOKEN, or CLOUDFLARE_EMAIL and CLOUDFLARE_API_KEY, or use --profile NAME.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 shown after the filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>written to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 tokens were fetched before the error; nothing was written to %2.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 tokens were written before the error.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All pages (%1) · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 tokens</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No secret is stored for profile “%1”; store it again with &apos;build-tokens profiles add %1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the spaces around the secret were left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(Cloudflare)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No profiles yet. Add one with: build-tokens profiles add NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AUTH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EMAIL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ACCOUNT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API BASE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add: token (an API token, default) or key (email and Global API Key).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SCHEME</source>
+        <extracomment>A value&apos;s name in --help (--auth &lt;SCHEME&gt;)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add: the account email, for --auth key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add: the default account id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add: an API base URL other than Cloudflare&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>action</source>
+        <extracomment>The name of the argument after &quot;profiles&quot; in --help&apos;s usage line</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list, add NAME (the secret comes from standard input) or remove NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say &apos;profiles list&apos;, &apos;profiles add NAME&apos; or &apos;profiles remove NAME&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No profile named “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed profile “%1” and its keychain entry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed profile “%1”, but not its keychain entry: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--auth must be token or key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--auth key needs --email.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API token for “%1”: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Global API Key for “%1”: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No secret on standard input: pipe it in, e.g. from your password manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved profile “%1”; its secret is in the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the build tokens of Cloudflare Workers Builds.
+
+Commands:
+  list          print one page, or every page (--all), of an account&apos;s build tokens
+  profiles      list, add or remove the profiles the app shares (secrets in the keychain)
+  demo-server   run a fake Cloudflare API on 127.0.0.1 to try this against
+
+Credentials come from CLOUDFLARE_API_TOKEN (a user API token with Workers CI Read),
+or CLOUDFLARE_EMAIL and CLOUDFLARE_API_KEY (Global API Key), or a profile (--profile).
+
+</source>
+        <extracomment>Keep the command and variable names; align the descriptions of the commands</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>command</source>
+        <extracomment>The name of the first argument in --help&apos;s usage line</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list, profiles or demo-server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name a command: list, profiles or demo-server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown command “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConnectionBar</name>
     <message>
         <source>Profile</source>
@@ -1404,6 +1748,35 @@
     <name>main</name>
     <message>
         <source>The demo could not be started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open on demo data: a fake Cloudflare API on 127.0.0.1, a demo profile kept in memory, and settings that are thrown away on exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many build tokens the demo account has (default 300).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delay of each demo answer in milliseconds (default 150).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep settings and profiles in FILE (an INI file) instead of the user&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <extracomment>A value&apos;s name in --help (--settings &lt;FILE&gt;); the description names it too</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse the build tokens of Cloudflare Workers Builds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo server could not listen on 127.0.0.1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

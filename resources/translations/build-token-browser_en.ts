@@ -30,6 +30,37 @@
     </message>
 </context>
 <context>
+    <name>Cli</name>
+    <message numerus="yes">
+        <source>Demo Cloudflare API with %n build tokens. Try:</source>
+        <translation>
+            <numerusform>Demo Cloudflare API with %n build token. Try:</numerusform>
+            <numerusform>Demo Cloudflare API with %n build tokens. Try:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 tokens were fetched before the error; nothing was written to %2.</source>
+        <translation>
+            <numerusform>%1 token was fetched before the error; nothing was written to %2.</numerusform>
+            <numerusform>%1 tokens were fetched before the error; nothing was written to %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 tokens were written before the error.</source>
+        <translation>
+            <numerusform>%1 token was written before the error.</numerusform>
+            <numerusform>%1 tokens were written before the error.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 tokens</source>
+        <translation>
+            <numerusform>%1 token</numerusform>
+            <numerusform>%1 tokens</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>KeychainSecretStore</name>
     <message numerus="yes">
         <source>The keychain did not answer within %n seconds.</source>
