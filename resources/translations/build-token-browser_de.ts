@@ -1218,12 +1218,15 @@ or CLOUDFLARE_EMAIL and CLOUDFLARE_API_KEY (Global API Key), or a profile (--pro
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 pages in all</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Loading page %1…</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln pages in all</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1660,9 +1663,12 @@ or CLOUDFLARE_EMAIL and CLOUDFLARE_API_KEY (Global API Key), or a profile (--pro
         <comment>a field&apos;s label in the details pane</comment>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>%1 rows selected; showing the current one.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n rows selected; showing the current one.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -71,6 +71,16 @@
     </message>
 </context>
 <context>
+    <name>PaginationBar</name>
+    <message numerus="yes">
+        <source>%Ln pages in all</source>
+        <translation>
+            <numerusform>%Ln page in all</numerusform>
+            <numerusform>%Ln pages in all</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message numerus="yes">
         <source>A request that receives nothing for this long is sent again, %n attempts in all. A slow network or proxy may need more.</source>
@@ -87,6 +97,16 @@
         <translation>
             <numerusform>%n account found.</numerusform>
             <numerusform>%n accounts found.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TokenDetailsPane</name>
+    <message numerus="yes">
+        <source>%n rows selected; showing the current one.</source>
+        <translation>
+            <numerusform>%n row selected; showing the current one.</numerusform>
+            <numerusform>%n rows selected; showing the current one.</numerusform>
         </translation>
     </message>
 </context>
