@@ -182,7 +182,7 @@ void ProfileDialog::applySchemeVisibility()
     m_form->setRowVisible(m_emailEdit, key);
     m_keyWarning->setVisible(key);
     m_secretLabel->setText(key ? tr("Global API &Key:") : tr("API &token:"));
-    // "\u201c" "API" apart: lupdate reads "\u201cA" as one escape of five hex digits.
+    // "\u201c" "API" apart: lupdate would take the "A" for a fifth hex digit of the escape.
     m_secretHelp->setText(key ? tr("Your Global API Key is in the \u201c" "API Keys\u201d section of "
                                    "<a href=\"%1\">Cloudflare's API Tokens page</a>.")
                                     .arg(ApiTokensPage)
