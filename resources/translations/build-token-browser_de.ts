@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>&lt;h3&gt;Build Token Browser %1&lt;/h3&gt;&lt;p&gt;Browse the build tokens of Cloudflare Workers Builds.&lt;/p&gt;&lt;p&gt;Secrets stay in the system keychain (or in memory, if you choose so) and are sent only to the profile&apos;s API base URL.&lt;/p&gt;&lt;p&gt;MIT licence · &lt;a href=&quot;%2&quot;&gt;%2&lt;/a&gt;&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Build Token Browser %1&lt;/h3&gt;&lt;p&gt;Durchsuchen Sie die Build-Token von Cloudflare Workers Builds.&lt;/p&gt;&lt;p&gt;Geheimnisse bleiben im Schlüsselbund des Systems (oder auf Wunsch nur im Arbeitsspeicher) und werden nur an die API-Basis-URL des Profils gesendet.&lt;/p&gt;&lt;p&gt;MIT-Lizenz · &lt;a href=&quot;%2&quot;&gt;%2&lt;/a&gt;&lt;/p&gt;</translation>
+        <translation>&lt;h3&gt;Build Token Browser %1&lt;/h3&gt;&lt;p&gt;Durchsucht die Build-Token von Cloudflare Workers Builds.&lt;/p&gt;&lt;p&gt;Geheimnisse bleiben im Schlüsselbund des Systems (oder auf Wunsch nur im Arbeitsspeicher) und werden nur an die API-Basis-URL des Profils gesendet.&lt;/p&gt;&lt;p&gt;MIT-Lizenz · &lt;a href=&quot;%2&quot;&gt;%2&lt;/a&gt;&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -810,7 +810,7 @@ The headers of the table of profiles, for people (capitals as the token table&ap
     </message>
     <message>
         <source>No secret on standard input: pipe it in, e.g. from your password manager.</source>
-        <translation>Kein Geheimnis auf der Standardeingabe: Leiten Sie es hinein, z. B. aus Ihrem Passwortmanager.</translation>
+        <translation>Kein Geheimnis auf der Standardeingabe: Übergeben Sie es per Pipe, z. B. aus Ihrem Passwortmanager.</translation>
     </message>
     <message>
         <source>Saved profile “%1”; its secret is in the keychain.</source>
@@ -1154,7 +1154,7 @@ API-Schlüssel) oder aus einem Profil (--profile).
     <name>MainWindow</name>
     <message>
         <source>Divider between the table and the details pane</source>
-        <translation>Trenner zwischen der Tabelle und dem Detailbereich</translation>
+        <translation>Trennleiste zwischen der Tabelle und dem Detailbereich</translation>
     </message>
     <message>
         <source>Add a &amp;Cloudflare Profile…</source>
@@ -1396,7 +1396,7 @@ API-Schlüssel) oder aus einem Profil (--profile).
     </message>
     <message>
         <source>A profile&apos;s name cannot change: its keychain entry is named after it</source>
-        <translation>Der Name eines Profils kann sich nicht ändern: Sein Schlüsselbund-Eintrag ist nach ihm benannt</translation>
+        <translation>Der Name eines Profils kann nicht geändert werden: Sein Schlüsselbund-Eintrag ist nach ihm benannt</translation>
     </message>
     <message>
         <source>Global API &amp;Key:</source>
@@ -1809,7 +1809,7 @@ API-Schlüssel) oder aus einem Profil (--profile).
     </message>
     <message>
         <source>Browse the build tokens of Cloudflare Workers Builds.</source>
-        <translation>Durchsuchen Sie die Build-Token von Cloudflare Workers Builds.</translation>
+        <translation>Durchsucht die Build-Token von Cloudflare Workers Builds.</translation>
     </message>
     <message>
         <source>The demo server could not listen on 127.0.0.1.</source>
