@@ -7,6 +7,7 @@ set -euo pipefail
 packages=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    qt6-translations-l10n                   # Qt's own translations (qtbase_de.qm) beside the app's
     qt6-httpserver-dev qt6-websockets-dev   # HttpServer's CMake package needs WebSockets
     qtkeychain-qt6-dev libsecret-1-0        # QtKeychain loads libsecret at run time
     gnome-keyring dbus                      # the keychain tests' real Secret Service

@@ -36,7 +36,8 @@ Actions::Actions(QObject *parent)
         {Reload, "reloadAction", nullptr, tr("&Reload"), QKeySequence::Refresh,
          tr("Load the page shown, or all pages, again")},
         {CheckHealth, "checkHealthAction", nullptr, tr("Check &Health"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H),
-         tr("Ask Cloudflare whether each build token's API token is still active (needs \u201cAPI Tokens Read\u201d)")},
+         tr("Ask Cloudflare whether each build token's API token is still active (needs \u201c"
+            "API Tokens Read\u201d)")},
         {Quit, "quitAction", "application-exit", tr("&Quit"), QKeySequence::Quit, tr("Quit Build Token Browser")},
         {CopyRows, "copyAction", "edit-copy", tr("&Copy Rows"), QKeySequence::Copy,
          tr("Copy the selected rows as tab-separated text with a header row")},

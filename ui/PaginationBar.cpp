@@ -85,7 +85,8 @@ PaginationBar::PaginationBar(BrowserSession *session, ActiveProfile *active, con
     // 800-pixel screen.
     m_summaryLabel->setWordWrap(true);
     m_summaryLabel->setTextFormat(Qt::PlainText);
-    m_summaryLabel->setMinimumWidth(m_summaryLabel->fontMetrics().horizontalAdvance(u"Page 00 of 00"_s));
+    m_summaryLabel->setMinimumWidth(
+        m_summaryLabel->fontMetrics().horizontalAdvance(BrowserSession::tr("Page %1 of %2").arg(u"00"_s, u"00"_s)));
     m_busyIndicator = new QProgressBar(this);
     m_busyIndicator->setObjectName(u"busyIndicator"_s);
     m_busyIndicator->setTextVisible(false);
@@ -161,7 +162,7 @@ void PaginationBar::refresh()
             m_pageBox->setValue(m_session->page());
     }
     m_ofPagesLabel->setText(total ? tr("of %1").arg(QLocale().toString(maxPage)) : QString());
-    m_pageBox->setAccessibleDescription(total ? tr("%1 pages in all").arg(QLocale().toString(maxPage)) : QString());
+    m_pageBox->setAccessibleDescription(total ? tr("%Ln pages in all", nullptr, maxPage) : QString());
     m_perPageBox->setCurrentIndex(m_perPageBox->findData(m_session->perPage()));
     m_summaryLabel->setText(m_session->isBusy() && !allPages ? tr("Loading page %1\u2026").arg(QLocale().toString(m_session->requestedPage()))
                                               : m_session->summary());

@@ -34,8 +34,8 @@ const QString ApiTokensPage = u"https://dash.cloudflare.com/profile/api-tokens"_
 
 QString keyWarningText()
 {
-    return QObject::tr("A Global API Key can do anything your user can. An API token with only "
-                       "\u201cWorkers CI Read\u201d is the safer choice.");
+    return ProfileDialog::tr("A Global API Key can do anything your user can. An API token with only "
+                             "\u201cWorkers CI Read\u201d is the safer choice.");
 }
 
 } // namespace
@@ -182,7 +182,8 @@ void ProfileDialog::applySchemeVisibility()
     m_form->setRowVisible(m_emailEdit, key);
     m_keyWarning->setVisible(key);
     m_secretLabel->setText(key ? tr("Global API &Key:") : tr("API &token:"));
-    m_secretHelp->setText(key ? tr("Your Global API Key is in the \u201cAPI Keys\u201d section of "
+    // "\u201c" "API" apart: lupdate would take the "A" for a fifth hex digit of the escape.
+    m_secretHelp->setText(key ? tr("Your Global API Key is in the \u201c" "API Keys\u201d section of "
                                    "<a href=\"%1\">Cloudflare's API Tokens page</a>.")
                                     .arg(ApiTokensPage)
                               : tr("Use a <i>user</i> API token with the \u201cWorkers CI Read\u201d permission; the Builds API "
@@ -300,8 +301,7 @@ void ProfileDialog::fetchAccounts()
                 m_accountPicker->setAccounts(result.value());
                 if (m_accountPicker->accountId().isEmpty() && !result.value().isEmpty())
                     m_accountPicker->setCurrentIndex(0);
-                const qsizetype count = result.value().size();
-                showResult(count == 1 ? tr("1 account found.") : tr("%1 accounts found.").arg(count), true);
+                showResult(tr("%n accounts found.", nullptr, int(result.value().size())), true);
             } else {
                 showResult(result.error().toText(), false);
             }

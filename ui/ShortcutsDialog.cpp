@@ -14,10 +14,10 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-QString tr(const char *text)
+struct ShortcutsDialog
 {
-    return QCoreApplication::translate("ShortcutsDialog", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ShortcutsDialog)
+};
 
 } // namespace
 
@@ -25,13 +25,13 @@ void showKeyboardShortcuts(const Actions *actions, QWidget *parent)
 {
     auto *dialog = new QDialog(parent);
     dialog->setObjectName(u"shortcutsDialog"_s);
-    dialog->setWindowTitle(tr("Keyboard Shortcuts"));
+    dialog->setWindowTitle(ShortcutsDialog::tr("Keyboard Shortcuts"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
 
     auto *table = new QTableWidget(0, 2, dialog);
     table->setObjectName(u"shortcutsTable"_s);
-    table->setAccessibleName(tr("Keyboard shortcuts"));
-    table->setHorizontalHeaderLabels({tr("Action"), tr("Keys")});
+    table->setAccessibleName(ShortcutsDialog::tr("Keyboard shortcuts"));
+    table->setHorizontalHeaderLabels({ShortcutsDialog::tr("Action"), ShortcutsDialog::tr("Keys")});
     table->verticalHeader()->hide();
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->setSelectionBehavior(QAbstractItemView::SelectRows);

@@ -142,7 +142,7 @@ void TokenDetailsPane::showToken(const BuildToken *token, int selectedCount)
     m_rawJson->setPlainText(lines.join(u'\n'));
     m_health->setText(token->health ? UntrustedText::showInvisible(token->health->details()) : QString());
     m_health->setVisible(bool(token->health));
-    m_selectionLabel->setText(selectedCount > 1 ? tr("%1 rows selected; showing the current one.").arg(selectedCount) : QString());
+    m_selectionLabel->setText(selectedCount > 1 ? tr("%n rows selected; showing the current one.", nullptr, selectedCount) : QString());
     m_selectionLabel->setVisible(selectedCount > 1);
     m_stack->setCurrentIndex(1);
 }

@@ -69,7 +69,7 @@ void TokenRowActions::copySelection()
         return;
     }
     QGuiApplication::clipboard()->setText(toTsv(tokens));
-    emit statusMessage(tokens.size() == 1 ? tr("Copied 1 row") : tr("Copied %1 rows").arg(tokens.size()), 3000);
+    emit statusMessage(tr("Copied %n rows", nullptr, int(tokens.size())), 3000);
 }
 
 void TokenRowActions::exportTokens()
@@ -83,9 +83,7 @@ void TokenRowActions::exportTokens()
             if (!error.isEmpty())
                 return;
             const QString file = QDir::toNativeSeparators(job->path());
-            emit statusMessage(job->rowCount() == 1 ? tr("Exported 1 token to %1").arg(file)
-                                                    : tr("Exported %1 tokens to %2").arg(job->rowCount()).arg(file),
-                               0);
+            emit statusMessage(tr("Exported %n tokens to %1", nullptr, int(job->rowCount())).arg(file), 0);
         });
         return job;
     };

@@ -11,18 +11,21 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace Cli {
 
-const char *const ExitCodeHelp =
-    "Exit codes:\n"
-    "  0  success\n"
-    "  1  any other API error (HTTP 5xx, a rejected request, success:false)\n"
-    "  2  usage error (nothing was sent)\n"
-    "  3  authentication failed (HTTP 401/403, a missing or invalid credential)\n"
-    "  4  not found (HTTP 404, or error 7003: check the account id)\n"
-    "  5  rate limited (HTTP 429)\n"
-    "  6  network error (no connection, timeout, TLS, a redirect to another origin)\n"
-    "  7  malformed response (not Cloudflare's JSON envelope)\n"
-    "  8  keychain error (no Secret Service, locked, or no secret stored for the profile)\n"
-    "  9  the --output file could not be written (nothing was left there)\n";
+QString exitCodeHelp()
+{
+    //: Keep the numbers and the alignment; they are the exit codes scripts test for.
+    return Texts::tr("Exit codes:\n"
+                     "  0  success\n"
+                     "  1  any other API error (HTTP 5xx, a rejected request, success:false)\n"
+                     "  2  usage error (nothing was sent)\n"
+                     "  3  authentication failed (HTTP 401/403, a missing or invalid credential)\n"
+                     "  4  not found (HTTP 404, or error 7003: check the account id)\n"
+                     "  5  rate limited (HTTP 429)\n"
+                     "  6  network error (no connection, timeout, TLS, a redirect to another origin)\n"
+                     "  7  malformed response (not Cloudflare's JSON envelope)\n"
+                     "  8  keychain error (no Secret Service, locked, or no secret stored for the profile)\n"
+                     "  9  the --output file could not be written (nothing was left there)\n");
+}
 
 QTextStream &out()
 {
@@ -78,7 +81,7 @@ int exitCodeFor(const ApiError &error)
 
 int usageError(const QString &message)
 {
-    err() << "build-tokens: " << printable(message, true) << "\nTry 'build-tokens --help'.\n";
+    err() << "build-tokens: " << printable(message, true) << '\n' << Texts::tr("Try 'build-tokens --help'.") << '\n';
     return ExitUsage;
 }
 
@@ -102,7 +105,8 @@ bool readInt(const QCommandLineParser &parser, const QCommandLineOption &option,
 
 QString rangeError(const QString &option, int min, int max)
 {
-    return u"--%1 must be a whole number from %2 to %3."_s.arg(option).arg(min).arg(max);
+    //: %1 is an option name such as per-page
+    return Texts::tr("--%1 must be a whole number from %2 to %3.").arg(option).arg(min).arg(max);
 }
 
 QList<qsizetype> columnWidths(const QList<QStringList> &rows)
@@ -141,7 +145,9 @@ QString formatTable(const QStringList &headers, const QList<QStringList> &rows)
 
 QCommandLineOption settingsOption()
 {
-    return QCommandLineOption(u"settings"_s, u"Read and write settings in FILE (INI) instead of the app's own."_s, u"FILE"_s);
+    return QCommandLineOption(u"settings"_s, Texts::tr("Read and write settings in FILE (INI) instead of the app's own."),
+                              //: A value's name in --help (--settings <FILE>); the descriptions name it too
+                              Texts::tr("FILE"));
 }
 
 } // namespace Cli

@@ -5,6 +5,7 @@
 #include "api/ApiError.h"
 
 #include <QCommandLineOption>
+#include <QCoreApplication>
 #include <QStringList>
 
 class QCommandLineParser;
@@ -26,7 +27,15 @@ enum ExitCode {
     ExitOutput = 9,
 };
 
-extern const char *const ExitCodeHelp;
+// Texts::tr(): what the commands say to people (messages, --help), translated in the
+// context "Cli". What scripts read (option and command names, exit codes, data) is not.
+struct Texts
+{
+    Q_DECLARE_TR_FUNCTIONS(Cli)
+};
+
+// The exit codes, as --help lists them.
+QString exitCodeHelp();
 
 QTextStream &out();
 QTextStream &err();

@@ -14,9 +14,9 @@ namespace Cli {
 
 int runDemoServer(QCoreApplication &app, QCommandLineParser &parser, const QStringList &arguments)
 {
-    const QCommandLineOption portOption(u"port"_s, u"The port on 127.0.0.1 (default 8788; 0 picks a free one)."_s, u"P"_s);
-    const QCommandLineOption tokensOption(u"tokens"_s, u"How many build tokens the account has (default 300)."_s, u"N"_s);
-    const QCommandLineOption latencyOption(u"latency-ms"_s, u"Delay before each answer, in milliseconds (default 0)."_s, u"L"_s);
+    const QCommandLineOption portOption(u"port"_s, Texts::tr("The port on 127.0.0.1 (default 8788; 0 picks a free one)."), u"P"_s);
+    const QCommandLineOption tokensOption(u"tokens"_s, Texts::tr("How many build tokens the account has (default 300)."), u"N"_s);
+    const QCommandLineOption latencyOption(u"latency-ms"_s, Texts::tr("Delay before each answer, in milliseconds (default 0)."), u"L"_s);
     parser.addOptions({portOption, tokensOption, latencyOption});
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
@@ -37,13 +37,13 @@ int runDemoServer(QCoreApplication &app, QCommandLineParser &parser, const QStri
     server.setTokenCount(tokens);
     server.setLatency(std::chrono::milliseconds(latency));
     if (!server.listen(quint16(port)))
-        return fail(ExitNetwork, u"cannot listen on 127.0.0.1:%1 (is the port in use?)"_s.arg(port));
+        return fail(ExitNetwork, Texts::tr("cannot listen on 127.0.0.1:%1 (is the port in use?)").arg(port));
     // The first line is the base URL alone, so scripts and tests can read it.
     out() << server.baseUrl().toString() << '\n'
-          << "Demo Cloudflare API with " << tokens << " build tokens. Try:\n"
+          << Texts::tr("Demo Cloudflare API with %n build tokens. Try:", nullptr, tokens) << '\n'
           << "  CLOUDFLARE_API_TOKEN=" << DemoApiServer::apiToken() << " build-tokens list --api-base "
           << server.baseUrl().toString() << " --account " << DemoApiServer::accountId() << '\n'
-          << "Stop it with Ctrl+C.\n";
+          << Texts::tr("Stop it with Ctrl+C.") << '\n';
     out().flush();
     return app.exec();
 }

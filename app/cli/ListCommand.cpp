@@ -2,6 +2,8 @@
 
 #include "Cli.h"
 
+#include "Translations.h"
+
 #include "api/ApiClient.h"
 #include "api/PageMath.h"
 #include "auth/KeychainSecretStore.h"
@@ -48,7 +50,7 @@ public:
     {
         if (m_path.isEmpty()) {
             if (!m_stdout.open(stdout, QIODevice::WriteOnly))
-                return TokenExport::cannotWrite(u"standard output"_s, m_stdout.errorString());
+                return TokenExport::cannotWrite(Texts::tr("standard output"), m_stdout.errorString());
         } else if (const QString problem = m_file.open(); !problem.isEmpty()) {
             return problem;
         }
@@ -180,18 +182,24 @@ QString firstSet(std::initializer_list<QString> candidates)
 
 int runList(QCoreApplication &app, QCommandLineParser &parser, const QStringList &arguments)
 {
-    const QCommandLineOption accountOption(u"account"_s, u"The account id (else CLOUDFLARE_ACCOUNT_ID, else the profile's)."_s, u"ID"_s);
-    const QCommandLineOption profileOption(u"profile"_s, u"Use this profile's account, API base and keychain secret. CLOUDFLARE_* credentials in the environment still win."_s, u"NAME"_s);
-    const QCommandLineOption pageOption(u"page"_s, u"The page to print (default 1)."_s, u"N"_s);
-    const QCommandLineOption perPageOption(u"per-page"_s, u"Tokens per page, 1 to 200 (default 50)."_s, u"M"_s);
-    const QCommandLineOption formatOption(u"format"_s, u"table (default), csv, json or ndjson: the app's export writers."_s, u"FORMAT"_s, u"table"_s);
-    const QCommandLineOption outputOption(u"output"_s, u"Write to FILE (atomically: all or nothing) instead of standard output."_s, u"FILE"_s);
-    const QCommandLineOption filterOption(u"filter"_s, u"Keep only the tokens with TEXT in any field, any case (as the app's filter)."_s, u"TEXT"_s);
-    const QCommandLineOption excelOption(u"excel"_s, u"With csv: start with a UTF-8 byte order mark, for Excel."_s);
-    const QCommandLineOption apiBaseOption(u"api-base"_s, u"The API base URL (default %1)."_s.arg(ApiClient::defaultBaseUrl().toString()), u"URL"_s);
-    const QCommandLineOption timeoutOption(u"timeout"_s, u"Transfer timeout in seconds (default 30)."_s, u"S"_s);
-    const QCommandLineOption allOption(u"all"_s, u"Every page, 200 a page, several at once; rows are written as they come."_s);
-    const QCommandLineOption concurrencyOption(u"concurrency"_s, u"With --all: pages asked for at once, %1 to %2 (default %3)."_s
+    const QCommandLineOption accountOption(u"account"_s, Texts::tr("The account id (else CLOUDFLARE_ACCOUNT_ID, else the profile's)."), u"ID"_s);
+    const QCommandLineOption profileOption(u"profile"_s, Texts::tr("Use this profile's account, API base and keychain secret. CLOUDFLARE_* credentials in the environment still win."),
+                                           //: A value's name in --help (--profile <NAME>); the messages name it too
+                                           Texts::tr("NAME"));
+    const QCommandLineOption pageOption(u"page"_s, Texts::tr("The page to print (default 1)."), u"N"_s);
+    const QCommandLineOption perPageOption(u"per-page"_s, Texts::tr("Tokens per page, 1 to 200 (default 50)."), u"M"_s);
+    const QCommandLineOption formatOption(u"format"_s, Texts::tr("table (default), csv, json or ndjson: the app's export writers."),
+                                          //: A value's name in --help (--format <FORMAT>)
+                                          Texts::tr("FORMAT"), u"table"_s);
+    const QCommandLineOption outputOption(u"output"_s, Texts::tr("Write to FILE (atomically: all or nothing) instead of standard output."), Texts::tr("FILE"));
+    const QCommandLineOption filterOption(u"filter"_s, Texts::tr("Keep only the tokens with TEXT in any field, any case (as the app's filter)."),
+                                          //: A value's name in --help (--filter <TEXT>); the description names it too
+                                          Texts::tr("TEXT"));
+    const QCommandLineOption excelOption(u"excel"_s, Texts::tr("With csv: start with a UTF-8 byte order mark, for Excel."));
+    const QCommandLineOption apiBaseOption(u"api-base"_s, Texts::tr("The API base URL (default %1).").arg(ApiClient::defaultBaseUrl().toString()), u"URL"_s);
+    const QCommandLineOption timeoutOption(u"timeout"_s, Texts::tr("Transfer timeout in seconds (default 30)."), u"S"_s);
+    const QCommandLineOption allOption(u"all"_s, Texts::tr("Every page, 200 a page, several at once; rows are written as they come."));
+    const QCommandLineOption concurrencyOption(u"concurrency"_s, Texts::tr("With --all: pages asked for at once, %1 to %2 (default %3).")
                                                                     .arg(AllPagesJob::MinConcurrency).arg(AllPagesJob::MaxConcurrency)
                                                                     .arg(AllPagesJob::DefaultConcurrency), u"N"_s);
     parser.addOptions({accountOption, profileOption, pageOption, perPageOption, allOption, concurrencyOption, formatOption,
@@ -203,16 +211,16 @@ int runList(QCoreApplication &app, QCommandLineParser &parser, const QStringList
 
     int page = 1;
     if (!readInt(parser, pageOption, 1, PageMath::LastPage, &page))
-        return usageError(u"--page must be a whole number of at least 1."_s);
+        return usageError(Texts::tr("--page must be a whole number of at least 1."));
     int perPage = BuildTokensService::DefaultPerPage;
     if (!readInt(parser, perPageOption, BuildTokensService::MinPerPage, BuildTokensService::MaxPerPage, &perPage))
         return usageError(rangeError(u"per-page"_s, BuildTokensService::MinPerPage, BuildTokensService::MaxPerPage));
     const bool all = parser.isSet(allOption);
     if (all && (parser.isSet(pageOption) || parser.isSet(perPageOption)))
-        return usageError(u"--all reads every page, 200 a page: leave out --page and --per-page."_s);
+        return usageError(Texts::tr("--all reads every page, 200 a page: leave out --page and --per-page."));
     int concurrency = AllPagesJob::DefaultConcurrency;
     if (parser.isSet(concurrencyOption) && !all)
-        return usageError(u"--concurrency goes with --all."_s);
+        return usageError(Texts::tr("--concurrency goes with --all."));
     if (!readInt(parser, concurrencyOption, AllPagesJob::MinConcurrency, AllPagesJob::MaxConcurrency, &concurrency))
         return usageError(rangeError(u"concurrency"_s, AllPagesJob::MinConcurrency, AllPagesJob::MaxConcurrency));
     int timeoutSeconds = int(std::chrono::duration_cast<std::chrono::seconds>(ApiClient::DefaultTransferTimeout).count());
@@ -221,11 +229,11 @@ int runList(QCoreApplication &app, QCommandLineParser &parser, const QStringList
     const QString formatName = parser.value(formatOption);
     const std::optional<TokenExport::Format> format = TokenExport::formatFromName(formatName);
     if (!format && formatName != u"table"_s)
-        return usageError(u"--format must be table, csv, json or ndjson, not \u201c%1\u201d."_s.arg(formatName));
+        return usageError(Texts::tr("--format must be table, csv, json or ndjson, not \u201c%1\u201d.").arg(formatName));
     if (parser.isSet(excelOption) && format != TokenExport::Format::Csv)
-        return usageError(u"--excel goes with --format csv."_s);
+        return usageError(Texts::tr("--excel goes with --format csv."));
     if (parser.isSet(outputOption) && parser.value(outputOption).isEmpty())
-        return usageError(u"--output needs a file name."_s);
+        return usageError(Texts::tr("--output needs a file name."));
     // "-" is standard output, as scripts write it.
     const QString output = parser.value(outputOption) == u"-"_s ? QString() : parser.value(outputOption);
 
@@ -236,14 +244,14 @@ int runList(QCoreApplication &app, QCommandLineParser &parser, const QStringList
     if (parser.isSet(profileOption)) {
         profile = profiles.profile(parser.value(profileOption));
         if (!profile)
-            return usageError(u"No profile named \u201c%1\u201d; 'build-tokens profiles list' shows them."_s.arg(parser.value(profileOption)));
+            return usageError(Texts::tr("No profile named \u201c%1\u201d; 'build-tokens profiles list' shows them.").arg(parser.value(profileOption)));
     }
 
     const QString account = firstSet({parser.value(accountOption),
                                       QProcessEnvironment::systemEnvironment().value(u"CLOUDFLARE_ACCOUNT_ID"_s),
                                       profile ? profile->accountId : QString()});
     if (account.isEmpty())
-        return usageError(u"--account ID is required (or set CLOUDFLARE_ACCOUNT_ID, or use a profile with an account)."_s);
+        return usageError(Texts::tr("--account ID is required (or set CLOUDFLARE_ACCOUNT_ID, or use a profile with an account)."));
     if (const QString problem = BuildTokensService::checkAccountId(account); !problem.isEmpty())
         return usageError(problem);
     const QString base = firstSet({parser.value(apiBaseOption), profile ? profile->apiBaseUrl : QString()});
@@ -253,10 +261,10 @@ int runList(QCoreApplication &app, QCommandLineParser &parser, const QStringList
     const std::optional<Credentials> fromEnvironment = credentialsFromEnvironment();
     if (fromEnvironment) {
         if (const QString problem = fromEnvironment->problem(); !problem.isEmpty())
-            return usageError(u"From the environment: "_s + problem);
+            return usageError(Texts::tr("From the environment: %1").arg(problem));
     }
     if (!fromEnvironment && !profile)
-        return usageError(u"Set CLOUDFLARE_API_TOKEN, or CLOUDFLARE_EMAIL and CLOUDFLARE_API_KEY, or use --profile NAME."_s);
+        return usageError(Texts::tr("Set CLOUDFLARE_API_TOKEN, or CLOUDFLARE_EMAIL and CLOUDFLARE_API_KEY, or use --profile NAME."));
 
     ListOutput listOutput(format, parser.isSet(excelOption), parser.value(filterOption), output);
     if (const QString problem = listOutput.open(); !problem.isEmpty())
@@ -284,9 +292,9 @@ int runList(QCoreApplication &app, QCommandLineParser &parser, const QStringList
             exitCode = fail(ExitOutput, error);
         } else {
             if (parser.isSet(filterOption))
-                summary += u" \u00b7 %1 shown after the filter"_s.arg(listOutput.rows());
+                summary += u" \u00b7 "_s + Texts::tr("%1 shown after the filter").arg(listOutput.rows());
             if (listOutput.toFile())
-                summary += u" \u00b7 written to "_s + listOutput.path();
+                summary += u" \u00b7 "_s + Texts::tr("written to %1").arg(listOutput.path());
             err() << printable(summary) << '\n';
         }
         app.quit();
@@ -295,9 +303,15 @@ int runList(QCoreApplication &app, QCommandLineParser &parser, const QStringList
         listOutput.abandon();
         exitCode = fail(exitCodeFor(error), error.toText());
         if (fetched > 0 && listOutput.toFile())
-            err() << printable(u"build-tokens: %1 tokens were fetched before the error; nothing was written to %2."_s.arg(fetched).arg(listOutput.path())) << '\n';
+            err() << "build-tokens: "
+                  << printable(Texts::tr("%1 tokens were fetched before the error; nothing was written to %2.", nullptr,
+                                         Translations::numerus(fetched)).arg(fetched).arg(listOutput.path()))
+                  << '\n';
         else if (fetched > 0)
-            err() << u"build-tokens: %1 tokens were written before the error."_s.arg(listOutput.rows()) << '\n';
+            err() << "build-tokens: "
+                  << Texts::tr("%1 tokens were written before the error.", nullptr, Translations::numerus(listOutput.rows()))
+                         .arg(listOutput.rows())
+                  << '\n';
         app.quit();
     };
     QObject::connect(&session, &BrowserSession::pageLoaded, &app, [&] {
@@ -315,7 +329,8 @@ int runList(QCoreApplication &app, QCommandLineParser &parser, const QStringList
             if (!job->result().ok())
                 return failed(job->result().error(), job->tokensDone());
             const AllPagesSummary &summary = job->result().value();
-            done(u"All pages (%1) \u00b7 %2"_s.arg(summary.pages).arg(summary.tokens == 1 ? u"1 token"_s : u"%1 tokens"_s.arg(summary.tokens)));
+            done(Texts::tr("All pages (%1) \u00b7 %2").arg(summary.pages)
+                     .arg(Texts::tr("%1 tokens", nullptr, Translations::numerus(summary.tokens)).arg(summary.tokens)));
         });
     };
     auto start = [&](const Credentials &credentials) {
@@ -332,8 +347,8 @@ int runList(QCoreApplication &app, QCommandLineParser &parser, const QStringList
             if (result.ok())
                 return start(profile->credentials(result.secret));
             exitCode = fail(ExitKeychain, result.error == SecretStore::Error::NotFound
-                                              ? u"No secret is stored for profile \u201c%1\u201d; store it again with "
-                                                "'build-tokens profiles add %1'."_s.arg(profile->name)
+                                              ? Texts::tr("No secret is stored for profile \u201c%1\u201d; store it again with "
+                                                          "'build-tokens profiles add %1'.").arg(profile->name)
                                               : result.message);
             listOutput.abandon();
             app.quit();

@@ -48,7 +48,7 @@ QString readSecretFromStdin(const QString &prompt)
     bool trimmed = false;
     const QString secret = Credentials::withoutSurroundingSpace(QString::fromStdString(line), &trimmed);
     if (trimmed && !secret.isEmpty())
-        err() << "build-tokens: the spaces around the secret were left out.\n";
+        err() << "build-tokens: " << Texts::tr("the spaces around the secret were left out.") << '\n';
     return secret;
 }
 
@@ -58,13 +58,15 @@ int listProfiles(ProfileStore &profiles)
     for (const QString &name : profiles.names()) {
         const Profile p = *profiles.profile(name);
         rows.append({p.name, p.scheme == Credentials::Scheme::ApiToken ? u"token"_s : u"key"_s, p.email,
-                     p.accountId, p.apiBaseUrl.isEmpty() ? u"(Cloudflare)"_s : p.apiBaseUrl});
+                     p.accountId, p.apiBaseUrl.isEmpty() ? Texts::tr("(Cloudflare)") : p.apiBaseUrl});
     }
     if (rows.isEmpty()) {
-        err() << "No profiles yet. Add one with: build-tokens profiles add NAME\n";
+        err() << Texts::tr("No profiles yet. Add one with: build-tokens profiles add NAME") << '\n';
         return ExitOk;
     }
-    out() << formatTable({u"NAME"_s, u"AUTH"_s, u"EMAIL"_s, u"ACCOUNT"_s, u"API BASE"_s}, rows);
+    //: The headers of the table of profiles, for people (capitals as the token table's)
+    out() << formatTable({Texts::tr("NAME"), Texts::tr("AUTH"), Texts::tr("EMAIL"), Texts::tr("ACCOUNT"), Texts::tr("API BASE")},
+                         rows);
     return ExitOk;
 }
 
@@ -72,12 +74,15 @@ int listProfiles(ProfileStore &profiles)
 
 int runProfiles(QCoreApplication &app, QCommandLineParser &parser, const QStringList &arguments)
 {
-    const QCommandLineOption authOption(u"auth"_s, u"add: token (an API token, default) or key (email and Global API Key)."_s, u"SCHEME"_s, u"token"_s);
-    const QCommandLineOption emailOption(u"email"_s, u"add: the account email, for --auth key."_s, u"E"_s);
-    const QCommandLineOption accountOption(u"account"_s, u"add: the default account id."_s, u"ID"_s);
-    const QCommandLineOption apiBaseOption(u"api-base"_s, u"add: an API base URL other than Cloudflare's."_s, u"URL"_s);
+    const QCommandLineOption authOption(u"auth"_s, Texts::tr("add: token (an API token, default) or key (email and Global API Key)."),
+                                        //: A value's name in --help (--auth <SCHEME>)
+                                        Texts::tr("SCHEME"), u"token"_s);
+    const QCommandLineOption emailOption(u"email"_s, Texts::tr("add: the account email, for --auth key."), u"E"_s);
+    const QCommandLineOption accountOption(u"account"_s, Texts::tr("add: the default account id."), u"ID"_s);
+    const QCommandLineOption apiBaseOption(u"api-base"_s, Texts::tr("add: an API base URL other than Cloudflare's."), u"URL"_s);
     parser.addOptions({authOption, emailOption, accountOption, apiBaseOption, settingsOption()});
-    parser.addPositionalArgument(u"action"_s, u"list, add NAME (the secret comes from standard input) or remove NAME"_s);
+    //: The name of the argument after "profiles" in --help's usage line
+    parser.addPositionalArgument(Texts::tr("action"), Texts::tr("list, add NAME (the secret comes from standard input) or remove NAME"));
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
     if (parser.isSet(u"help"_s))
@@ -93,17 +98,17 @@ int runProfiles(QCoreApplication &app, QCommandLineParser &parser, const QString
     if (action == u"list"_s && positional.size() == 2)
         return listProfiles(profiles);
     if ((action != u"add"_s && action != u"remove"_s) || positional.size() != 3)
-        return usageError(u"Say 'profiles list', 'profiles add NAME' or 'profiles remove NAME'."_s);
+        return usageError(Texts::tr("Say 'profiles list', 'profiles add NAME' or 'profiles remove NAME'."));
 
     int exitCode = ExitOk;
     if (action == u"remove"_s) {
         if (!profiles.profile(name))
-            return usageError(u"No profile named \u201c%1\u201d."_s.arg(name));
+            return usageError(Texts::tr("No profile named \u201c%1\u201d.").arg(name));
         profiles.remove(name, &app, [&](const SecretStore::Result &result) {
             if (result.ok())
-                err() << "Removed profile \u201c" << printable(name) << "\u201d and its keychain entry.\n";
+                err() << Texts::tr("Removed profile \u201c%1\u201d and its keychain entry.").arg(printable(name)) << '\n';
             else
-                exitCode = fail(ExitKeychain, u"Removed profile \u201c%1\u201d, but not its keychain entry: %2"_s.arg(name, result.message));
+                exitCode = fail(ExitKeychain, Texts::tr("Removed profile \u201c%1\u201d, but not its keychain entry: %2").arg(name, result.message));
             app.quit();
         });
         app.exec();
@@ -116,11 +121,11 @@ int runProfiles(QCoreApplication &app, QCommandLineParser &parser, const QString
         return usageError(problem);
     const QString auth = parser.value(authOption);
     if (auth != u"token"_s && auth != u"key"_s)
-        return usageError(u"--auth must be token or key."_s);
+        return usageError(Texts::tr("--auth must be token or key."));
     profile.scheme = auth == u"key"_s ? Credentials::Scheme::GlobalApiKey : Credentials::Scheme::ApiToken;
     profile.email = parser.value(emailOption).trimmed();
     if (profile.scheme == Credentials::Scheme::GlobalApiKey && profile.email.isEmpty())
-        return usageError(u"--auth key needs --email."_s);
+        return usageError(Texts::tr("--auth key needs --email."));
     if (const QString problem = Credentials::checkField(Credentials::Field::Email, profile.email); !problem.isEmpty())
         return usageError(problem);
     profile.accountId = parser.value(accountOption).trimmed();
@@ -134,10 +139,10 @@ int runProfiles(QCoreApplication &app, QCommandLineParser &parser, const QString
             return usageError(problem);
     }
     const QString secret = readSecretFromStdin(profile.scheme == Credentials::Scheme::ApiToken
-                                                   ? u"API token for \u201c%1\u201d: "_s.arg(name)
-                                                   : u"Global API Key for \u201c%1\u201d: "_s.arg(name));
+                                                   ? Texts::tr("API token for \u201c%1\u201d: ").arg(name)
+                                                   : Texts::tr("Global API Key for \u201c%1\u201d: ").arg(name));
     if (secret.isEmpty())
-        return usageError(u"No secret on standard input: pipe it in, e.g. from your password manager."_s);
+        return usageError(Texts::tr("No secret on standard input: pipe it in, e.g. from your password manager."));
     const Credentials::Field field = profile.scheme == Credentials::Scheme::ApiToken ? Credentials::Field::ApiToken
                                                                                      : Credentials::Field::GlobalApiKey;
     if (const QString problem = Credentials::checkField(field, secret); !problem.isEmpty())
@@ -147,7 +152,7 @@ int runProfiles(QCoreApplication &app, QCommandLineParser &parser, const QString
     profiles.writeSecret(name, secret, &app, [&](const SecretStore::Result &result) {
         if (result.ok()) {
             profiles.save(profile);
-            err() << "Saved profile \u201c" << printable(name) << "\u201d; its secret is in the keychain.\n";
+            err() << Texts::tr("Saved profile \u201c%1\u201d; its secret is in the keychain.").arg(printable(name)) << '\n';
         } else {
             exitCode = fail(ExitKeychain, result.message);
         }

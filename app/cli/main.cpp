@@ -3,6 +3,7 @@
 
 #include "AppInfo.h"
 #include "Cli.h"
+#include "Translations.h"
 
 #include <QCommandLineParser>
 #include <QNetworkProxyFactory>
@@ -14,6 +15,7 @@ using namespace Qt::Literals::StringLiterals;
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
+    const Translations translations; // before any text is made
     QCoreApplication::setOrganizationName(AppInfo::OrganizationName);
     QCoreApplication::setApplicationName(AppInfo::CliExecutable);
     QCoreApplication::setApplicationVersion(AppInfo::Version);
@@ -23,18 +25,20 @@ int main(int argc, char *argv[])
     QNetworkProxyFactory::setUseSystemConfiguration(true);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        u"List the build tokens of Cloudflare Workers Builds.\n\n"
+    //: Keep the command and variable names; align the descriptions of the commands
+    parser.setApplicationDescription(Cli::Texts::tr(
+        "List the build tokens of Cloudflare Workers Builds.\n\n"
         "Commands:\n"
         "  list          print one page, or every page (--all), of an account's build tokens\n"
         "  profiles      list, add or remove the profiles the app shares (secrets in the keychain)\n"
         "  demo-server   run a fake Cloudflare API on 127.0.0.1 to try this against\n\n"
         "Credentials come from CLOUDFLARE_API_TOKEN (a user API token with Workers CI Read),\n"
-        "or CLOUDFLARE_EMAIL and CLOUDFLARE_API_KEY (Global API Key), or a profile (--profile).\n\n"_s
-        + QString::fromLatin1(Cli::ExitCodeHelp));
+        "or CLOUDFLARE_EMAIL and CLOUDFLARE_API_KEY (Global API Key), or a profile (--profile).\n\n")
+        + Cli::exitCodeHelp());
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(u"command"_s, u"list, profiles or demo-server"_s);
+    //: The name of the first argument in --help's usage line
+    parser.addPositionalArgument(Cli::Texts::tr("command"), Cli::Texts::tr("list, profiles or demo-server"));
 
     const QStringList arguments = QCoreApplication::arguments();
     parser.parse(arguments); // a first pass, only to find the command: its options come next
@@ -45,11 +49,11 @@ int main(int argc, char *argv[])
             parser.showVersion();
         if (parser.isSet(u"help"_s))
             parser.showHelp(Cli::ExitOk);
-        return Cli::usageError(command.isEmpty() ? u"Name a command: list, profiles or demo-server."_s
-                                                 : u"Unknown command \u201c%1\u201d."_s.arg(command));
+        return Cli::usageError(command.isEmpty() ? Cli::Texts::tr("Name a command: list, profiles or demo-server.")
+                                                 : Cli::Texts::tr("Unknown command \u201c%1\u201d.").arg(command));
     }
     parser.clearPositionalArguments();
-    parser.addPositionalArgument(command, u"The command."_s);
+    parser.addPositionalArgument(command, Cli::Texts::tr("The command."));
     int exitCode = Cli::ExitOk;
     if (command == u"list"_s)
         exitCode = Cli::runList(app, parser, arguments);

@@ -4,6 +4,7 @@
 #include "AppCore.h"
 #include "DesktopIdentity.h"
 #include "MainWindow.h"
+#include "Translations.h"
 #include "auth/KeychainSecretStore.h"
 #include "auth/MemorySecretStore.h"
 #include "auth/ProfileStore.h"
@@ -23,15 +24,20 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
+// Made once the translations are in: the descriptions are --help's text.
 struct Options
 {
-    QCommandLineOption demo{u"demo"_s, u"Open on demo data: a fake Cloudflare API on 127.0.0.1, a demo profile kept in "
-                                       "memory, and settings that are thrown away on exit."_s};
-    QCommandLineOption demoTokens{u"demo-tokens"_s, u"How many build tokens the demo account has (default 300)."_s, u"N"_s, u"300"_s};
-    QCommandLineOption demoLatency{u"demo-latency-ms"_s, u"Delay of each demo answer in milliseconds (default 150)."_s,
+    Q_DECLARE_TR_FUNCTIONS(main)
+
+public:
+    QCommandLineOption demo{u"demo"_s, tr("Open on demo data: a fake Cloudflare API on 127.0.0.1, a demo profile kept in "
+                                          "memory, and settings that are thrown away on exit.")};
+    QCommandLineOption demoTokens{u"demo-tokens"_s, tr("How many build tokens the demo account has (default 300)."), u"N"_s, u"300"_s};
+    QCommandLineOption demoLatency{u"demo-latency-ms"_s, tr("Delay of each demo answer in milliseconds (default 150)."),
                                    u"L"_s, u"150"_s};
-    QCommandLineOption settings{u"settings"_s, u"Keep settings and profiles in FILE (an INI file) instead of the user's."_s,
-                                u"FILE"_s};
+    QCommandLineOption settings{u"settings"_s, tr("Keep settings and profiles in FILE (an INI file) instead of the user's."),
+                                //: A value's name in --help (--settings <FILE>); the description names it too
+                                tr("FILE")};
 };
 
 // Reads the command line of `app`; --help and --version print and exit here.
@@ -40,7 +46,7 @@ void parse(const QCoreApplication &app, QCommandLineParser &parser, const Option
     QCoreApplication::setOrganizationName(AppInfo::OrganizationName);
     QCoreApplication::setApplicationName(AppInfo::GuiExecutable);
     QCoreApplication::setApplicationVersion(AppInfo::Version);
-    parser.setApplicationDescription(u"Browse the build tokens of Cloudflare Workers Builds."_s);
+    parser.setApplicationDescription(QCoreApplication::translate("main", "Browse the build tokens of Cloudflare Workers Builds."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOptions({options.demo, options.demoTokens, options.demoLatency, options.settings});
@@ -63,14 +69,17 @@ bool onlyPrints(int argc, char *argv[])
 
 int main(int argc, char *argv[])
 {
-    const Options options;
     if (onlyPrints(argc, argv)) {
         QCoreApplication app(argc, argv);
+        const Translations translations;
+        const Options options;
         QCommandLineParser parser;
         parse(app, parser, options); // exits
         return 0;
     }
     QApplication app(argc, argv);
+    const Translations translations; // before any widget or text is made
+    const Options options;
     setDesktopIdentity();
 
     // Corporate networks route through the proxy the system (or https_proxy) names; Qt
@@ -96,7 +105,8 @@ int main(int argc, char *argv[])
         demoServer.setTokenCount(parser.value(options.demoTokens).toInt());
         demoServer.setLatency(std::chrono::milliseconds(parser.value(options.demoLatency).toInt()));
         if (!demoServer.listen()) {
-            QMessageBox::critical(nullptr, u"Build Token Browser"_s, u"The demo server could not listen on 127.0.0.1."_s);
+            QMessageBox::critical(nullptr, AppInfo::DisplayName,
+                                  QCoreApplication::translate("main", "The demo server could not listen on 127.0.0.1."));
             return 1;
         }
         const Profile profile = demoServer.profile();

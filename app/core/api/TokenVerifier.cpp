@@ -2,15 +2,19 @@
 
 #include "BuildTokensService.h"
 
+#include <QLocale>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
 const QString Active = u"active"_s;
 
+// In the language shown: "1 Jan 2030", "1. Jan. 2030" (QDateTime::toString would say "Jan" in any).
 QString dayText(const QDateTime &when)
 {
-    return when.toUTC().toString(u"d MMM yyyy"_s);
+    //: The format of an expiry date (QLocale::toString): d the day, MMM the month's short name, yyyy the year
+    return QLocale().toString(when.toUTC(), TokenVerifier::tr("d MMM yyyy"));
 }
 
 bool readOptionalDateTime(const QJsonObject &object, const QString &key, const QString &path,

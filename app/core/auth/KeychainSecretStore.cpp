@@ -63,10 +63,8 @@ SecretStore::Result failure(QKeychain::Error error, const QString &text)
 SecretStore::Result timedOut(std::chrono::milliseconds timeout)
 {
     const auto seconds = std::chrono::ceil<std::chrono::seconds>(timeout).count();
-    const QString within = seconds == 1 ? KeychainSecretStore::tr("The keychain did not answer within a second.")
-                                        : KeychainSecretStore::tr("The keychain did not answer within %1 seconds.").arg(seconds);
     return {SecretStore::Error::Unavailable, {},
-            within + u' '
+            KeychainSecretStore::tr("The keychain did not answer within %n seconds.", nullptr, int(seconds)) + u' '
                 + KeychainSecretStore::tr("If it shows a prompt (to unlock or to create a keyring), answer it and try "
                                           "again; or keep the secret for this session only.")};
 }

@@ -2,7 +2,6 @@
 
 #include "TokenExport.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QRandomGenerator>
@@ -14,11 +13,6 @@
 #include <unistd.h>
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ExportFile", text);
-}
 
 QByteArray native(const QString &path)
 {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QString>
 
@@ -19,6 +20,8 @@
 //   since they let another user choose which file gets replaced.
 class ExportFile
 {
+    Q_DECLARE_TR_FUNCTIONS(ExportFile)
+
 public:
     explicit ExportFile(const QString &path);
 

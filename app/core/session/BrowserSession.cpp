@@ -2,6 +2,7 @@
 
 #include "../api/PageMath.h"
 #include "../model/BuildTokenTableModel.h"
+#include "../Translations.h"
 
 #include <QLocale>
 
@@ -63,7 +64,7 @@ std::optional<qint64> BrowserSession::totalPages() const
 
 QString BrowserSession::tokensText(qint64 tokens)
 {
-    return tokens == 1 ? tr("1 token") : tr("%1 tokens").arg(QLocale().toString(tokens));
+    return tr("%1 tokens", nullptr, Translations::numerus(tokens)).arg(QLocale().toString(tokens));
 }
 
 QString BrowserSession::summary() const
