@@ -22,8 +22,11 @@ namespace {
 // Four columns and ten rows, as the token table has on a short page.
 QStandardItemModel *makeModel(QObject *parent)
 {
-    auto *model = new QStandardItemModel(10, 4, parent);
-    model->setHorizontalHeaderLabels({u"Name"_s, u"UUID"_s, u"Cloudflare token ID"_s, u"Owner type"_s});
+    auto *model = new QStandardItemModel(10, TokenColumns::count(), parent);
+    QStringList titles;
+    for (const ColumnSpec &column : TokenColumns::all())
+        titles << column.displayTitle();
+    model->setHorizontalHeaderLabels(titles);
     for (int row = 0; row < model->rowCount(); ++row)
         for (int column = 0; column < model->columnCount(); ++column)
             model->setItem(row, column, new QStandardItem(u"r%1c%2"_s.arg(row).arg(column)));
@@ -68,7 +71,7 @@ private slots:
         QCOMPARE(view.contextMenuPolicy(), Qt::CustomContextMenu);
         QVERIFY(view.isSortingEnabled());
         QCOMPARE(view.horizontalHeader()->sortIndicatorSection(), -1); // the API's order
-        QCOMPARE(view.visibleColumns(), QList<int>({0, 1, 2, 3}));
+        QCOMPARE(view.visibleColumns(), QList<int>({0, 1, 2, 4}));
     }
 
     // A tooltip only where it tells more than the cell: the cut-off name, not the short one.
@@ -122,7 +125,7 @@ private slots:
         TokenTableView view;
         view.setModel(makeModel(&view));
         view.horizontalHeader()->moveSection(2, 0); // Cloudflare token ID first
-        view.hideColumn(3);
+        view.hideColumn(4);
         QCOMPARE(view.visibleColumns(), QList<int>({2, 0, 1}));
     }
 
@@ -142,7 +145,7 @@ private slots:
         view.setModel(makeModel(&view));
         QItemSelectionModel *selection = view.selectionModel();
         const auto rows = [&view](int top, int bottom) {
-            return QItemSelection(view.model()->index(top, 0), view.model()->index(bottom, 3));
+            return QItemSelection(view.model()->index(top, 0), view.model()->index(bottom, view.model()->columnCount() - 1));
         };
         // Made as Shift+click and Ctrl+click make them: the later ranges overlap and touch the earlier.
         selection->select(rows(6, 8), QItemSelectionModel::Select);
@@ -176,6 +179,7 @@ private slots:
     {
         TokenTableView first;
         first.setModel(makeModel(&first));
+        first.showColumn(3); // Owner type, hidden at first
         first.horizontalHeader()->moveSection(3, 0);
         first.hideColumn(1);
         first.setColumnWidth(2, 123); // Name stretches: its width is what the others leave
@@ -185,7 +189,7 @@ private slots:
         TokenTableView second;
         second.setModel(makeModel(&second));
         QVERIFY(second.restoreHeaderState(state));
-        QCOMPARE(second.visibleColumns(), QList<int>({3, 0, 2}));
+        QCOMPARE(second.visibleColumns(), QList<int>({3, 0, 2, 4}));
         QCOMPARE(second.columnWidth(2), 123);
         QCOMPARE(second.horizontalHeader()->sortIndicatorSection(), 2);
         QCOMPARE(second.horizontalHeader()->sortIndicatorOrder(), Qt::DescendingOrder);
@@ -202,7 +206,7 @@ private slots:
             TokenTableView second;
             second.setModel(makeModel(&second));
             QVERIFY(!second.restoreHeaderState(withVersion(version, state)));
-            QCOMPARE(second.visibleColumns(), QList<int>({0, 1, 2, 3}));
+            QCOMPARE(second.visibleColumns(), QList<int>({0, 1, 2, 4}));
         }
     }
 
@@ -213,7 +217,7 @@ private slots:
         QVERIFY(!view.restoreHeaderState(QByteArray()));
         QVERIFY(!view.restoreHeaderState("not a header state"));
         QVERIFY(!view.restoreHeaderState(view.saveHeaderState().left(8))); // magic and version, no state
-        QCOMPARE(view.visibleColumns(), QList<int>({0, 1, 2, 3}));
+        QCOMPARE(view.visibleColumns(), QList<int>({0, 1, 2, 4}));
         TokenTableView fresh;
         fresh.setModel(makeModel(&fresh));
         QCOMPARE(view.columnWidth(TokenColumns::Uuid), fresh.columnWidth(TokenColumns::Uuid));
@@ -231,7 +235,7 @@ private slots:
         TokenTableView second;
         second.setModel(makeModel(&second));
         QVERIFY(!second.restoreHeaderState(bare));
-        QCOMPARE(second.visibleColumns(), QList<int>({0, 1, 2, 3}));
+        QCOMPARE(second.visibleColumns(), QList<int>({0, 1, 2, 4}));
     }
 };
 

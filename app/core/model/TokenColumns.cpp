@@ -33,8 +33,9 @@ QList<ColumnSpec> &registry()
          [](const BuildToken &t) { return t.uuid; }, nullptr, true, u"00000000-0000-0000-0000-000000000000"_s, true, true},
         {u"cloudflare_token_id"_s, u"cloudflare_token_id"_s, QT_TRANSLATE_NOOP("TokenColumns", "Cloudflare token ID"),
          [](const BuildToken &t) { return t.cloudflareTokenId; }, nullptr, true, u"00000000000000000000000000000000"_s, true, true},
+        // Hidden at first: only "user" is documented, and Health needs the width more.
         {u"owner_type"_s, u"owner_type"_s, QT_TRANSLATE_NOOP("TokenColumns", "Owner type"),
-         [](const BuildToken &t) { return t.ownerType; }},
+         [](const BuildToken &t) { return t.ownerType; }, nullptr, true, {}, false},
         // A health check's: empty (null in JSON) until one told.
         {u"health"_s, u"health"_s, QT_TRANSLATE_NOOP("TokenColumns", "Health"),
          [](const BuildToken &t) { return t.health ? t.health->id() : QString(); },
