@@ -127,6 +127,99 @@ private slots:
         }
     }
 
+    // --health adds health, token_status, expires_on and last_used_on to each object, null
+    // where the API gave none; without it there are none of them.
+    void listHealthInJsonAndNdjson()
+    {
+        f->server.setTokenCount(12); // one of each state (DemoTokenGenerator::apiTokensFor)
+        const QStringList verdicts{u"active"_s,  u"active"_s,  u"active"_s,   u"active"_s, u"active"_s,  u"expired"_s,
+                                   u"disabled"_s, u"expired"_s, u"revoked"_s, u"missing"_s, u"active"_s, u"unknown"_s};
+        for (const QString &format : {u"json"_s, u"ndjson"_s}) {
+            f->server.clearRequests();
+            const Run r = list({u"--health"_s, u"--all"_s, u"--format"_s, format});
+            QCOMPARE(r.exitCode, 0);
+            QList<QJsonObject> objects;
+            if (format == u"json"_s) {
+                for (const QJsonValue &value : QJsonDocument::fromJson(r.out).array())
+                    objects << value.toObject();
+            } else {
+                for (const QByteArray &line : r.out.trimmed().split('\n'))
+                    objects << QJsonDocument::fromJson(line).object();
+            }
+            QCOMPARE(objects.size(), 12);
+            for (int i = 0; i < 12; ++i) {
+                const QJsonObject &object = objects.at(i);
+                QCOMPARE(object.value(u"build_token_uuid"_s).toString(), f->server.tokens().at(i).uuid);
+                QCOMPARE(object.value(u"health"_s).toString(), verdicts.at(i));
+                for (const QString &key : {u"token_status"_s, u"expires_on"_s, u"last_used_on"_s})
+                    QVERIFY2(object.contains(key), qPrintable(key));
+            }
+            QCOMPARE(objects.at(0).value(u"token_status"_s).toString(), u"active"_s);
+            QVERIFY(objects.at(0).value(u"expires_on"_s).isNull());
+            QCOMPARE(objects.at(1).value(u"expires_on"_s).toString(), u"2027-06-30T00:00:00Z"_s);
+            QVERIFY(!objects.at(0).value(u"last_used_on"_s).toString().isEmpty());
+            QCOMPARE(objects.at(8).value(u"token_status"_s).toString(), u"revoked (exposed)"_s);
+            QCOMPARE(objects.at(11).value(u"token_status"_s).toString(), u"suspended"_s);
+            QVERIFY(objects.at(9).value(u"token_status"_s).isNull()); // missing: no record
+            QVERIFY(r.err.isEmpty() || !r.err.contains("unknown:"));
+        }
+        const Run plain = list({u"--format"_s, u"json"_s});
+        const QJsonObject object = QJsonDocument::fromJson(plain.out).array().first().toObject();
+        QVERIFY(!object.contains(u"health"_s));
+        QCOMPARE(object.size(), 4);
+    }
+
+    void listHealthInCsvAndTheTable()
+    {
+        f->server.setTokenCount(12);
+        const Run csv = list({u"--health"_s, u"--format"_s, u"csv"_s, u"--filter"_s, u"missing"_s});
+        QCOMPARE(csv.exitCode, 0);
+        const QList<QByteArray> lines = csv.out.split('\n');
+        QCOMPARE(lines.first(), QByteArray("build_token_name,build_token_uuid,cloudflare_token_id,owner_type,health,"
+                                           "token_status,expires_on,last_used_on\r"));
+        QCOMPARE(lines.size(), 3); // the filter finds the one missing token by its health
+        QVERIFY(lines.at(1).contains(",missing,,,"));
+        const Run table = list({u"--health"_s});
+        QCOMPARE(table.exitCode, 0);
+        QVERIFY(table.out.startsWith("NAME "));
+        QVERIFY(table.out.contains("HEALTH"));
+        QVERIFY(table.out.contains("Revoked"));
+    }
+
+    // The list still comes: every health unknown, and stderr names the permission to add.
+    void listHealthWithoutThePermission()
+    {
+        f->server.setTokenCount(3);
+        const Run r = list({u"--health"_s, u"--format"_s, u"ndjson"_s}, DemoApiServer::apiTokenWithoutTokensRead());
+        QCOMPARE(r.exitCode, 0);
+        const QList<QByteArray> lines = r.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 3);
+        for (const QByteArray &line : lines)
+            QCOMPARE(QJsonDocument::fromJson(line).object().value(u"health"_s).toString(), u"unknown"_s);
+        QVERIFY2(r.err.contains("\xe2\x80\x9c" "API Tokens Read\xe2\x80\x9d"), r.err.constData());
+    }
+
+    // A health check that fails keeps the list good: written, every health unknown, exit 0.
+    void aFailedHealthCheckStillWritesTheList()
+    {
+        f->server.setTokenCount(3);
+        QProcessEnvironment env = cleanEnvironment();
+        env.insert(u"CLOUDFLARE_API_TOKEN"_s, DemoApiServer::apiToken());
+        // The list's request passes, the health check's first one does not.
+        f->server.setFault(Fault::None);
+        QObject::connect(&f->server, &DemoApiServer::replyWritten, this, [this] {
+            if (f->server.requests().size() == 1)
+                f->server.setFault(Fault::NotEnvelope);
+        }, Qt::SingleShotConnection);
+        const Run r = run({u"list"_s, u"--api-base"_s, f->server.baseUrl().toString(), u"--account"_s,
+                           DemoApiServer::accountId(), u"--health"_s, u"--format"_s, u"ndjson"_s}, env);
+        QCOMPARE(r.exitCode, 0);
+        const QList<QByteArray> lines = r.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 3);
+        QCOMPARE(QJsonDocument::fromJson(lines.first()).object().value(u"health"_s).toString(), u"unknown"_s);
+        QVERIFY2(r.err.contains("the health check failed"), r.err.constData());
+    }
+
     void exportFormatsWithFilterAndOutput()
     {
         const QString path = m_dir.filePath(u"page3.csv"_s);

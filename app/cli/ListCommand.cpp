@@ -6,6 +6,7 @@
 
 #include "api/ApiClient.h"
 #include "api/PageMath.h"
+#include "api/TokenHealthService.h"
 #include "auth/KeychainSecretStore.h"
 #include "auth/ProfileStore.h"
 #include "export/ExportFile.h"
@@ -40,8 +41,9 @@ namespace {
 class ListOutput
 {
 public:
-    ListOutput(std::optional<TokenExport::Format> format, bool excelBom, const QString &filter, const QString &path)
-        : m_format(format), m_excelBom(excelBom), m_filter(filter), m_path(path), m_file(path)
+    ListOutput(std::optional<TokenExport::Format> format, bool excelBom, const QString &filter, const QString &path,
+               const QList<int> &columns)
+        : m_format(format), m_columns(columns), m_excelBom(excelBom), m_filter(filter), m_path(path), m_file(path)
     {
     }
 
@@ -140,7 +142,7 @@ private:
     }
 
     std::optional<TokenExport::Format> m_format;
-    QList<int> m_columns = TokenColumns::listing();
+    QList<int> m_columns;
     bool m_excelBom;
     QString m_filter;
     QString m_path;
@@ -199,10 +201,13 @@ int runList(QCoreApplication &app, QCommandLineParser &parser, const QStringList
     const QCommandLineOption apiBaseOption(u"api-base"_s, Texts::tr("The API base URL (default %1).").arg(ApiClient::defaultBaseUrl().toString()), u"URL"_s);
     const QCommandLineOption timeoutOption(u"timeout"_s, Texts::tr("Transfer timeout in seconds (default 30)."), u"S"_s);
     const QCommandLineOption allOption(u"all"_s, Texts::tr("Every page, 200 a page, several at once; rows are written as they come."));
+    const QCommandLineOption healthOption(u"health"_s, Texts::tr("Add each token's health (active, disabled, expired, revoked, missing or unknown), "
+                                                                 "its API token's status, expiry and last use; needs \u201c"
+                                                                 "API Tokens Read\u201d. Rows are written once every page and the check are in."));
     const QCommandLineOption concurrencyOption(u"concurrency"_s, Texts::tr("With --all: pages asked for at once, %1 to %2 (default %3).")
                                                                     .arg(AllPagesJob::MinConcurrency).arg(AllPagesJob::MaxConcurrency)
                                                                     .arg(AllPagesJob::DefaultConcurrency), u"N"_s);
-    parser.addOptions({accountOption, profileOption, pageOption, perPageOption, allOption, concurrencyOption, formatOption,
+    parser.addOptions({accountOption, profileOption, pageOption, perPageOption, allOption, concurrencyOption, healthOption, formatOption,
                        outputOption, filterOption, excelOption, apiBaseOption, timeoutOption, settingsOption()});
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
@@ -266,7 +271,10 @@ int runList(QCoreApplication &app, QCommandLineParser &parser, const QStringList
     if (!fromEnvironment && !profile)
         return usageError(Texts::tr("Set CLOUDFLARE_API_TOKEN, or CLOUDFLARE_EMAIL and CLOUDFLARE_API_KEY, or use --profile NAME."));
 
-    ListOutput listOutput(format, parser.isSet(excelOption), parser.value(filterOption), output);
+    const bool health = parser.isSet(healthOption);
+    ListOutput listOutput(format, parser.isSet(excelOption), parser.value(filterOption), output,
+                          health ? TokenColumns::ofGroups({ColumnSpec::Group::Listing, ColumnSpec::Group::Health})
+                                 : TokenColumns::listing());
     if (const QString problem = listOutput.open(); !problem.isEmpty())
         return fail(ExitOutput, problem); // before anything is sent
 
@@ -314,9 +322,51 @@ int runList(QCoreApplication &app, QCommandLineParser &parser, const QStringList
                   << '\n';
         app.quit();
     };
+    // With --health the rows wait for the check, which needs them all; else they go out as
+    // they come.
+    QList<BuildToken> held;
+    auto take = [&](const QList<BuildToken> &tokens) {
+        if (health)
+            held += tokens;
+        else
+            listOutput.write(tokens);
+    };
+    TokenHealthService healthService(&client);
+    auto listed = [&](const QString &summary) {
+        if (!health)
+            return done(summary);
+        QStringList ids;
+        for (const BuildToken &token : std::as_const(held))
+            ids << token.cloudflareTokenId;
+        HealthJob *job = healthService.check(ids, &client);
+        QObject::connect(job, &Job::finished, &app, [&, job, summary, ids] {
+            QHash<QString, TokenHealth> byTokenId;
+            if (job->result().ok()) {
+                byTokenId = job->result().value().byTokenId;
+                if (job->result().value().permissionMissing)
+                    err() << "build-tokens: "
+                          //: %1 is the permission's name
+                          << Texts::tr("every health is unknown: the credentials may not read API tokens. Add \u201c%1\u201d to "
+                                       "the API token (Cloudflare dashboard: My Profile \u2192 API Tokens \u2192 Edit).")
+                                 .arg(TokenHealth::requiredPermission())
+                          << '\n';
+            } else {
+                // The list is good: it is written all the same, every health unknown.
+                const ApiError &error = job->result().error();
+                err() << "build-tokens: " << printable(Texts::tr("the health check failed, every health is unknown: %1")
+                                                           .arg(error.toText()))
+                      << '\n';
+                for (const QString &id : std::as_const(ids))
+                    byTokenId.insert(id, TokenHealth::notChecked(error.summary()));
+            }
+            applyHealth(&held, byTokenId);
+            listOutput.write(held);
+            done(summary);
+        });
+    };
     QObject::connect(&session, &BrowserSession::pageLoaded, &app, [&] {
-        listOutput.write(rows.tokens());
-        done(session.summary());
+        take(rows.tokens());
+        listed(session.summary());
     });
     QObject::connect(&session, &BrowserSession::failed, &app, [&](const ApiError &error) { failed(error, 0); });
     // Every page streams through the output as it comes: the account is never held whole.
@@ -324,12 +374,12 @@ int runList(QCoreApplication &app, QCommandLineParser &parser, const QStringList
         // Owned by the client, so that what is left of it goes before the network manager its
         // replies belong to (a reply outliving it crashed on the way out).
         auto *job = new AllPagesJob(client, account, concurrency, &client);
-        QObject::connect(job, &AllPagesJob::pageReady, &app, [&](const QList<BuildToken> &tokens) { listOutput.write(tokens); });
+        QObject::connect(job, &AllPagesJob::pageReady, &app, [&](const QList<BuildToken> &tokens) { take(tokens); });
         QObject::connect(job, &Job::finished, &app, [&, job] {
             if (!job->result().ok())
                 return failed(job->result().error(), job->tokensDone());
             const AllPagesSummary &summary = job->result().value();
-            done(Texts::tr("All pages (%1) \u00b7 %2").arg(summary.pages)
+            listed(Texts::tr("All pages (%1) \u00b7 %2").arg(summary.pages)
                      .arg(Texts::tr("%1 tokens", nullptr, Translations::numerus(summary.tokens)).arg(summary.tokens)));
         });
     };

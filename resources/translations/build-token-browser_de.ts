@@ -890,6 +890,18 @@ API-Schlüssel) oder aus einem Profil (--profile).
         <source>The command.</source>
         <translation>Der Befehl.</translation>
     </message>
+    <message>
+        <source>Add each token&apos;s health (active, disabled, expired, revoked, missing or unknown), its API token&apos;s status, expiry and last use; needs “API Tokens Read”. Rows are written once every page and the check are in.</source>
+        <translation>Fügt den Zustand jedes Tokens hinzu (aktiv, deaktiviert, abgelaufen, widerrufen, fehlt oder unbekannt), Status, Ablauf und letzte Nutzung seines API-Tokens; braucht „API Tokens Read“. Die Zeilen werden geschrieben, sobald alle Seiten und die Prüfung da sind.</translation>
+    </message>
+    <message>
+        <source>every health is unknown: the credentials may not read API tokens. Add “%1” to the API token (Cloudflare dashboard: My Profile → API Tokens → Edit).</source>
+        <translation>jeder Zustand ist unbekannt: Die Zugangsdaten dürfen keine API-Token lesen. Fügen Sie dem API-Token „%1“ hinzu (Cloudflare-Dashboard: My Profile → API Tokens → Edit).</translation>
+    </message>
+    <message>
+        <source>the health check failed, every health is unknown: %1</source>
+        <translation>die Zustandsprüfung ist fehlgeschlagen, jeder Zustand ist unbekannt: %1</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionBar</name>

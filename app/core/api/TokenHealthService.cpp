@@ -123,6 +123,15 @@ void requestListPage(const Check &check, int page)
 
 } // namespace
 
+void applyHealth(QList<BuildToken> *tokens, const QHash<QString, TokenHealth> &byTokenId)
+{
+    QHash<QString, std::shared_ptr<const TokenHealth>> shared;
+    for (auto it = byTokenId.begin(); it != byTokenId.end(); ++it)
+        shared.insert(it.key(), std::make_shared<const TokenHealth>(it.value()));
+    for (BuildToken &token : *tokens)
+        token.health = shared.value(token.cloudflareTokenId);
+}
+
 TokenHealthService::TokenHealthService(ApiClient *client, QObject *parent)
     : QObject(parent), m_client(client)
 {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ApiClient.h"
+#include "BuildToken.h"
 #include "Job.h"
 #include "TokenHealth.h"
 
@@ -18,6 +19,10 @@ struct HealthReport
 };
 
 using HealthJob = ResultJob<HealthReport>;
+
+// Gives each of `tokens` the health of its API token in `byTokenId` (one shared record per
+// API token, however many build tokens point at it), or none where it has no entry.
+void applyHealth(QList<BuildToken> *tokens, const QHash<QString, TokenHealth> &byTokenId);
 
 // Tells whether the API tokens behind build tokens still work, for few requests: the
 // caller's API tokens are listed once (all pages, expired ones included), and only an id the

@@ -1,6 +1,7 @@
 #include "BuildTokenTableModel.h"
 
 #include "TokenColumns.h"
+#include "../api/TokenHealthService.h"
 #include "UntrustedText.h"
 
 using namespace Qt::Literals::StringLiterals;
@@ -69,12 +70,7 @@ void BuildTokenTableModel::setHealth(const QHash<QString, TokenHealth> &byTokenI
 {
     if (m_tokens.isEmpty())
         return;
-    // One shared record per API token, however many build tokens point at it.
-    QHash<QString, std::shared_ptr<const TokenHealth>> shared;
-    for (auto it = byTokenId.begin(); it != byTokenId.end(); ++it)
-        shared.insert(it.key(), std::make_shared<const TokenHealth>(it.value()));
-    for (BuildToken &token : m_tokens)
-        token.health = shared.value(token.cloudflareTokenId);
+    applyHealth(&m_tokens, byTokenId);
     const QList<int> columns = TokenColumns::ofGroups({ColumnSpec::Group::Health});
     emit dataChanged(index(0, columns.first()), index(rowCount() - 1, columns.last()));
 }
