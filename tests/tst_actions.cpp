@@ -73,13 +73,16 @@ private slots:
     {
         Actions actions;
         QMenuBar bar;
-        actions.fillMenuBar(&bar);
+        QMenu columns(u"Columns"_s);
+        actions.fillMenuBar(&bar, &columns);
         QStringList titles;
         QList<QAction *> inMenus;
         for (QAction *menuAction : bar.actions()) {
             titles << menuAction->text();
             for (QAction *action : menuAction->menu()->actions()) {
-                if (!action->isSeparator())
+                if (action->menu() == &columns)
+                    QCOMPARE(titles.last(), u"&View"_s); // the column chooser, under View
+                else if (!action->isSeparator())
                     inMenus << action;
             }
         }

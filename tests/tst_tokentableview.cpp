@@ -9,6 +9,7 @@
 #include <QHeaderView>
 #include <QIODevice>
 #include <QStandardItemModel>
+#include <QMenu>
 #include <QTest>
 #include <QImage>
 #include <QItemSelection>
@@ -118,6 +119,28 @@ private slots:
         QCOMPARE(edge(3), text);
         QVERIFY(edge(4) != text);
         QVERIFY(edge(2) != text);
+    }
+
+    // The column chooser shows and hides columns, and never hides the last one shown.
+    void theColumnsMenuShowsAndHides()
+    {
+        TokenTableView view;
+        view.setModel(makeModel(&view));
+        QMenu *menu = view.columnsMenu();
+        emit menu->aboutToShow();
+        QCOMPARE(menu->actions().size(), TokenColumns::count());
+        QAction *owner = menu->actions().at(TokenColumns::OwnerType);
+        QCOMPARE(owner->text(), u"Owner type"_s);
+        QVERIFY(!owner->isChecked());
+        owner->trigger();
+        QVERIFY(!view.isColumnHidden(TokenColumns::OwnerType));
+        for (int column : view.visibleColumns()) {
+            if (column != TokenColumns::Name)
+                view.hideColumn(column);
+        }
+        emit menu->aboutToShow();
+        QVERIFY(!menu->actions().at(TokenColumns::Name)->isEnabled());
+        QVERIFY(menu->actions().at(TokenColumns::Uuid)->isEnabled());
     }
 
     void visibleColumnsFollowTheView()

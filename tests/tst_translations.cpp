@@ -5,6 +5,7 @@
 // (tests/support/check-translations.sh checks that the .ts files are complete for the sources.)
 
 #include "Actions.h"
+#include "TokenTableView.h"
 #include "AppCore.h"
 #include "ExportDialog.h"
 #include "MainWindow.h"
@@ -188,7 +189,8 @@ private slots:
         QCOMPARE(QCoreApplication::translate("Cli", "Stop it with Ctrl+C."), u"Beenden mit Strg+C."_s);
         Actions actions;
         QMenuBar bar;
-        actions.fillMenuBar(&bar);
+        const TokenTableView table; // its column chooser is under View
+        actions.fillMenuBar(&bar, table.columnsMenu());
         QStringList titles;
         for (const QAction *menu : bar.actions())
             titles << menu->text();
@@ -271,7 +273,8 @@ private slots:
         const Translations translations(German);
         Actions actions;
         QMenuBar bar;
-        actions.fillMenuBar(&bar);
+        const TokenTableView table; // its column chooser is under View
+        actions.fillMenuBar(&bar, table.columnsMenu());
         for (const QAction *menuAction : bar.actions()) {
             Mnemonics mnemonics;
             for (const QAction *action : menuAction->menu()->actions())

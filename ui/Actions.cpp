@@ -80,7 +80,7 @@ Actions::Actions(QObject *parent)
     }
 }
 
-void Actions::fillMenuBar(QMenuBar *menuBar) const
+void Actions::fillMenuBar(QMenuBar *menuBar, QMenu *columns) const
 {
     QAction *const separator = nullptr;
     const auto addMenu = [menuBar](const QString &title, const QList<QAction *> &actions) {
@@ -91,13 +91,14 @@ void Actions::fillMenuBar(QMenuBar *menuBar) const
             else
                 menu->addSeparator();
         }
+        return menu;
     };
     const auto a = [this](Id id) { return action(id); };
     addMenu(tr("&File"),
             {a(NewProfile), a(EditProfile), separator, a(Export), separator, a(Load), a(LoadAllPages), a(Reload), a(CheckHealth),
              separator, a(Quit)});
     addMenu(tr("&Edit"), {a(CopyRows), a(SelectAll), a(Find), separator, a(Preferences)});
-    addMenu(tr("&View"), {a(DetailsPane)});
+    addMenu(tr("&View"), {a(DetailsPane)})->addMenu(columns);
     addMenu(tr("&Go"), {a(FirstPage), a(PreviousPage), a(NextPage), a(LastPage), separator, a(Cancel)});
     addMenu(tr("&Help"), {a(Documentation), a(KeyboardShortcuts), separator, a(About), a(AboutQt)});
 }

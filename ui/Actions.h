@@ -4,6 +4,7 @@
 #include <QObject>
 
 class QAction;
+class QMenu;
 class QMenuBar;
 
 // Every action of the main window, made in one place with its text, icon, shortcut (a
@@ -44,8 +45,9 @@ public:
     QAction *action(Id id) const { return m_actions.at(id); }
     // All of them, in the order of Id.
     const QList<QAction *> &all() const { return m_actions; }
-    // Adds the window's menus (File, Edit, View, Go, Help), holding every action, to `menuBar`.
-    void fillMenuBar(QMenuBar *menuBar) const;
+    // Adds the window's menus (File, Edit, View, Go, Help), holding every action, to
+    // `menuBar`; View ends with `columns`, the table's column chooser.
+    void fillMenuBar(QMenuBar *menuBar, QMenu *columns) const;
 
 private:
     QList<QAction *> m_actions;

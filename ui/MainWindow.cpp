@@ -53,7 +53,7 @@ MainWindow::MainWindow(AppCore *core, QWidget *parent)
     layout->addWidget(new PaginationBar(&core->session, &core->active, m_actions, this));
     setCentralWidget(central);
     connectActions();
-    m_actions->fillMenuBar(menuBar());
+    m_actions->fillMenuBar(menuBar(), m_table->columnsMenu());
 
     connect(m_connection, &ConnectionBar::loadRequested, this, &MainWindow::load);
     connect(m_connection, &ConnectionBar::newProfileRequested, this, &MainWindow::newProfile);

@@ -5,6 +5,7 @@
 #include <QAction>
 #include <QDataStream>
 #include <QHeaderView>
+#include <QMenu>
 #include <QItemSelectionModel>
 #include <QIODevice>
 #include <QHelpEvent>
@@ -42,6 +43,13 @@ TokenTableView::TokenTableView(QWidget *parent)
     setWordWrap(false);
     setTabKeyNavigation(false); // arrows move among the cells; Tab leaves the table
     setContextMenuPolicy(Qt::CustomContextMenu);
+    m_columnsMenu = new QMenu(tr("&Columns"), this);
+    m_columnsMenu->setObjectName(u"columnsMenu"_s);
+    connect(m_columnsMenu, &QMenu::aboutToShow, this, &TokenTableView::fillColumnsMenu);
+    horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(horizontalHeader(), &QWidget::customContextMenuRequested, this, [this](const QPoint &position) {
+        m_columnsMenu->popup(horizontalHeader()->mapToGlobal(position));
+    });
     verticalHeader()->hide();
     // Compact rows, as in a spreadsheet: one line of text each.
     verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
@@ -148,6 +156,21 @@ bool TokenTableView::viewportEvent(QEvent *event)
         }
     }
     return QTableView::viewportEvent(event);
+}
+
+void TokenTableView::fillColumnsMenu()
+{
+    m_columnsMenu->clear();
+    if (!model())
+        return;
+    const QList<int> shown = visibleColumns();
+    for (int column = 0; column < model()->columnCount(); ++column) {
+        QAction *action = m_columnsMenu->addAction(model()->headerData(column, Qt::Horizontal).toString());
+        action->setCheckable(true);
+        action->setChecked(!isColumnHidden(column));
+        action->setEnabled(!(shown.size() == 1 && shown.first() == column));
+        connect(action, &QAction::toggled, this, [this, column](bool on) { setColumnHidden(column, !on); });
+    }
 }
 
 QList<int> TokenTableView::visibleColumns() const

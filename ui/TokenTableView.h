@@ -2,6 +2,8 @@
 
 #include <QTableView>
 
+class QMenu;
+
 #include <utility>
 
 // The token table as a spreadsheet shows it: whole rows selected, one line of text a row,
@@ -34,6 +36,10 @@ public:
     // keys (Ctrl+C, Ctrl+A) still act on a text field elsewhere in the window.
     void addTableAction(QAction *action);
 
+    // A menu of every column, checked where it is shown: the header's context menu and
+    // View → Columns (so the keyboard reaches it too). The last column shown cannot be hidden.
+    QMenu *columnsMenu() const { return m_columnsMenu; }
+
     QByteArray saveHeaderState() const;
     // False, and the header left as it is, for a state of another version or no state.
     bool restoreHeaderState(const QByteArray &state);
@@ -50,5 +56,8 @@ protected:
 
 private:
     void applyColumnWidths();
+    void fillColumnsMenu();
     QRect currentRowRect() const; // in viewport coordinates
+
+    QMenu *m_columnsMenu;
 };

@@ -1985,6 +1985,10 @@ API-Schlüssel) oder aus einem Profil (--profile).
         <source>Build tokens</source>
         <translation>Build-Token</translation>
     </message>
+    <message>
+        <source>&amp;Columns</source>
+        <translation>&amp;Spalten</translation>
+    </message>
 </context>
 <context>
     <name>TokenVerifier</name>
