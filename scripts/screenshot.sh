@@ -26,8 +26,8 @@ shoot() { # file width height
     "$app" --demo --demo-tokens 1234 &
     local pid=$!
     local id=''
-    for _ in $(seq 100); do
-        id=$(xdotool search --onlyvisible --name '^Build Token Browser' 2>/dev/null | head -n 1) && [ -n "$id" ] && break
+    for _ in $(seq 300); do # 30 s: a start on a busy machine (a build beside it) takes that long
+        id=$(xdotool search --onlyvisible --name 'Build Token Browser$' 2>/dev/null | head -n 1) && [ -n "$id" ] && break
         sleep 0.1
     done
     [ -n "$id" ] || { echo "screenshot.sh: no window for $file" >&2; kill "$pid"; return 1; }
