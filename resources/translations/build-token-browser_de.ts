@@ -1072,6 +1072,18 @@ API-Schlüssel) oder aus einem Profil (--profile).
         <source>an array of API tokens</source>
         <translation>ein Array von API-Token</translation>
     </message>
+    <message>
+        <source>an array of strings</source>
+        <translation>ein Array von Zeichenketten</translation>
+    </message>
+    <message>
+        <source>an array of Workers</source>
+        <translation>ein Array von Workers</translation>
+    </message>
+    <message>
+        <source>an array of triggers</source>
+        <translation>ein Array von Triggern</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>

@@ -251,6 +251,68 @@ bool readApiToken(const QJsonObject &object, qsizetype index, ApiToken *token, A
            && readPolicies(object.value(u"policies"_s), path + u".policies"_s, &token->policies, error);
 }
 
+// A list of strings such as branch_includes; absent or null is empty.
+bool readStringList(const QJsonValue &value, const QString &path, QStringList *out, ApiError *error)
+{
+    if (value.isUndefined() || value.isNull())
+        return true;
+    if (!value.isArray()) {
+        *error = wrongType(path, QCoreApplication::translate("EnvelopeParser", "an array of strings"), value);
+        return false;
+    }
+    const QJsonArray array = value.toArray();
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        if (!array.at(i).isString()) {
+            *error = wrongType(path + u'[' + QString::number(i) + u']',
+                               QCoreApplication::translate("EnvelopeParser", "a string"), array.at(i));
+            return false;
+        }
+        out->append(array.at(i).toString());
+    }
+    return true;
+}
+
+bool readWorker(const QJsonObject &object, qsizetype index, WorkerScript *worker, ApiError *error)
+{
+    const QString path = itemPath(index);
+    return readRequiredString(object, u"id"_s, path + u".id"_s, &worker->name, error)
+           && readOptionalString(object, u"tag"_s, path + u".tag"_s, &worker->tag, error);
+}
+
+bool readTrigger(const QJsonObject &object, qsizetype index, BuildTrigger *trigger, ApiError *error)
+{
+    const QString path = itemPath(index);
+    return readOptionalString(object, u"trigger_uuid"_s, path + u".trigger_uuid"_s, &trigger->uuid, error)
+           && readOptionalString(object, u"trigger_name"_s, path + u".trigger_name"_s, &trigger->name, error)
+           && readOptionalString(object, u"build_token_uuid"_s, path + u".build_token_uuid"_s, &trigger->buildTokenUuid, error)
+           && readStringList(object.value(u"branch_includes"_s), path + u".branch_includes"_s, &trigger->branchIncludes, error)
+           && readOptionalString(object, u"deleted_on"_s, path + u".deleted_on"_s, &trigger->deletedOn, error);
+}
+
+// result.builds is a map from tag to build; only its keys matter here, but each value must be
+// a build (an object) for the map to be trusted.
+ApiResult<QSet<QString>> parseLatestBuildTagsOf(const QJsonValue &result)
+{
+    QSet<QString> tags;
+    if (result.isUndefined() || result.isNull())
+        return tags;
+    const QString anObject = QCoreApplication::translate("EnvelopeParser", "an object");
+    if (!result.isObject())
+        return wrongType(u"result"_s, anObject, result);
+    const QJsonValue builds = result.toObject().value(u"builds"_s);
+    if (builds.isUndefined() || builds.isNull())
+        return tags;
+    if (!builds.isObject())
+        return wrongType(u"result.builds"_s, anObject, builds);
+    const QJsonObject map = builds.toObject();
+    for (auto it = map.begin(); it != map.end(); ++it) {
+        if (!it.value().isObject())
+            return wrongType(u"result.builds."_s + it.key(), anObject, it.value());
+        tags.insert(it.key());
+    }
+    return tags;
+}
+
 ApiResult<BuildTokenPage> parseBuildTokenItems(const Envelope &envelope, int perPage)
 {
     const ApiResult<QList<BuildToken>> tokens =
@@ -382,6 +444,25 @@ ApiResult<ApiToken> parseApiToken(const Envelope &envelope)
     if (!readApiToken(envelope.result.toObject(), -1, &token, &error))
         return withStatusOf(envelope, ApiResult<ApiToken>(error));
     return token;
+}
+
+ApiResult<QList<WorkerScript>> parseWorkers(const Envelope &envelope)
+{
+    return withStatusOf(envelope, parseItems<WorkerScript>(envelope.result,
+                                                           QCoreApplication::translate("EnvelopeParser", "an array of Workers"),
+                                                           readWorker));
+}
+
+ApiResult<QSet<QString>> parseLatestBuildTags(const Envelope &envelope)
+{
+    return withStatusOf(envelope, parseLatestBuildTagsOf(envelope.result));
+}
+
+ApiResult<QList<BuildTrigger>> parseTriggers(const Envelope &envelope)
+{
+    return withStatusOf(envelope, parseItems<BuildTrigger>(envelope.result,
+                                                           QCoreApplication::translate("EnvelopeParser", "an array of triggers"),
+                                                           readTrigger));
 }
 
 } // namespace EnvelopeParser

@@ -5,11 +5,13 @@
 #include "ApiResult.h"
 #include "BuildToken.h"
 #include "PageInfo.h"
+#include "TokenUsage.h"
 
 #include <QByteArray>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
+#include <QSet>
 
 // Cloudflare API v4's response envelope:
 // {"success", "errors": [{"code", "message"}], "messages", "result", "result_info"}.
@@ -50,6 +52,13 @@ ApiResult<QList<Account>> parseAccounts(const Envelope &envelope);
 // (GET /user/tokens/{id}). A token without an id is an error: nothing could point at it.
 ApiResult<QList<ApiToken>> parseApiTokens(const Envelope &envelope, int perPage = 0);
 ApiResult<ApiToken> parseApiToken(const Envelope &envelope);
+// The Workers of GET /accounts/{a}/workers/scripts (one list, not paged). A Worker without an
+// id (its name) is an error; one without a tag is kept with an empty one.
+ApiResult<QList<WorkerScript>> parseWorkers(const Envelope &envelope);
+// The tags of result.builds of GET .../builds/builds/latest: the Workers that use Builds.
+ApiResult<QSet<QString>> parseLatestBuildTags(const Envelope &envelope);
+// The triggers of GET .../builds/workers/{tag}/triggers, deleted ones included.
+ApiResult<QList<BuildTrigger>> parseTriggers(const Envelope &envelope);
 
 // Building blocks for the parsers of other results.
 ApiError wrongType(const QString &field, const QString &expected, const QJsonValue &got);

@@ -1,8 +1,8 @@
 #include "TokenHealthService.h"
 
 #include "EnvelopeParser.h"
+#include "IdShape.h"
 
-#include <QRegularExpression>
 #include <QSet>
 
 #include <memory>
@@ -25,13 +25,6 @@ using Check = std::shared_ptr<HealthCheck>;
 bool isPermissionRefused(const ApiError &error)
 {
     return error.httpStatus() == 401 || error.httpStatus() == 403;
-}
-
-// An id goes into a request path: only Cloudflare's id shape may (32 hex digits today).
-bool isTokenId(const QString &id)
-{
-    static const QRegularExpression shape(u"\\A[0-9A-Za-z]{1,64}\\z"_s);
-    return shape.match(id).hasMatch();
 }
 
 void finish(const Check &check)
@@ -144,7 +137,7 @@ HealthJob *TokenHealthService::check(const QStringList &tokenIds, QObject *paren
     for (const QString &id : tokenIds) {
         if (id.isEmpty())
             continue;
-        if (isTokenId(id))
+        if (isIdShaped(id))
             check->wanted.insert(id);
         else
             check->report.byTokenId.insert(id, TokenHealth::missing()); // no API token has such an id

@@ -260,6 +260,20 @@ DemoApiServer::DemoApiServer(QObject *parent) : QObject(parent)
                    [this](const QString &id, const QHttpServerRequest &request, QHttpServerResponder &&responder) {
                        serve(request, std::move(responder), [this, id](const Request &r) { return listBuildTokens(id, r); });
                    });
+    m_server.route(u"/client/v4/accounts/<arg>/workers/scripts"_s, Method::Get,
+                   [this](const QString &id, const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                       serve(request, std::move(responder), [this, id](const Request &r) { return listWorkers(id, r); });
+                   });
+    m_server.route(u"/client/v4/accounts/<arg>/builds/builds/latest"_s, Method::Get,
+                   [this](const QString &id, const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                       serve(request, std::move(responder), [this, id](const Request &r) { return latestBuilds(id, r); });
+                   });
+    m_server.route(u"/client/v4/accounts/<arg>/builds/workers/<arg>/triggers"_s, Method::Get,
+                   [this](const QString &id, const QString &tag, const QHttpServerRequest &request,
+                          QHttpServerResponder &&responder) {
+                       serve(request, std::move(responder),
+                             [this, id, tag](const Request &r) { return listTriggers(id, tag, r); });
+                   });
     m_server.route(u"/client/v4/accounts/<arg>/tokens/verify"_s, Method::Get,
                    [this](const QString &id, const QHttpServerRequest &request, QHttpServerResponder &&responder) {
                        serve(request, std::move(responder), [this, id](const Request &r) { return verifyAccountToken(id, r); });
@@ -509,16 +523,82 @@ const DemoApiServer::DemoAccount *DemoApiServer::findAccount(const QString &id) 
     return nullptr;
 }
 
-DemoReply DemoApiServer::listBuildTokens(const QString &accountId, const Request &request) const
+const DemoApiServer::DemoAccount *DemoApiServer::buildsAccount(const QString &accountId, const Request &request,
+                                                              DemoReply *refusal) const
 {
-    if (!mayList(request, false, m_extraApiTokens))
-        return authFailure(request);
+    if (!mayList(request, false, m_extraApiTokens)) {
+        *refusal = authFailure(request);
+        return nullptr;
+    }
     const DemoAccount *account = findAccount(accountId);
     if (!account)
-        return unknownAccount(request);
+        *refusal = unknownAccount(request);
+    return account;
+}
+
+QList<DemoWorker> DemoApiServer::workersOf(const DemoAccount &account) const
+{
+    return account.workers ? *account.workers : DemoTokenGenerator::workersFor(account.account.id, account.tokens);
+}
+
+DemoReply DemoApiServer::listBuildTokens(const QString &accountId, const Request &request) const
+{
+    DemoReply refusal;
+    const DemoAccount *account = buildsAccount(accountId, request, &refusal);
+    if (!account)
+        return refusal;
     const QList<BuildToken> &tokens = account->tokens;
     return listPage(request.query, {50, 1, 200}, tokens.size(),
                     [&tokens](qsizetype i) { return QJsonValue(DemoTokenGenerator::toJson(tokens.at(i))); });
+}
+
+DemoReply DemoApiServer::listWorkers(const QString &accountId, const Request &request) const
+{
+    DemoReply refusal;
+    const DemoAccount *account = buildsAccount(accountId, request, &refusal);
+    if (!account)
+        return refusal;
+    QJsonArray result;
+    for (const DemoWorker &worker : workersOf(*account))
+        result.append(DemoTokenGenerator::toJson(worker));
+    return envelopeReply(Status::Ok, envelope(true, {}, {}, result)); // not paged
+}
+
+DemoReply DemoApiServer::latestBuilds(const QString &accountId, const Request &request) const
+{
+    DemoReply refusal;
+    const DemoAccount *account = buildsAccount(accountId, request, &refusal);
+    if (!account)
+        return refusal;
+    const QStringList tags = request.query.queryItemValue(u"external_script_ids"_s, QUrl::FullyDecoded)
+                                 .split(u',', Qt::SkipEmptyParts);
+    if (tags.isEmpty())
+        return errorReply(Status::BadRequest, {{12002, u"Invalid request: external_script_ids is required"_s}});
+    if (tags.size() > 20)
+        return errorReply(Status::BadRequest, {{12002, u"Invalid request: at most 20 external_script_ids"_s}});
+    QJsonObject builds;
+    for (const DemoWorker &worker : workersOf(*account)) {
+        if (worker.usesBuilds && tags.contains(worker.tag))
+            builds.insert(worker.tag, DemoTokenGenerator::latestBuildJson(worker));
+    }
+    return envelopeReply(Status::Ok, envelope(true, {}, {}, QJsonObject{{u"builds"_s, builds}}));
+}
+
+DemoReply DemoApiServer::listTriggers(const QString &accountId, const QString &tag, const Request &request) const
+{
+    DemoReply refusal;
+    const DemoAccount *account = buildsAccount(accountId, request, &refusal);
+    if (!account)
+        return refusal;
+    for (const DemoWorker &worker : workersOf(*account)) {
+        if (worker.tag != tag)
+            continue;
+        QJsonArray result;
+        for (const DemoTrigger &trigger : worker.triggers)
+            result.append(DemoTokenGenerator::toJson(trigger, worker));
+        return envelopeReply(Status::Ok, envelope(true, {}, {}, result));
+    }
+    return errorReply(Status::NotFound, {{12000, u"Not found"_s}}); // the Builds API's documented answer
 }
 
 DemoReply DemoApiServer::listAccounts(const Request &request) const

@@ -22,7 +22,7 @@
 struct DemoReply;
 
 // A fake Cloudflare API v4 on 127.0.0.1 only: build-token and account listing with paging and
-// validation like the real API, token verification, auth checks, latency and fault switches.
+// validation like the real API, Workers and their build triggers, token verification, auth checks, latency and fault switches.
 // It backs the GUI's --demo mode, `build-tokens demo-server`, every integration test and
 // every benchmark. All Qt HttpServer code lives here because its API changed after Qt 6.4.
 class DemoApiServer : public QObject
@@ -117,6 +117,10 @@ public:
     // DemoTokenGenerator::apiTokensFor() gives every account's build tokens.
     void setApiTokens(const QList<ApiToken> &listed, const QList<ApiToken> &unlisted = {});
 
+    // The Workers of accountId() (GET workers/scripts, builds/latest, builds/workers/{tag}/
+    // triggers) instead of those DemoTokenGenerator::workersFor() makes from its build tokens.
+    void setWorkers(const QList<DemoWorker> &workers) { m_accounts.first().workers = workers; }
+
     const QList<Request> &requests() const { return m_requests; }
     void clearRequests() { m_requests.clear(); }
 
@@ -147,6 +151,7 @@ private:
     {
         Account account;
         QList<BuildToken> tokens;
+        std::optional<QList<DemoWorker>> workers = {}; // set by a test
     };
     // per_page's default and bounds, which differ from one list endpoint to another.
     struct PerPageRange
@@ -167,7 +172,13 @@ private:
     void finishPending(quint64 id, bool answered);
     DemoReply faultReply(Fault fault, const Request &request, const Route &route) const;
     const DemoAccount *findAccount(const QString &id) const;
+    // The account of a route that needs "Workers CI Read", or null with the answer refusing it.
+    const DemoAccount *buildsAccount(const QString &accountId, const Request &request, DemoReply *refusal) const;
+    QList<DemoWorker> workersOf(const DemoAccount &account) const;
     DemoReply listBuildTokens(const QString &accountId, const Request &request) const;
+    DemoReply listWorkers(const QString &accountId, const Request &request) const;
+    DemoReply latestBuilds(const QString &accountId, const Request &request) const;
+    DemoReply listTriggers(const QString &accountId, const QString &tag, const Request &request) const;
     DemoReply listAccounts(const Request &request) const;
     DemoReply verifyUserToken(const Request &request) const;
     DemoReply verifyAccountToken(const QString &accountId, const Request &request) const;

@@ -8,17 +8,33 @@
 
 using namespace Qt::Literals::StringLiterals;
 
+namespace {
+
+const std::array projects{u"checkout-api"_s, u"marketing-site"_s, u"docs"_s,
+                          u"image-resizer"_s, u"auth-gateway"_s, u"edge-cache"_s,
+                          u"billing-worker"_s, u"status-page"_s, u"search"_s,
+                          u"blog"_s, u"webhooks"_s, u"geo-router"_s, u"feature-flags"_s};
+
+const QUuid nameSpace(u"6ba7b811-9dad-11d1-80b4-00c04fd430c8"_s); // RFC 4122 URL namespace
+
+QString md5Hex(const QByteArray &seed)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(seed, QCryptographicHash::Md5).toHex());
+}
+
+DemoTrigger trigger(const QString &name, const DemoWorker &worker, const BuildToken &token, const QStringList &branches)
+{
+    const QByteArray seed = worker.tag.toLatin1() + '/' + name.toUtf8();
+    return {name, QUuid::createUuidV5(nameSpace, seed).toString(QUuid::WithoutBraces), token.uuid, branches, {}};
+}
+
+} // namespace
+
 namespace DemoTokenGenerator {
 
 BuildToken token(int index)
 {
-    static const std::array projects{u"checkout-api"_s, u"marketing-site"_s, u"docs"_s,
-                                     u"image-resizer"_s, u"auth-gateway"_s, u"edge-cache"_s,
-                                     u"billing-worker"_s, u"status-page"_s, u"search"_s,
-                                     u"blog"_s, u"webhooks"_s, u"geo-router"_s, u"feature-flags"_s};
     static const std::array environments{u"production"_s, u"staging"_s, u"preview"_s, u"ci"_s};
-    static const QUuid nameSpace(u"6ba7b811-9dad-11d1-80b4-00c04fd430c8"_s); // RFC 4122 URL namespace
-
     const int projectCount = int(projects.size());
     const int environmentCount = int(environments.size());
     const int round = index / (projectCount * environmentCount);
@@ -113,6 +129,62 @@ QJsonObject toJson(const ApiToken &token)
     if (!token.notBefore.isEmpty())
         object.insert(u"not_before"_s, token.notBefore);
     return object;
+}
+
+QList<DemoWorker> workersFor(const QString &accountId, const QList<BuildToken> &buildTokens)
+{
+    const int tokenCount = int(buildTokens.size());
+    const int workerCount = 4 * tokenCount;
+    const int building = (workerCount + 4) / 5; // every fifth: production uses tokens [0, building)
+    const int projectCount = int(projects.size());
+    QList<DemoWorker> workers;
+    workers.reserve(workerCount);
+    for (int i = 0; i < workerCount; ++i) {
+        DemoWorker worker;
+        worker.name = projects[size_t(i % projectCount)] + u"-worker"_s;
+        if (i >= projectCount)
+            worker.name += u'-' + QString::number(i / projectCount + 1);
+        worker.tag = md5Hex(accountId.toLatin1() + "/worker-" + QByteArray::number(i));
+        worker.usesBuilds = i % 5 == 0;
+        if (worker.usesBuilds) {
+            const int k = i / 5;
+            worker.triggers << trigger(u"production"_s, worker, buildTokens.at(k), {u"main"_s});
+            if (k % 4 == 0)
+                worker.triggers << trigger(u"preview"_s, worker, buildTokens.at(k / 4), {u"*"_s});
+            if (k % 8 == 1 && building + k / 8 < tokenCount) {
+                DemoTrigger deleted = trigger(u"staging"_s, worker, buildTokens.at(building + k / 8), {u"staging"_s});
+                deleted.deletedOn = u"2026-03-01T12:00:00Z"_s;
+                worker.triggers << deleted;
+            }
+        }
+        workers << worker;
+    }
+    return workers;
+}
+
+QJsonObject toJson(const DemoWorker &worker)
+{
+    return {{u"id"_s, worker.name}, {u"tag"_s, worker.tag}, {u"tags"_s, QJsonValue::Null},
+            {u"created_on"_s, u"2025-02-01T09:00:00Z"_s}, {u"modified_on"_s, u"2026-08-20T07:42:10Z"_s},
+            {u"has_assets"_s, false}, {u"has_modules"_s, true}, {u"usage_model"_s, u"standard"_s},
+            {u"routes"_s, QJsonValue::Null}};
+}
+
+QJsonObject latestBuildJson(const DemoWorker &worker)
+{
+    return {{u"build_uuid"_s, QUuid::createUuidV5(nameSpace, worker.tag.toLatin1() + "/build").toString(QUuid::WithoutBraces)},
+            {u"status"_s, u"stopped"_s}, {u"build_outcome"_s, u"success"_s},
+            {u"created_on"_s, u"2026-08-20T07:40:00Z"_s}, {u"stopped_on"_s, u"2026-08-20T07:42:00Z"_s}};
+}
+
+QJsonObject toJson(const DemoTrigger &trigger, const DemoWorker &worker)
+{
+    return {{u"trigger_uuid"_s, trigger.uuid}, {u"trigger_name"_s, trigger.name},
+            {u"build_token_uuid"_s, trigger.buildTokenUuid}, {u"external_script_id"_s, worker.tag},
+            {u"branch_includes"_s, QJsonArray::fromStringList(trigger.branches)}, {u"branch_excludes"_s, QJsonArray()},
+            {u"build_command"_s, u"npm run build"_s}, {u"deploy_command"_s, u"npx wrangler deploy"_s},
+            {u"root_directory"_s, u"/"_s}, {u"created_on"_s, u"2026-02-03T10:15:00Z"_s},
+            {u"deleted_on"_s, trigger.deletedOn.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(trigger.deletedOn)}};
 }
 
 } // namespace DemoTokenGenerator
