@@ -27,7 +27,9 @@ shoot() { # file width height
     local pid=$!
     local id=''
     for _ in $(seq 300); do # 30 s: a start on a busy machine (a build beside it) takes that long
-        id=$(xdotool search --onlyvisible --name 'Build Token Browser$' 2>/dev/null | head -n 1) && [ -n "$id" ] && break
+        # By its class: the title starts with the account's name, in Unicode isolates that
+        # xdotool's --name does not match.
+        id=$(xdotool search --onlyvisible --classname '^build-token-browser$' 2>/dev/null | head -n 1) && [ -n "$id" ] && break
         sleep 0.1
     done
     [ -n "$id" ] || { echo "screenshot.sh: no window for $file" >&2; kill "$pid"; return 1; }
