@@ -36,7 +36,8 @@ private slots:
         QCOMPARE(m_model->rowCount(), 0);
         QCOMPARE(m_model->columnCount(), TokenColumns::count());
         const QStringList titles{u"Name"_s,   u"UUID"_s,            u"Cloudflare token ID"_s, u"Owner type"_s,
-                                 u"Health"_s, u"API token status"_s, u"Expires"_s,            u"Last used"_s};
+                                 u"Health"_s, u"API token status"_s, u"Expires"_s,            u"Last used"_s,
+                                 u"Used by"_s};
         QCOMPARE(TokenColumns::count(), titles.size());
         for (int column = 0; column < TokenColumns::count(); ++column)
             QCOMPARE(m_model->headerData(column, Qt::Horizontal).toString(), titles[column]);

@@ -41,7 +41,7 @@ private slots:
         TokenColumns::append({u"name_length"_s, u"name_length"_s, "Name length", &nameLength});
         m_added = TokenColumns::count() - 1;
         QCOMPARE(TokenColumns::indexOf(u"name_length"_s), m_added);
-        QCOMPARE(m_added, int(TokenColumns::LastUsedOn) + 1); // appended after the built-in columns
+        QCOMPARE(m_added, int(TokenColumns::UsedBy) + 1); // appended after the built-in columns
     }
 
     void modelAndFilterShowIt()

@@ -38,6 +38,8 @@ Actions::Actions(QObject *parent)
         {CheckHealth, "checkHealthAction", nullptr, tr("Check &Health"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H),
          tr("Ask Cloudflare whether each build token's API token is still active (needs \u201c"
             "API Tokens Read\u201d)")},
+        {ScanUsage, "scanUsageAction", nullptr, tr("Scan &Usage\u2026"), {},
+         tr("Find which Workers' build triggers use each build token (a request per Worker that uses Builds)")},
         {Quit, "quitAction", "application-exit", tr("&Quit"), QKeySequence::Quit, tr("Quit Build Token Browser")},
         {CopyRows, "copyAction", "edit-copy", tr("&Copy Rows"), QKeySequence::Copy,
          tr("Copy the selected rows as tab-separated text with a header row")},
@@ -95,7 +97,7 @@ void Actions::fillMenuBar(QMenuBar *menuBar, QMenu *columns) const
     };
     const auto a = [this](Id id) { return action(id); };
     addMenu(tr("&File"),
-            {a(NewProfile), a(EditProfile), separator, a(Export), separator, a(Load), a(LoadAllPages), a(Reload), a(CheckHealth),
+            {a(NewProfile), a(EditProfile), separator, a(Export), separator, a(Load), a(LoadAllPages), a(Reload), a(CheckHealth), a(ScanUsage),
              separator, a(Quit)});
     addMenu(tr("&Edit"), {a(CopyRows), a(SelectAll), a(Find), separator, a(Preferences)});
     addMenu(tr("&View"), {a(DetailsPane)})->addMenu(columns);

@@ -23,6 +23,7 @@ public:
         LoadAllPages,
         Reload,
         CheckHealth,
+        ScanUsage,
         Quit,
         CopyRows,
         SelectAll,

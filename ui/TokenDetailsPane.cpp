@@ -5,6 +5,7 @@
 #include "TokenTableView.h"
 #include "export/TokenExport.h"
 #include "model/BuildTokenFilterModel.h"
+#include "api/UsageScanService.h"
 #include "model/TokenColumns.h"
 #include "model/UntrustedText.h"
 
@@ -60,7 +61,8 @@ TokenDetailsPane::TokenDetailsPane(QWidget *parent) : QWidget(parent)
         m_fields << field;
     }
 
-    // What the health check found: why, and the API token behind the build token.
+    // What a health check and a usage scan found: why, the API token behind the build token,
+    // and the triggers that build with it.
     m_health = new QLabel(details);
     m_health->setObjectName(u"detailHealth"_s);
     m_health->setTextFormat(Qt::PlainText); // the API token's name and policies are the server's
@@ -140,8 +142,13 @@ void TokenDetailsPane::showToken(const BuildToken *token, int selectedCount)
     for (QString &line : lines)
         line = UntrustedText::showInvisible(line);
     m_rawJson->setPlainText(lines.join(u'\n'));
-    m_health->setText(token->health ? UntrustedText::showInvisible(token->health->details()) : QString());
-    m_health->setVisible(bool(token->health));
+    QStringList found;
+    if (token->health)
+        found << token->health->details();
+    if (token->usage)
+        found << usageDetails(*token->usage);
+    m_health->setText(UntrustedText::showInvisible(found.join(u"\n\n"_s)));
+    m_health->setVisible(!found.isEmpty());
     m_selectionLabel->setText(selectedCount > 1 ? tr("%n rows selected; showing the current one.", nullptr, selectedCount) : QString());
     m_selectionLabel->setVisible(selectedCount > 1);
     m_stack->setCurrentIndex(1);

@@ -3,6 +3,7 @@
 #include "api/ApiClient.h"
 #include "api/BuildTokensService.h"
 #include "api/TokenHealthService.h"
+#include "api/UsageScanService.h"
 #include "model/BuildTokenFilterModel.h"
 #include "model/BuildTokenTableModel.h"
 #include "session/ActiveProfile.h"
@@ -40,4 +41,5 @@ struct AppCore
     TableAreaPresenter presenter{&active, &session};
     TokenHealthService healthService{&client};
     HealthChecker health{&healthService, &session};
+    UsageScanService usageService{&client};
 };

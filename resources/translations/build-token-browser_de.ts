@@ -232,6 +232,14 @@
         <source>Ask Cloudflare whether each build token&apos;s API token is still active (needs “API Tokens Read”)</source>
         <translation>Cloudflare fragen, ob das API-Token hinter jedem Build-Token noch aktiv ist (braucht „API Tokens Read“)</translation>
     </message>
+    <message>
+        <source>Scan &amp;Usage…</source>
+        <translation>&amp;Verwendung ermitteln …</translation>
+    </message>
+    <message>
+        <source>Find which Workers&apos; build triggers use each build token (a request per Worker that uses Builds)</source>
+        <translation>Ermitteln, welche Build-Trigger welcher Worker jedes Build-Token verwenden (eine Anfrage je Worker mit Builds)</translation>
+    </message>
 </context>
 <context>
     <name>ActiveProfile</name>
@@ -1793,6 +1801,14 @@ API-Schlüssel) oder aus einem Profil (--profile).
         <source>Last used</source>
         <translation>Zuletzt benutzt</translation>
     </message>
+    <message>
+        <source>Used by</source>
+        <translation>Verwendet von</translation>
+    </message>
+    <message>
+        <source>Unused</source>
+        <translation>Unbenutzt</translation>
+    </message>
 </context>
 <context>
     <name>TokenDetailsPane</name>
@@ -2019,6 +2035,77 @@ API-Schlüssel) oder aus einem Profil (--profile).
     <message>
         <source>The output is not open for writing</source>
         <translation>Die Ausgabe ist nicht zum Schreiben geöffnet</translation>
+    </message>
+</context>
+<context>
+    <name>UsageScan</name>
+    <message>
+        <source>The last scan found %2 Workers: this one makes up to %1 requests, of the 1,200 every 5 minutes Cloudflare allows you.</source>
+        <extracomment>%1 is a number of requests, %2 of Workers</extracomment>
+        <translation>Die letzte Suche fand %2 Worker: Diese stellt bis zu %1 Anfragen, von den 1.200 je 5 Minuten, die Cloudflare Ihnen erlaubt.</translation>
+    </message>
+    <message>
+        <source>It makes one request for the account&apos;s Workers, one for every %1 Workers, and one for each Worker that builds with Workers Builds, of the 1,200 every 5 minutes Cloudflare allows you.</source>
+        <translation>Sie stellt eine Anfrage für die Worker des Kontos, eine je %1 Worker und eine für jeden Worker, der mit Workers Builds baut – von den 1.200 je 5 Minuten, die Cloudflare Ihnen erlaubt.</translation>
+    </message>
+    <message>
+        <source>Scan Usage</source>
+        <translation>Verwendung ermitteln</translation>
+    </message>
+    <message>
+        <source>Find which Workers&apos; build triggers use each build token?</source>
+        <translation>Ermitteln, welche Build-Trigger welcher Worker jedes Build-Token verwenden?</translation>
+    </message>
+    <message>
+        <source>&amp;Scan</source>
+        <translation>&amp;Ermitteln</translation>
+    </message>
+    <message>
+        <source>Scanning the account&apos;s Workers…</source>
+        <translation>Die Worker des Kontos werden durchsucht …</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Scanning the account&apos;s Workers: request %1 of %2…</source>
+        <extracomment>%1 of %2 requests</extracomment>
+        <translation>Die Worker des Kontos werden durchsucht: Anfrage %1 von %2 …</translation>
+    </message>
+    <message>
+        <source>Usage scan canceled</source>
+        <translation>Verwendungssuche abgebrochen</translation>
+    </message>
+    <message>
+        <source>The usage scan failed: %1</source>
+        <extracomment>%1 is the error</extracomment>
+        <translation>Die Verwendungssuche ist fehlgeschlagen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Usage scanned: %1 Workers, %2 build with Workers Builds (%3 requests); %n build token(s) unused</source>
+        <extracomment>%1 Workers, %2 of them with Workers Builds, %3 requests; then how many build tokens no trigger uses</extracomment>
+        <translation>
+            <numerusform>Verwendung ermittelt: %1 Worker, %2 bauen mit Workers Builds (%3 Anfragen); %n Build-Token unbenutzt</numerusform>
+            <numerusform>Verwendung ermittelt: %1 Worker, %2 bauen mit Workers Builds (%3 Anfragen); %n Build-Token unbenutzt</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UsageScanService</name>
+    <message>
+        <source>No live build trigger uses this build token.</source>
+        <translation>Kein aktiver Build-Trigger verwendet dieses Build-Token.</translation>
+    </message>
+    <message>
+        <source>Used by Worker “⁨%1⁩”, trigger “⁨%2⁩”</source>
+        <extracomment>%1 is a Worker&apos;s name, %2 a trigger&apos;s name</extracomment>
+        <translation>Verwendet von Worker „⁨%1⁩“, Trigger „⁨%2⁩“</translation>
+    </message>
+    <message>
+        <source>%1 (branches: %2)</source>
+        <extracomment>%1 is the trigger line, %2 its branches</extracomment>
+        <translation>%1 (Branches: %2)</translation>
     </message>
 </context>
 <context>

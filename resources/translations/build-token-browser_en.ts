@@ -151,4 +151,15 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>UsageScan</name>
+    <message numerus="yes">
+        <source>Usage scanned: %1 Workers, %2 build with Workers Builds (%3 requests); %n build token(s) unused</source>
+        <extracomment>%1 Workers, %2 of them with Workers Builds, %3 requests; then how many build tokens no trigger uses</extracomment>
+        <translation>
+            <numerusform>Usage scanned: %1 Workers, %2 build with Workers Builds (%3 requests); %n build token unused</numerusform>
+            <numerusform>Usage scanned: %1 Workers, %2 build with Workers Builds (%3 requests); %n build tokens unused</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "TokenHealth.h"
+#include "TokenUsage.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -21,4 +22,6 @@ struct BuildToken
     // Enrichment, not from the list: null until a health check told (shared by the rows of
     // one API token).
     std::shared_ptr<const TokenHealth> health = {};
+    // Null until a usage scan told; then the live triggers that build with it (empty: unused).
+    std::shared_ptr<const QList<TriggerUse>> usage = {};
 };

@@ -2,6 +2,7 @@
 
 #include "TokenColumns.h"
 #include "../api/TokenHealthService.h"
+#include "../api/UsageScanService.h"
 #include "UntrustedText.h"
 
 using namespace Qt::Literals::StringLiterals;
@@ -28,10 +29,15 @@ void BuildTokenTableModel::appendTokens(const QList<BuildToken> &tokens)
             added[row - first] = token;
         } else {
             // The same token listed again keeps what a health check found until the next one.
-            std::shared_ptr<const TokenHealth> health = m_tokens[row].health;
-            m_tokens[row] = token;
-            if (!m_tokens[row].health && m_tokens[row].cloudflareTokenId == token.cloudflareTokenId)
-                m_tokens[row].health = std::move(health);
+            BuildToken &kept = m_tokens[row];
+            std::shared_ptr<const TokenHealth> health = kept.health;
+            std::shared_ptr<const QList<TriggerUse>> usage = kept.usage;
+            const bool sameApiToken = kept.cloudflareTokenId == token.cloudflareTokenId;
+            kept = token;
+            if (!kept.health && sameApiToken)
+                kept.health = std::move(health);
+            if (!kept.usage)
+                kept.usage = std::move(usage); // triggers name the build token by uuid, the key here
             emit dataChanged(index(row, 0), index(row, columnCount() - 1));
         }
     }
@@ -73,6 +79,14 @@ void BuildTokenTableModel::setHealth(const QHash<QString, TokenHealth> &byTokenI
     applyHealth(&m_tokens, byTokenId);
     const QList<int> columns = TokenColumns::ofGroups({ColumnSpec::Group::Health});
     emit dataChanged(index(0, columns.first()), index(rowCount() - 1, columns.last()));
+}
+
+void BuildTokenTableModel::setUsage(const UsageReport &report)
+{
+    if (m_tokens.isEmpty())
+        return;
+    applyUsage(&m_tokens, report);
+    emit dataChanged(index(0, TokenColumns::UsedBy), index(rowCount() - 1, TokenColumns::UsedBy));
 }
 
 int BuildTokenTableModel::rowCount(const QModelIndex &parent) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "../api/BuildToken.h"
+#include "../api/TokenUsage.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -24,6 +25,8 @@ public:
     // What a health check found, by API token id (cloudflare_token_id): every row takes its
     // token's, and a row whose id is not there loses what an older check said.
     void setHealth(const QHash<QString, TokenHealth> &byTokenId);
+    // What a usage scan of the account found: every row takes its live triggers.
+    void setUsage(const UsageReport &report);
     // Room for `rows` in all, when a bulk load knows its total: growing the uuid index as rows
     // come rehashes it whole at each doubling (20 ms at 65,536 rows, on the GUI thread).
     void reserve(qsizetype rows);

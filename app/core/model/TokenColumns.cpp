@@ -1,6 +1,7 @@
 #include "TokenColumns.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 
 #include <algorithm>
 
@@ -21,6 +22,14 @@ QJsonValue healthJson(const BuildToken &token)
 {
     const QString value = token.health ? (token.health.get()->*field)() : QString();
     return value.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(value);
+}
+
+QStringList usageLabels(const BuildToken &token)
+{
+    QStringList labels;
+    for (const TriggerUse &use : *token.usage)
+        labels << use.label();
+    return labels;
 }
 
 QList<ColumnSpec> &registry()
@@ -53,6 +62,16 @@ QList<ColumnSpec> &registry()
          [](const BuildToken &t) { return t.health ? t.health->lastUsedOn() : QString(); }, nullptr, true,
          u"2026-12-31T00:00:00Z"_s, false, false, false, ColumnSpec::Group::Health, nullptr,
          &healthJson<&TokenHealth::lastUsedOn>},
+        // A usage scan's: "worker/trigger" for each live trigger; in JSON an array.
+        {u"used_by"_s, u"used_by"_s, QT_TRANSLATE_NOOP("TokenColumns", "Used by"),
+         [](const BuildToken &t) { return t.usage ? usageLabels(t).join(u", "_s) : QString(); }, nullptr, true,
+         u"checkout-api-worker/production"_s, false, false, false, ColumnSpec::Group::Usage, // shown by a scan
+         [](const BuildToken &t) {
+             return !t.usage ? QString()
+                    : t.usage->isEmpty() ? QCoreApplication::translate("TokenColumns", "Unused")
+                                         : usageLabels(t).join(u", "_s);
+         },
+         [](const BuildToken &t) { return t.usage ? QJsonValue(QJsonArray::fromStringList(usageLabels(t))) : QJsonValue(); }},
     };
     return columns;
 }
@@ -81,8 +100,12 @@ QList<int> ofGroups(const QList<ColumnSpec::Group> &groups)
 
 QList<int> forTokens(const QList<BuildToken> &tokens)
 {
-    const bool checked = std::any_of(tokens.begin(), tokens.end(), [](const BuildToken &token) { return bool(token.health); });
-    return checked ? ofGroups({ColumnSpec::Group::Listing, ColumnSpec::Group::Health}) : listing();
+    QList<ColumnSpec::Group> groups{ColumnSpec::Group::Listing};
+    if (std::any_of(tokens.begin(), tokens.end(), [](const BuildToken &token) { return bool(token.health); }))
+        groups << ColumnSpec::Group::Health;
+    if (std::any_of(tokens.begin(), tokens.end(), [](const BuildToken &token) { return bool(token.usage); }))
+        groups << ColumnSpec::Group::Usage;
+    return ofGroups(groups);
 }
 
 int indexOf(const QString &id)

@@ -12,9 +12,9 @@
 // list, so a new column is one entry in TokenColumns.cpp plus the data it reads.
 struct ColumnSpec
 {
-    // The listing's own fields, and those a health check adds (the CLI writes each group
-    // only when asked; the app always has them all).
-    enum class Group { Listing, Health };
+    // The listing's own fields, and those a health check and a usage scan add (the CLI writes
+    // each group only when asked; the app always has them all).
+    enum class Group { Listing, Health, Usage };
 
     QString id;        // stable, never translated: settings and scripts may name it
     QString apiField;  // the API's name for it: JSON keys and the CSV header
@@ -45,7 +45,7 @@ namespace TokenColumns {
 
 // Positions in all(), for the code that names a particular column. The list is append-only:
 // saved header states and exported column orders rely on a column keeping its place.
-enum Column : int { Name, Uuid, CloudflareTokenId, OwnerType, Health, TokenStatus, ExpiresOn, LastUsedOn };
+enum Column : int { Name, Uuid, CloudflareTokenId, OwnerType, Health, TokenStatus, ExpiresOn, LastUsedOn, UsedBy };
 
 const QList<ColumnSpec> &all();
 inline int count() { return int(all().size()); }
@@ -56,8 +56,8 @@ int indexOf(const QString &id);
 QList<int> ofGroups(const QList<ColumnSpec::Group> &groups);
 // Those of the listing alone (the CLI's default).
 inline QList<int> listing() { return ofGroups({ColumnSpec::Group::Listing}); }
-// What an export of `tokens` writes: the listing's columns, and the health ones once a
-// check told any of them (so an export before a check is the CLI's without --health).
+// What an export of `tokens` writes: the listing's columns, the health ones once a check told
+// any of them, and Used by once a scan did (so an export before either is the CLI's plain one).
 QList<int> forTokens(const QList<BuildToken> &tokens);
 // Adds a column at the end, before any model or view is made: how the tests prove that one
 // entry reaches every reader.
