@@ -43,6 +43,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -81,6 +82,7 @@ private:
     T *child(const QString &name) const { return childOf<T>(m_window.get(), name); }
     QAbstractItemModel *model() const { return child<QTableView>(u"tokenTable"_s)->model(); }
     QString cell(int row, int column) const { return model()->index(row, column).data().toString(); }
+    QTableView *m_table() const { return child<QTableView>(u"tokenTable"_s); }
     QString settingsPath() const { return m_dir.filePath(u"settings.ini"_s); }
     void click(QWidget *button) { QTest::mouseClick(button, Qt::LeftButton); }
 
@@ -745,7 +747,7 @@ private slots:
         table->selectRow(0);
         QTRY_VERIFY2(health->text().contains(u"Workers Builds - "_s + f->server.tokens().at(0).name),
                      qPrintable(health->text()));
-        QVERIFY(health->text().contains(u"Policy: Allow: Workers CI Read"_s));
+        QVERIFY(health->text().contains(u"Policy: \u2068Allow: Workers CI Read"_s));
 
         // Exported now, the health columns come along.
         const QString path = m_dir.filePath(u"health.csv"_s);
@@ -753,6 +755,60 @@ private slots:
         QTRY_VERIFY(QFile::exists(path));
         QVERIFY(readFile(path).startsWith("build_token_name,build_token_uuid,cloudflare_token_id,owner_type,health,"
                                           "token_status,expires_on,last_used_on\r\n"));
+    }
+
+    // Scan Usage asks first and says what it spends, then fills Used by and shows it; the
+    // details pane names the triggers and their branches.
+    void scanUsageAsksThenFillsUsedBy()
+    {
+        QVERIFY(loadFirstPage());
+        const QList<BuildToken> tokens = f->server.tokens();
+        const auto tag = [](int i) { return QString::number(i).rightJustified(32, u'a'); };
+        f->server.setWorkers({{u"api-worker"_s, tag(1), true,
+                               {{u"production"_s, u"t1"_s, tokens.at(0).uuid, {u"main"_s}},
+                                {u"preview"_s, u"t2"_s, tokens.at(0).uuid, {}}}},
+                              {u"site-worker"_s, tag(2), true,
+                               {{u"production"_s, u"t3"_s, tokens.at(1).uuid, {u"main"_s}},
+                                {u"old"_s, u"t4"_s, tokens.at(2).uuid, {}, u"2026-01-01T00:00:00Z"_s}}},
+                              {u"static-worker"_s, tag(3), false, {}}});
+        QVERIFY(m_table()->isColumnHidden(TokenColumns::UsedBy));
+
+        // Asked, and declined: nothing is sent.
+        f->server.clearRequests();
+        const auto question = [this] { return m_window->findChild<QMessageBox *>(u"usageScanQuestion"_s); };
+        trigger(u"scanUsageAction"_s);
+        QTRY_VERIFY(question() && question()->isVisible());
+        QVERIFY2(question()->informativeText().contains(u"one for every 20 Workers"_s), qPrintable(question()->informativeText()));
+        question()->reject();
+        QTRY_VERIFY(!question());
+        QCOMPARE(f->server.requests().size(), 0);
+
+        trigger(u"scanUsageAction"_s);
+        QTRY_VERIFY(question() && question()->isVisible());
+        click(question()->defaultButton());
+        QTRY_VERIFY(!m_table()->isColumnHidden(TokenColumns::UsedBy));
+        QCOMPARE(cell(0, TokenColumns::UsedBy), u"api-worker/production, api-worker/preview"_s);
+        QCOMPARE(cell(1, TokenColumns::UsedBy), u"site-worker/production"_s);
+        QCOMPARE(cell(2, TokenColumns::UsedBy), u"Unused"_s); // its only trigger is deleted
+        QCOMPARE(f->server.requests().size(), 4); // the Workers, one latest batch, two Workers' triggers
+        // (Its plural's English forms are a translation this test does not install.)
+        QVERIFY2(m_window->statusBar()->currentMessage().startsWith(
+                     u"Usage scanned: 3 Workers, 2 build with Workers Builds (4 requests); 48 build token"_s),
+                 qPrintable(m_window->statusBar()->currentMessage()));
+        QVERIFY(!m_window->findChild<QProgressDialog *>(u"usageScanProgress"_s));
+
+        m_table()->setFocus();
+        m_table()->setCurrentIndex(model()->index(0, 0));
+        m_table()->selectRow(0);
+        QTRY_VERIFY2(child<QLabel>(u"detailHealth"_s)->text().contains(
+                         u"Used by Worker \u201c\u2068api-worker\u2069\u201d, trigger \u201c\u2068production\u2069\u201d (branches: \u2068main\u2069)"_s),
+                     qPrintable(child<QLabel>(u"detailHealth"_s)->text()));
+
+        // The next scan knows the Workers: 1 + 1 + 3 requests at most.
+        trigger(u"scanUsageAction"_s);
+        QTRY_VERIFY(question() && question()->isVisible());
+        QVERIFY2(question()->informativeText().contains(u"up to 5 requests"_s), qPrintable(question()->informativeText()));
+        question()->reject();
     }
 
     void withoutThePermissionTheHealthIsUnknownAndSaysWhatToAdd()

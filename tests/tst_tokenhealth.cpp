@@ -7,6 +7,7 @@
 #include "api/EnvelopeParser.h"
 #include "api/TokenHealthService.h"
 #include "demo/DemoTokenGenerator.h"
+#include "model/EnrichmentText.h"
 
 #include <QTest>
 
@@ -105,6 +106,28 @@ private slots:
         const TokenHealth unknown = TokenHealth::withoutPermission();
         QCOMPARE(unknown.id(), u"unknown"_s);
         QVERIFY(unknown.note.contains(u"API Tokens Read"_s));
+    }
+
+    // The pane's text: the server's name with its invisible characters written out and
+    // isolated; the verdict and why first.
+    void theDetailsTextShowsTheServersWordsAsTheyAre()
+    {
+        ApiToken token = tokenWith(u"disabled"_s);
+        token.name = u"ci\u202Etoken"_s; // a right-to-left override
+        token.lastUsedOn = u"2026-11-02T10:00:00Z"_s;
+        token.policies = {u"Allow: Workers CI Read"_s};
+        const QString text = EnrichmentText::health(TokenHealth::of(token, QDateTime::currentDateTimeUtc()));
+        const QStringList lines = text.split(u'\n');
+        QCOMPARE(lines.first(), u"Disabled"_s);
+        QVERIFY2(lines.at(1).contains(u"\u2068ci\\u202etoken\u2069"_s), qPrintable(lines.at(1)));
+        QVERIFY(!text.contains(QChar(0x202E)));
+        QVERIFY(lines.contains(u"Last used: \u20682026-11-02T10:00:00Z\u2069"_s));
+        QVERIFY(lines.contains(u"Policy: \u2068Allow: Workers CI Read\u2069"_s));
+        QCOMPARE(EnrichmentText::health(TokenHealth::missing()), u"Missing: "_s + TokenHealth::missing().note);
+
+        QCOMPARE(EnrichmentText::usage({}), u"No live build trigger uses this build token."_s);
+        const QString used = EnrichmentText::usage({TriggerUse{u"w"_s, u"t"_s, u"prod"_s, u"u"_s, {u"main"_s, u"release"_s}}});
+        QCOMPARE(used, u"Used by Worker \u201c\u2068w\u2069\u201d, trigger \u201c\u2068prod\u2069\u201d (branches: \u2068main\u2069, \u2068release\u2069)"_s);
     }
 
     void theParserReadsATokenAndNamesAWrongField()

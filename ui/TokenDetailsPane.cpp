@@ -5,7 +5,7 @@
 #include "TokenTableView.h"
 #include "export/TokenExport.h"
 #include "model/BuildTokenFilterModel.h"
-#include "api/UsageScanService.h"
+#include "model/EnrichmentText.h"
 #include "model/TokenColumns.h"
 #include "model/UntrustedText.h"
 
@@ -144,10 +144,10 @@ void TokenDetailsPane::showToken(const BuildToken *token, int selectedCount)
     m_rawJson->setPlainText(lines.join(u'\n'));
     QStringList found;
     if (token->health)
-        found << token->health->details();
+        found << EnrichmentText::health(*token->health);
     if (token->usage)
-        found << usageDetails(*token->usage);
-    m_health->setText(UntrustedText::showInvisible(found.join(u"\n\n"_s)));
+        found << EnrichmentText::usage(*token->usage);
+    m_health->setText(found.join(u"\n\n"_s));
     m_health->setVisible(!found.isEmpty());
     m_selectionLabel->setText(selectedCount > 1 ? tr("%n rows selected; showing the current one.", nullptr, selectedCount) : QString());
     m_selectionLabel->setVisible(selectedCount > 1);

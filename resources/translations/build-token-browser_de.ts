@@ -1921,11 +1921,6 @@ API-Schlüssel) oder aus einem Profil (--profile).
         <translation>%1: %2</translation>
     </message>
     <message>
-        <source>API token “⁨%1⁩”, status “%2”</source>
-        <extracomment>%1 is the API token&apos;s name</extracomment>
-        <translation>API-Token „⁨%1⁩“, Status „%2“</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <comment>a date&apos;s label, then the date</comment>
         <translation>%1: %2</translation>
@@ -1953,6 +1948,11 @@ API-Schlüssel) oder aus einem Profil (--profile).
     <message>
         <source>Policy: %1</source>
         <translation>Richtlinie: %1</translation>
+    </message>
+    <message>
+        <source>API token “%1”, status “%2”</source>
+        <extracomment>%1 is the API token&apos;s name</extracomment>
+        <translation>API-Token „%1“, Status „%2“</translation>
     </message>
 </context>
 <context>
@@ -2098,14 +2098,14 @@ API-Schlüssel) oder aus einem Profil (--profile).
         <translation>Kein aktiver Build-Trigger verwendet dieses Build-Token.</translation>
     </message>
     <message>
-        <source>Used by Worker “⁨%1⁩”, trigger “⁨%2⁩”</source>
-        <extracomment>%1 is a Worker&apos;s name, %2 a trigger&apos;s name</extracomment>
-        <translation>Verwendet von Worker „⁨%1⁩“, Trigger „⁨%2⁩“</translation>
-    </message>
-    <message>
         <source>%1 (branches: %2)</source>
         <extracomment>%1 is the trigger line, %2 its branches</extracomment>
         <translation>%1 (Branches: %2)</translation>
+    </message>
+    <message>
+        <source>Used by Worker “%1”, trigger “%2”</source>
+        <extracomment>%1 is a Worker&apos;s name, %2 a trigger&apos;s name</extracomment>
+        <translation>Verwendet von Worker „%1“, Trigger „%2“</translation>
     </message>
 </context>
 <context>

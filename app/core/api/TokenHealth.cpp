@@ -81,27 +81,6 @@ QString TokenHealth::title() const
     return tr("Unknown");
 }
 
-QString TokenHealth::details() const
-{
-    QStringList lines{note.isEmpty() ? title() : tr("%1: %2", "the verdict, then why").arg(title(), note)};
-    if (!token)
-        return lines.join(u'\n');
-    //: %1 is the API token's name
-    lines << tr("API token \u201c\u2068%1\u2069\u201d, status \u201c%2\u201d").arg(token->name, token->status);
-    const auto addDate = [&lines](const QString &label, const QString &date) {
-        if (!date.isEmpty())
-            lines << tr("%1: %2", "a date's label, then the date").arg(label, date);
-    };
-    addDate(tr("Issued"), token->issuedOn);
-    addDate(tr("Modified"), token->modifiedOn);
-    addDate(tr("Not before"), token->notBefore);
-    addDate(tr("Expires"), token->expiresOn);
-    addDate(tr("Last used"), token->lastUsedOn);
-    for (const QString &policy : token->policies)
-        lines << tr("Policy: %1").arg(policy);
-    return lines.join(u'\n');
-}
-
 QString TokenHealth::requiredPermission()
 {
     return u"API Tokens Read"_s; // Cloudflare's own name, as a person finds it in the dashboard

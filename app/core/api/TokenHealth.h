@@ -37,10 +37,6 @@ public:
     QString tokenStatus() const { return token ? token->status : QString(); }
     QString expiresOn() const { return token ? token->expiresOn : QString(); }
     QString lastUsedOn() const { return token ? token->lastUsedOn : QString(); }
-    // For a person, a line each: the verdict and why, then the API token's name, dates and
-    // policies where the record came (names are the server's: isolate them where they meet
-    // other text).
-    QString details() const;
     // Whether a build can count on it.
     bool isUsable() const { return verdict == Verdict::Active; }
 

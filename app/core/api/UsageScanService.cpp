@@ -124,23 +124,6 @@ void applyUsage(QList<BuildToken> *tokens, const UsageReport &report)
     }
 }
 
-QString usageDetails(const QList<TriggerUse> &uses)
-{
-    if (uses.isEmpty())
-        return QCoreApplication::translate("UsageScanService", "No live build trigger uses this build token.");
-    QStringList lines;
-    for (const TriggerUse &use : uses) {
-        //: %1 is a Worker's name, %2 a trigger's name
-        const QString trigger = QCoreApplication::translate("UsageScanService", "Used by Worker \u201c\u2068%1\u2069\u201d, trigger \u201c\u2068%2\u2069\u201d")
-                                    .arg(use.workerName, use.triggerName);
-        lines << (use.branches.isEmpty() ? trigger
-                                         //: %1 is the trigger line, %2 its branches
-                                         : QCoreApplication::translate("UsageScanService", "%1 (branches: %2)")
-                                               .arg(trigger, use.branches.join(u", "_s)));
-    }
-    return lines.join(u'\n');
-}
-
 UsageScanService::UsageScanService(ApiClient *client, QObject *parent) : QObject(parent), m_client(client)
 {
 }

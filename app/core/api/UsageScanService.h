@@ -10,9 +10,6 @@ using UsageJob = ResultJob<UsageReport>;
 // Gives each of `tokens` its live triggers from `report` (after a scan every token is known:
 // one without an entry is unused).
 void applyUsage(QList<BuildToken> *tokens, const UsageReport &report);
-// For a person, a line each: the triggers that build with a token and their branches, or that
-// none does (names are the server's: isolated where they meet other text).
-QString usageDetails(const QList<TriggerUse> &uses);
 
 // Which Workers' build triggers use each build token. There is no account-wide trigger list,
 // so a scan is a chain: the Workers (one request), which of them use Builds (latest builds,
