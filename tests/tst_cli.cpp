@@ -186,6 +186,50 @@ private slots:
         QVERIFY(table.out.contains("Revoked"));
     }
 
+    // --usage adds used_by, an array of "worker/trigger" (empty when no live trigger uses the
+    // token); with --health too, every field of both.
+    void listUsageAndHealth()
+    {
+        f->server.setTokenCount(3);
+        const QList<BuildToken> tokens = f->server.tokens();
+        const QString tag = QString(32, u'b');
+        f->server.setWorkers({{u"api-worker"_s, tag, true,
+                               {{u"production"_s, u"t1"_s, tokens.at(0).uuid, {u"main"_s}},
+                                {u"old"_s, u"t2"_s, tokens.at(1).uuid, {}, u"2026-01-01T00:00:00Z"_s}}}});
+        f->server.clearRequests();
+        const Run r = list({u"--usage"_s, u"--health"_s, u"--format"_s, u"ndjson"_s});
+        QCOMPARE(r.exitCode, 0);
+        const QList<QByteArray> lines = r.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 3);
+        const QJsonObject first = QJsonDocument::fromJson(lines.at(0)).object();
+        QCOMPARE(first.value(u"used_by"_s).toArray(), QJsonArray({u"api-worker/production"_s}));
+        QCOMPARE(first.value(u"health"_s).toString(), u"active"_s);
+        QCOMPARE(QJsonDocument::fromJson(lines.at(1)).object().value(u"used_by"_s).toArray(), QJsonArray()); // deleted
+        // The listing, the health check (one list page, nothing by id), the scan (3 requests).
+        QCOMPARE(f->server.requests().size(), 1 + 1 + 3);
+
+        const Run csv = list({u"--usage"_s, u"--format"_s, u"csv"_s});
+        QCOMPARE(csv.exitCode, 0);
+        QVERIFY(csv.out.startsWith("build_token_name,build_token_uuid,cloudflare_token_id,owner_type,used_by\r\n"));
+        QVERIFY(csv.out.contains(",api-worker/production\r\n"));
+    }
+
+    void aFailedUsageScanStillWritesTheList()
+    {
+        f->server.setTokenCount(2);
+        f->server.setFault(Fault::None);
+        QObject::connect(&f->server, &DemoApiServer::replyWritten, this, [this] {
+            if (f->server.requests().size() == 1)
+                f->server.setFault(Fault::ServerError);
+        }, Qt::SingleShotConnection);
+        const Run r = list({u"--usage"_s, u"--format"_s, u"ndjson"_s});
+        QCOMPARE(r.exitCode, 0);
+        const QList<QByteArray> lines = r.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 2);
+        QVERIFY(QJsonDocument::fromJson(lines.first()).object().value(u"used_by"_s).isNull());
+        QVERIFY2(r.err.contains("the usage scan failed"), r.err.constData());
+    }
+
     // The list still comes: every health unknown, and stderr names the permission to add.
     void listHealthWithoutThePermission()
     {

@@ -7,6 +7,7 @@
 #include "api/ApiClient.h"
 #include "api/PageMath.h"
 #include "api/TokenHealthService.h"
+#include "api/UsageScanService.h"
 #include "auth/KeychainSecretStore.h"
 #include "auth/ProfileStore.h"
 #include "export/ExportFile.h"
@@ -26,6 +27,7 @@
 #include <QSettings>
 #include <QTextStream>
 
+#include <functional>
 #include <utility>
 #include <optional>
 
@@ -204,10 +206,13 @@ int runList(QCoreApplication &app, QCommandLineParser &parser, const QStringList
     const QCommandLineOption healthOption(u"health"_s, Texts::tr("Add each token's health (active, disabled, expired, revoked, missing or unknown), "
                                                                  "its API token's status, expiry and last use; needs \u201c"
                                                                  "API Tokens Read\u201d. Rows are written once every page and the check are in."));
+    const QCommandLineOption usageOption(u"usage"_s, Texts::tr("Add used_by: the Workers' live build triggers that use each token, as "
+                                                               "\u201cworker/trigger\u201d. It costs a request per Worker that uses Builds; "
+                                                               "rows are written once it is done."));
     const QCommandLineOption concurrencyOption(u"concurrency"_s, Texts::tr("With --all: pages asked for at once, %1 to %2 (default %3).")
                                                                     .arg(AllPagesJob::MinConcurrency).arg(AllPagesJob::MaxConcurrency)
                                                                     .arg(AllPagesJob::DefaultConcurrency), u"N"_s);
-    parser.addOptions({accountOption, profileOption, pageOption, perPageOption, allOption, concurrencyOption, healthOption, formatOption,
+    parser.addOptions({accountOption, profileOption, pageOption, perPageOption, allOption, concurrencyOption, healthOption, usageOption, formatOption,
                        outputOption, filterOption, excelOption, apiBaseOption, timeoutOption, settingsOption()});
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
@@ -272,9 +277,13 @@ int runList(QCoreApplication &app, QCommandLineParser &parser, const QStringList
         return usageError(Texts::tr("Set CLOUDFLARE_API_TOKEN, or CLOUDFLARE_EMAIL and CLOUDFLARE_API_KEY, or use --profile NAME."));
 
     const bool health = parser.isSet(healthOption);
-    ListOutput listOutput(format, parser.isSet(excelOption), parser.value(filterOption), output,
-                          health ? TokenColumns::ofGroups({ColumnSpec::Group::Listing, ColumnSpec::Group::Health})
-                                 : TokenColumns::listing());
+    const bool usage = parser.isSet(usageOption);
+    QList<ColumnSpec::Group> groups{ColumnSpec::Group::Listing};
+    if (health)
+        groups << ColumnSpec::Group::Health;
+    if (usage)
+        groups << ColumnSpec::Group::Usage;
+    ListOutput listOutput(format, parser.isSet(excelOption), parser.value(filterOption), output, TokenColumns::ofGroups(groups));
     if (const QString problem = listOutput.open(); !problem.isEmpty())
         return fail(ExitOutput, problem); // before anything is sent
 
@@ -322,24 +331,24 @@ int runList(QCoreApplication &app, QCommandLineParser &parser, const QStringList
                   << '\n';
         app.quit();
     };
-    // With --health the rows wait for the check, which needs them all; else they go out as
-    // they come.
+    // With --health or --usage the rows wait for them, which need them all; else they go out
+    // as they come.
     QList<BuildToken> held;
     auto take = [&](const QList<BuildToken> &tokens) {
-        if (health)
+        if (health || usage)
             held += tokens;
         else
             listOutput.write(tokens);
     };
     TokenHealthService healthService(&client);
-    auto listed = [&](const QString &summary) {
-        if (!health)
-            return done(summary);
+    UsageScanService usageService(&client);
+    // The health check, then `then`.
+    auto checkHealth = [&](std::function<void()> then) {
         QStringList ids;
         for (const BuildToken &token : std::as_const(held))
             ids << token.cloudflareTokenId;
         HealthJob *job = healthService.check(ids, &client);
-        QObject::connect(job, &Job::finished, &app, [&, job, summary, ids] {
+        QObject::connect(job, &Job::finished, &app, [&, job, ids, then] {
             QHash<QString, TokenHealth> byTokenId;
             if (job->result().ok()) {
                 byTokenId = job->result().value().byTokenId;
@@ -360,9 +369,35 @@ int runList(QCoreApplication &app, QCommandLineParser &parser, const QStringList
                     byTokenId.insert(id, TokenHealth::notChecked(error.summary()));
             }
             applyHealth(&held, byTokenId);
+            then();
+        });
+    };
+    // The usage scan, then `then`. A failed scan leaves used_by null, and says so.
+    auto scanUsage = [&](std::function<void()> then) {
+        UsageJob *job = usageService.scan(account, &client);
+        QObject::connect(job, &Job::finished, &app, [&, job, then] {
+            if (job->result().ok())
+                applyUsage(&held, job->result().value());
+            else
+                err() << "build-tokens: "
+                      << printable(Texts::tr("the usage scan failed, used_by is null: %1").arg(job->result().error().toText()))
+                      << '\n';
+            then();
+        });
+    };
+    // The listing is in: with --health or --usage those run first, one after the other.
+    auto listed = [&](const QString &summary) {
+        if (!health && !usage)
+            return done(summary);
+        std::function<void()> write = [&, summary] {
             listOutput.write(held);
             done(summary);
-        });
+        };
+        if (usage)
+            write = [&, write] { scanUsage(write); };
+        if (health)
+            write = [&, write] { checkHealth(write); };
+        write();
     };
     QObject::connect(&session, &BrowserSession::pageLoaded, &app, [&] {
         take(rows.tokens());

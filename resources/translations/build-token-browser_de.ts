@@ -910,6 +910,14 @@ API-Schlüssel) oder aus einem Profil (--profile).
         <source>the health check failed, every health is unknown: %1</source>
         <translation>die Zustandsprüfung ist fehlgeschlagen, jeder Zustand ist unbekannt: %1</translation>
     </message>
+    <message>
+        <source>Add used_by: the Workers&apos; live build triggers that use each token, as “worker/trigger”. It costs a request per Worker that uses Builds; rows are written once it is done.</source>
+        <translation>Fügt used_by hinzu: die aktiven Build-Trigger der Worker, die jedes Token verwenden, als „worker/trigger“. Kostet eine Anfrage je Worker mit Builds; die Zeilen werden geschrieben, sobald die Suche fertig ist.</translation>
+    </message>
+    <message>
+        <source>the usage scan failed, used_by is null: %1</source>
+        <translation>die Verwendungssuche ist fehlgeschlagen, used_by ist null: %1</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionBar</name>
