@@ -13,6 +13,7 @@
 #include <QGuiApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QToolButton>
@@ -34,6 +35,33 @@ class TestTokenDetailsPane : public QObject
     Q_OBJECT
 
 private slots:
+    // The health and usage fields show once a check or a scan told, the findings with them.
+    void enrichmentFieldsShowOnceKnown()
+    {
+        TokenDetailsPane pane;
+        pane.show();
+        BuildToken plain = token(u"alpha"_s, 1);
+        pane.showToken(&plain, 1);
+        auto *health = pane.findChild<QLineEdit *>(u"detail_health"_s);
+        auto *usedBy = pane.findChild<QLineEdit *>(u"detail_used_by"_s);
+        auto *findings = pane.findChild<QLabel *>(u"detailHealth"_s);
+        QVERIFY(pane.findChild<QLineEdit *>(u"detail_uuid"_s)->isVisible());
+        QVERIFY(!health->isVisible() && !usedBy->isVisible() && !findings->isVisible());
+
+        BuildToken checked = plain;
+        checked.health = std::make_shared<const TokenHealth>(TokenHealth::missing());
+        pane.showToken(&checked, 1);
+        QVERIFY(health->isVisible() && !usedBy->isVisible() && findings->isVisible());
+        QCOMPARE(health->text(), u"Missing"_s);
+        QVERIFY(findings->text().contains(u"another member"_s));
+
+        checked.usage = std::make_shared<const QList<TriggerUse>>();
+        pane.showToken(&checked, 1);
+        QVERIFY(usedBy->isVisible());
+        QCOMPARE(usedBy->text(), u"Unused"_s);
+        QVERIFY(findings->text().contains(u"No live build trigger uses this build token."_s));
+    }
+
     void invisibleCharactersAreShownAndCopiedAsTheyAre()
     {
         // A right-to-left override and a zero-width space make one name look like another.

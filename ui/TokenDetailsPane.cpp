@@ -47,7 +47,7 @@ TokenDetailsPane::TokenDetailsPane(QWidget *parent) : QWidget(parent)
     const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
 
     auto *details = new QWidget(this);
-    auto *form = new QFormLayout;
+    auto *form = m_form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->setRowWrapPolicy(QFormLayout::WrapAllRows); // labels above: the ids need the width
     for (const ColumnSpec &column : TokenColumns::all()) {
@@ -132,6 +132,11 @@ void TokenDetailsPane::showToken(const BuildToken *token, int selectedCount)
     for (int column = 0; column < m_fields.size(); ++column) {
         // A name with a right-to-left override or a zero-width space looks like another one:
         // here it is told apart.
+        // A health or usage field shows once a check or scan told; before, it would be blank.
+        const ColumnSpec::Group group = TokenColumns::at(column).group;
+        m_form->setRowVisible(column, group == ColumnSpec::Group::Listing
+                                          || (group == ColumnSpec::Group::Health && token->health)
+                                          || (group == ColumnSpec::Group::Usage && token->usage));
         m_fields[column]->setText(UntrustedText::showInvisible(TokenColumns::at(column).cell(*token)));
         m_fields[column]->setCursorPosition(0);
     }

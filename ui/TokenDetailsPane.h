@@ -7,6 +7,7 @@
 class BuildTokenFilterModel;
 class QAbstractItemView;
 class ToneLabel;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -30,11 +31,12 @@ public:
 private:
     // The field shows the value with its invisible characters written out; Copy copies the
     // value itself (`column` of m_token).
-    QLineEdit *addField(class QFormLayout *form, const QString &title, const QString &name, int column);
+    QLineEdit *addField(QFormLayout *form, const QString &title, const QString &name, int column);
 
     QStackedWidget *m_stack;
     ToneLabel *m_placeholder;
     ToneLabel *m_selectionLabel;
+    QFormLayout *m_form;          // a row per field, in TokenColumns order
     QList<QLineEdit *> m_fields; // in TokenColumns order
     BuildToken m_token;           // shown, for Copy
     QLabel *m_health; // the health check's findings, hidden until one told
