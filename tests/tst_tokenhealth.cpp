@@ -114,14 +114,14 @@ private slots:
     {
         ApiToken token = tokenWith(u"disabled"_s);
         token.name = u"ci\u202Etoken"_s; // a right-to-left override
-        token.lastUsedOn = u"2026-11-02T10:00:00Z"_s;
+        token.issuedOn = u"2026-11-02T10:00:00Z"_s;
         token.policies = {u"Allow: Workers CI Read"_s};
         const QString text = EnrichmentText::health(TokenHealth::of(token, QDateTime::currentDateTimeUtc()));
         const QStringList lines = text.split(u'\n');
         QCOMPARE(lines.first(), u"Disabled"_s);
         QVERIFY2(lines.at(1).contains(u"\u2068ci\\u202etoken\u2069"_s), qPrintable(lines.at(1)));
         QVERIFY(!text.contains(QChar(0x202E)));
-        QVERIFY(lines.contains(u"Last used: \u20682026-11-02T10:00:00Z\u2069"_s));
+        QVERIFY(lines.contains(u"Issued: \u20682026-11-02T10:00:00Z\u2069"_s));
         QVERIFY(lines.contains(u"Policy: \u2068Allow: Workers CI Read\u2069"_s));
         QCOMPARE(EnrichmentText::health(TokenHealth::missing()), u"Missing: "_s + TokenHealth::missing().note);
 

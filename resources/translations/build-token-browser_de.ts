@@ -1946,14 +1946,6 @@ API-Schlüssel) oder aus einem Profil (--profile).
         <translation>Nicht vor</translation>
     </message>
     <message>
-        <source>Expires</source>
-        <translation>Läuft ab</translation>
-    </message>
-    <message>
-        <source>Last used</source>
-        <translation>Zuletzt benutzt</translation>
-    </message>
-    <message>
         <source>Policy: %1</source>
         <translation>Richtlinie: %1</translation>
     </message>

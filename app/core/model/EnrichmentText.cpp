@@ -38,8 +38,7 @@ QString health(const TokenHealth &health)
     addDate(QT_TRANSLATE_NOOP("TokenHealth", "Issued"), token.issuedOn);
     addDate(QT_TRANSLATE_NOOP("TokenHealth", "Modified"), token.modifiedOn);
     addDate(QT_TRANSLATE_NOOP("TokenHealth", "Not before"), token.notBefore);
-    addDate(QT_TRANSLATE_NOOP("TokenHealth", "Expires"), token.expiresOn);
-    addDate(QT_TRANSLATE_NOOP("TokenHealth", "Last used"), token.lastUsedOn);
+    // Expires and Last used are columns (and fields) of their own.
     for (const QString &policy : token.policies)
         lines << QCoreApplication::translate("TokenHealth", "Policy: %1").arg(shown(policy));
     return lines.join(u'\n');

@@ -12,7 +12,8 @@
 // text itself stays plain.
 namespace EnrichmentText {
 
-// The verdict and why, then the API token's name, status, dates and policies.
+// The verdict and why, then the API token's name, status, the dates that are no column
+// (issued, modified, not before) and policies.
 QString health(const TokenHealth &health);
 // Each live trigger that builds with the token and its branches, or that none does.
 QString usage(const QList<TriggerUse> &uses);
