@@ -23,7 +23,8 @@ mkdir -p "$out"
 # Inside Xvfb: the window given a size (in pixels), captured once it holds still.
 shoot() { # file width height
     local file=$1
-    "$app" --demo --demo-tokens 1234 &
+    # A short demo latency: the health check the app makes by itself is in before the shot.
+    "$app" --demo --demo-tokens 1234 --demo-latency-ms 20 &
     local pid=$!
     local id=''
     for _ in $(seq 300); do # 30 s: a start on a busy machine (a build beside it) takes that long
