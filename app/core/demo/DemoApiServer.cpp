@@ -538,7 +538,7 @@ const DemoApiServer::DemoAccount *DemoApiServer::buildsAccount(const QString &ac
 
 QList<DemoWorker> DemoApiServer::workersOf(const DemoAccount &account) const
 {
-    return account.workers ? *account.workers : DemoTokenGenerator::workersFor(account.account.id, account.tokens);
+    return account.workersSet ? account.workers : DemoTokenGenerator::workersFor(account.account.id, account.tokens);
 }
 
 DemoReply DemoApiServer::listBuildTokens(const QString &accountId, const Request &request) const

@@ -119,7 +119,11 @@ public:
 
     // The Workers of accountId() (GET workers/scripts, builds/latest, builds/workers/{tag}/
     // triggers) instead of those DemoTokenGenerator::workersFor() makes from its build tokens.
-    void setWorkers(const QList<DemoWorker> &workers) { m_accounts.first().workers = workers; }
+    void setWorkers(const QList<DemoWorker> &workers)
+    {
+        m_accounts.first().workers = workers;
+        m_accounts.first().workersSet = true;
+    }
 
     const QList<Request> &requests() const { return m_requests; }
     void clearRequests() { m_requests.clear(); }
@@ -151,7 +155,10 @@ private:
     {
         Account account;
         QList<BuildToken> tokens;
-        std::optional<QList<DemoWorker>> workers = {}; // set by a test
+        // Set by a test (workersSet). Not a std::optional: GCC 12 at -O3 takes a disengaged one
+        // moved with the account for uninitialized (-Wmaybe-uninitialized, the DEB's build).
+        QList<DemoWorker> workers = {};
+        bool workersSet = false;
     };
     // per_page's default and bounds, which differ from one list endpoint to another.
     struct PerPageRange
