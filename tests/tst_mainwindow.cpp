@@ -733,6 +733,8 @@ private slots:
         QCOMPARE(cell(0, TokenColumns::Health), u"Missing"_s);
         QCOMPARE(cell(model()->rowCount() - 1, TokenColumns::Health), u"Active"_s);
         QVERIFY(model()->index(0, TokenColumns::Health).data(Qt::ToolTipRole).toString().contains(u"another member"_s));
+        QVERIFY(model()->index(0, TokenColumns::Health).data(BuildTokenTableModel::ToolTipTellsMoreRole).toBool());
+        QVERIFY(!model()->index(0, TokenColumns::Name).data(BuildTokenTableModel::ToolTipTellsMoreRole).toBool());
 
         table->setFocus();
         table->setCurrentIndex(model()->index(0, 0));

@@ -2,6 +2,7 @@
 // rows in view order, actions bound to the table, and a header state that carries its version.
 
 #include "TokenTableView.h"
+#include "model/BuildTokenTableModel.h"
 #include "model/TokenColumns.h"
 
 #include <QAction>
@@ -97,6 +98,11 @@ private slots:
         };
         QCOMPARE(tipAt(1), QString()); // "r1c0" fits
         QCOMPARE(tipAt(0), model->item(0, 0)->text());
+        // A tooltip that tells more than its cell (why a health is what it is) shows though
+        // the cell fits.
+        model->item(2, 0)->setToolTip(u"Missing: deleted, or another member's"_s);
+        model->item(2, 0)->setData(true, BuildTokenTableModel::ToolTipTellsMoreRole);
+        QCOMPARE(tipAt(2), u"Missing: deleted, or another member's"_s);
     }
 
     // Among several selected rows, the current one (where the arrows move from) is framed.

@@ -1,5 +1,6 @@
 #include "TokenTableView.h"
 
+#include "model/BuildTokenTableModel.h"
 #include "model/TokenColumns.h"
 
 #include <QAction>
@@ -148,7 +149,7 @@ bool TokenTableView::viewportEvent(QEvent *event)
             // The delegate's text margins on both sides, as in applyColumnWidths().
             const int margins = 2 * (style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, this) + 1);
             const int needed = fontMetrics().horizontalAdvance(index.data(Qt::DisplayRole).toString()) + margins;
-            if (needed <= visualRect(index).width()) {
+            if (needed <= visualRect(index).width() && !index.data(BuildTokenTableModel::ToolTipTellsMoreRole).toBool()) {
                 QToolTip::hideText();
                 event->accept();
                 return true;

@@ -108,10 +108,10 @@ QVariant BuildTokenTableModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole: return UntrustedText::forCell(column.cell(token));
     case Qt::ToolTipRole:
-        // The health cell says why (who may own a missing token, which permission to add).
-        if (index.column() == TokenColumns::Health && token.health && !token.health->note.isEmpty())
-            return plainToolTip(column.cell(token) + u": "_s + token.health->note);
+        if (const QString more = column.toolTip ? column.toolTip(token) : QString(); !more.isEmpty())
+            return plainToolTip(more);
         return plainToolTip(column.cell(token));
+    case ToolTipTellsMoreRole: return column.toolTip && !column.toolTip(token).isEmpty();
     default: return {};
     }
 }

@@ -38,6 +38,9 @@ public:
 
     // `text` as a tooltip that Qt shows as it is, never as rich text (no HTML, no images).
     static QString plainToolTip(const QString &text);
+    // True where a cell's tooltip tells more than the cell (ColumnSpec::toolTip): a view
+    // shows that one even where the cell is not cut off.
+    static constexpr int ToolTipTellsMoreRole = Qt::UserRole + 1;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

@@ -50,7 +50,11 @@ QList<ColumnSpec> &registry()
          [](const BuildToken &t) { return t.health ? t.health->id() : QString(); },
          [](const BuildToken &t) { return QVariant(t.health ? int(t.health->verdict) : 99); }, true, // unchecked last
          u"Disabled"_s, true, false, false, ColumnSpec::Group::Health,
-         [](const BuildToken &t) { return t.health ? t.health->title() : QString(); }, &healthJson<&TokenHealth::id>},
+         [](const BuildToken &t) { return t.health ? t.health->title() : QString(); }, &healthJson<&TokenHealth::id>,
+         // Who may own a missing token, which permission to add.
+         [](const BuildToken &t) {
+             return t.health && !t.health->note.isEmpty() ? t.health->title() + u": "_s + t.health->note : QString();
+         }},
         {u"token_status"_s, u"token_status"_s, QT_TRANSLATE_NOOP("TokenColumns", "API token status"),
          [](const BuildToken &t) { return t.health ? t.health->tokenStatus() : QString(); }, nullptr, true, {}, false,
          false, false, ColumnSpec::Group::Health, nullptr, &healthJson<&TokenHealth::tokenStatus>},

@@ -36,6 +36,9 @@ struct ColumnSpec
     // The JSON value, where it is not the value as a string (null while not known); null: the
     // value as a string.
     QJsonValue (*jsonValue)(const BuildToken &token) = nullptr;
+    // What the cell's tooltip says where it tells more than the cell (why a health is what it
+    // is); null, or an empty result: the cell's text.
+    QString (*toolTip)(const BuildToken &token) = nullptr;
 
     QString displayTitle() const; // the title in the user's language
     QString cell(const BuildToken &token) const { return display ? display(token) : value(token); }
