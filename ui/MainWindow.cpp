@@ -21,7 +21,6 @@
 #include "UsageScan.h"
 #include "api/AccountsService.h"
 #include "auth/ProfileStore.h"
-#include "model/TokenColumns.h"
 #include "model/UntrustedText.h"
 
 #include <QAction>
@@ -158,13 +157,9 @@ void MainWindow::connectActions()
         m_core->session.reload();
     });
     connect(action(Actions::CheckHealth), &QAction::triggered, &m_core->health, &HealthChecker::check);
-    connect(&m_core->health, &HealthChecker::busyChanged, this, &MainWindow::enableRowChecks);
-    m_usageScan = new UsageScan(m_core, this);
-    connect(action(Actions::ScanUsage), &QAction::triggered, m_usageScan, &UsageScan::start);
-    connect(m_usageScan, &UsageScan::runningChanged, this, &MainWindow::enableRowChecks);
-    // Used by starts hidden (it needs a scan and the width); the person asked for it now.
-    connect(m_usageScan, &UsageScan::scanned, this, [this] { m_table->showColumn(TokenColumns::UsedBy); });
-    connect(m_usageScan, &UsageScan::statusMessage, statusBar(), &QStatusBar::showMessage);
+    connect(&m_core->health, &HealthChecker::busyChanged, this, &MainWindow::enableHealthCheck);
+    auto *usageScan = new UsageScan(m_core, action(Actions::ScanUsage), m_table, this);
+    connect(usageScan, &UsageScan::statusMessage, statusBar(), &QStatusBar::showMessage);
     connect(action(Actions::Quit), &QAction::triggered, this, &QWidget::close);
     connect(action(Actions::SelectAll), &QAction::triggered, m_table, &QAbstractItemView::selectAll);
     connect(action(Actions::Find), &QAction::triggered, m_filterBar, &FilterBar::focusFilter);
@@ -299,11 +294,9 @@ void MainWindow::showTitle()
         setWindowTitle(tr("%1 \u00b7 %2").arg(UntrustedText::isolate(account), UntrustedText::isolate(profile)));
 }
 
-void MainWindow::enableRowChecks()
+void MainWindow::enableHealthCheck()
 {
-    const bool rows = m_core->rows.rowCount() > 0;
-    m_actions->action(Actions::CheckHealth)->setEnabled(rows && !m_core->health.isBusy());
-    m_actions->action(Actions::ScanUsage)->setEnabled(rows && !m_usageScan->isRunning());
+    m_actions->action(Actions::CheckHealth)->setEnabled(m_core->rows.rowCount() > 0 && !m_core->health.isBusy());
 }
 
 void MainWindow::showTableArea()
@@ -311,7 +304,7 @@ void MainWindow::showTableArea()
     showTitle();
     // Every page of an account needs a profile to ask with.
     m_actions->action(Actions::LoadAllPages)->setEnabled(m_core->active.profile().has_value());
-    enableRowChecks();
+    enableHealthCheck();
     const TableAreaPresenter &presenter = m_core->presenter;
     if (!presenter.hasProblem()) {
         m_errorBanner->clear();

@@ -10,7 +10,6 @@
 #include <optional>
 
 class Actions;
-class UsageScan;
 class BrowserSession;
 class ConnectionBar;
 class EmptyStatePanel;
@@ -66,7 +65,7 @@ private:
     void openProfileDialog(const std::optional<Profile> &existing);
     void fillAccounts();
     // The banner and the table or its placeholder, as the presenter says; the title too.
-    void enableRowChecks(); // Check Health, Scan Usage: rows to check, none running
+    void enableHealthCheck(); // Check Health: rows to check, no check running
     void showTableArea();
     void showTitle();
     void restoreSettings();
@@ -80,7 +79,6 @@ private:
 
     AppCore *m_core;
     AppSettings m_settings;
-    UsageScan *m_usageScan = nullptr;
     Actions *m_actions = nullptr;
     ConnectionBar *m_connection = nullptr;
     MessageBanner *m_errorBanner = nullptr;

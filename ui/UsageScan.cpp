@@ -2,16 +2,23 @@
 
 #include "AppCore.h"
 #include "api/UsageScanService.h"
+#include "model/TokenColumns.h"
 
+#include <QAction>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QProgressDialog>
+#include <QTableView>
 #include <QWidget>
 
 using namespace Qt::Literals::StringLiterals;
 
-UsageScan::UsageScan(AppCore *core, QWidget *window) : QObject(window), m_core(core), m_window(window)
+UsageScan::UsageScan(AppCore *core, QAction *action, QTableView *table, QWidget *window)
+    : QObject(window), m_core(core), m_action(action), m_table(table), m_window(window)
 {
+    connect(action, &QAction::triggered, this, &UsageScan::start);
+    connect(&core->presenter, &TableAreaPresenter::changed, this, &UsageScan::enableAction);
+    enableAction();
     // Other rows (another account or profile): a scan for the old ones would land on them.
     connect(&core->session, &BrowserSession::cleared, this, [this] {
         if (m_job)
@@ -32,6 +39,11 @@ QString UsageScan::costText() const
     return tr("It makes one request for the account's Workers, one for every %1 Workers, and one for each Worker "
               "that builds with Workers Builds, of the 1,200 every 5 minutes Cloudflare allows you.")
         .arg(UsageScanService::LatestBatch);
+}
+
+void UsageScan::enableAction()
+{
+    m_action->setEnabled(m_core->rows.rowCount() > 0 && !m_job);
 }
 
 void UsageScan::start()
@@ -74,7 +86,7 @@ void UsageScan::run()
         m_job = nullptr;
         if (m_progress)
             m_progress->close();
-        emit runningChanged(false);
+        enableAction();
         if (!job->result().ok()) {
             if (job->result().error().kind() == ApiError::Kind::Canceled)
                 emit statusMessage(tr("Usage scan canceled"), 3000);
@@ -88,7 +100,7 @@ void UsageScan::run()
         if (accountId != m_core->session.accountId())
             return;
         m_core->rows.setUsage(report);
-        emit scanned();
+        m_table->showColumn(TokenColumns::UsedBy);
         int unused = 0;
         for (const BuildToken &token : m_core->rows.tokens())
             unused += token.usage && token.usage->isEmpty() ? 1 : 0;
@@ -101,6 +113,6 @@ void UsageScan::run()
                                .arg(report.requests),
                            10000);
     });
-    emit runningChanged(true);
+    enableAction();
     m_progress->show();
 }
