@@ -33,13 +33,7 @@ class TestHealthChecker : public QObject
             session.firstPage();
             return loaded.wait(10000) && QTest::qWaitFor([this] { return !checker.isBusy(); }, 10000);
         }
-        int healthRequests() const
-        {
-            int count = 0;
-            for (const DemoApiServer::Request &request : f.server.requests())
-                count += request.path.startsWith(u"/client/v4/user/tokens"_s) ? 1 : 0;
-            return count;
-        }
+        int healthRequests() const { return requestsTo(f.server, u"user/tokens"_s); }
         bool allChecked() const
         {
             const QList<BuildToken> &tokens = rows.tokens();

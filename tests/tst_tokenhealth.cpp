@@ -54,14 +54,6 @@ class TestTokenHealth : public QObject
         return ids;
     }
 
-    static int requestsTo(const DemoApiServer &server, const QString &pathStart)
-    {
-        int count = 0;
-        for (const DemoApiServer::Request &request : server.requests())
-            count += request.path.startsWith(u"/client/v4/"_s + pathStart) ? 1 : 0;
-        return count;
-    }
-
 private slots:
     void verdictFromTheRecord_data()
     {

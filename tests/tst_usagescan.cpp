@@ -35,7 +35,7 @@ class TestUsageScan : public QObject
         return {u"worker-%1"_s.arg(index), QString::number(index).rightJustified(32, u'a'), usesBuilds, triggers};
     }
 
-    static int requestsTo(const DemoApiServer &server, const QString &pathEnd)
+    static int requestsEndingWith(const DemoApiServer &server, const QString &pathEnd)
     {
         int count = 0;
         for (const DemoApiServer::Request &request : server.requests())
@@ -157,9 +157,9 @@ private slots:
         QCOMPARE(report.workersWithBuilds, 30);
         QCOMPARE(report.requests, 39);
         QCOMPARE(f.server.requests().size(), 39);
-        QCOMPARE(requestsTo(f.server, u"/workers/scripts"_s), 1);
-        QCOMPARE(requestsTo(f.server, u"/builds/builds/latest"_s), 8);
-        QCOMPARE(requestsTo(f.server, u"/triggers"_s), 30);
+        QCOMPARE(requestsEndingWith(f.server, u"/workers/scripts"_s), 1);
+        QCOMPARE(requestsEndingWith(f.server, u"/builds/builds/latest"_s), 8);
+        QCOMPARE(requestsEndingWith(f.server, u"/triggers"_s), 30);
         QSet<QString> asked;
         for (const DemoApiServer::Request &request : f.server.requests()) {
             if (!request.path.endsWith(u"/latest"_s))

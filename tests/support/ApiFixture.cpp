@@ -4,6 +4,10 @@
 
 #include <QTest>
 
+#include <algorithm>
+
+using namespace Qt::Literals::StringLiterals;
+
 ApiFixture::ApiFixture()
 {
     if (!server.listen())
@@ -26,4 +30,11 @@ QStringList uuidsOf(const QList<BuildToken> &tokens)
     for (const BuildToken &token : tokens)
         uuids.append(token.uuid);
     return uuids;
+}
+
+int requestsTo(const DemoApiServer &server, const QString &pathStart)
+{
+    const QString prefix = u"/client/v4/"_s + pathStart;
+    return int(std::count_if(server.requests().begin(), server.requests().end(),
+                             [&prefix](const DemoApiServer::Request &request) { return request.path.startsWith(prefix); }));
 }

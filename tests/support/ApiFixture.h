@@ -30,3 +30,5 @@ struct ApiFixture
 
 // The uuids of `tokens`, in order.
 QStringList uuidsOf(const QList<BuildToken> &tokens);
+// How many requests `server` received whose path under /client/v4/ starts with `pathStart`.
+int requestsTo(const DemoApiServer &server, const QString &pathStart);
