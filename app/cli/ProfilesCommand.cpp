@@ -3,6 +3,7 @@
 // history would see it.
 
 #include "Cli.h"
+#include "SilentInput.h"
 
 #include "api/ApiClient.h"
 #include "api/BuildTokensService.h"
@@ -18,8 +19,6 @@
 #include <iostream>
 #include <string>
 
-#include <termios.h>
-#include <unistd.h>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -30,20 +29,14 @@ namespace {
 // One line from standard input; at a terminal, prompted for and not echoed.
 QString readSecretFromStdin(const QString &prompt)
 {
-    const bool terminal = isatty(STDIN_FILENO);
-    termios saved{};
-    if (terminal) {
-        err() << prompt << Qt::flush;
-        tcgetattr(STDIN_FILENO, &saved);
-        termios silent = saved;
-        silent.c_lflag &= ~tcflag_t(ECHO);
-        tcsetattr(STDIN_FILENO, TCSANOW, &silent);
-    }
     std::string line;
-    std::getline(std::cin, line);
-    if (terminal) {
-        tcsetattr(STDIN_FILENO, TCSANOW, &saved);
-        err() << '\n';
+    {
+        const SilentInput silent;
+        if (silent.isTerminal())
+            err() << prompt << Qt::flush;
+        std::getline(std::cin, line);
+        if (silent.isTerminal())
+            err() << '\n';
     }
     bool trimmed = false;
     const QString secret = Credentials::withoutSurroundingSpace(QString::fromStdString(line), &trimmed);

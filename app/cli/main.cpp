@@ -2,6 +2,7 @@
 // no widgets and needs no display.
 
 #include "AppInfo.h"
+#include "CoreDumps.h"
 #include "Cli.h"
 #include "Translations.h"
 
@@ -14,6 +15,7 @@ using namespace Qt::Literals::StringLiterals;
 
 int main(int argc, char *argv[])
 {
+    disableCoreDumps(); // before any secret is read
     QCoreApplication app(argc, argv);
     const Translations translations; // before any text is made
     QCoreApplication::setOrganizationName(AppInfo::OrganizationName);

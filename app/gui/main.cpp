@@ -1,6 +1,7 @@
 // build-token-browser: the desktop app.
 
 #include "AppInfo.h"
+#include "CoreDumps.h"
 #include "AppCore.h"
 #include "DesktopIdentity.h"
 #include "MainWindow.h"
@@ -69,6 +70,7 @@ bool onlyPrints(int argc, char *argv[])
 
 int main(int argc, char *argv[])
 {
+    disableCoreDumps(); // before any secret is read
     if (onlyPrints(argc, argv)) {
         QCoreApplication app(argc, argv);
         const Translations translations;
