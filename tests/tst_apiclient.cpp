@@ -1,4 +1,4 @@
-// The request policy of DESIGN.md rule 2, checked on what the server really receives.
+// The request policy of rule 2 of docs/ARCHITECTURE.md, checked on what the server really receives.
 
 #include "ApiFixture.h"
 

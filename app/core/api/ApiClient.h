@@ -13,9 +13,9 @@
 
 class QNetworkAccessManager;
 
-// Sends Cloudflare API v4 requests with the policy DESIGN.md rule 2 asks of every request:
-// same-origin redirects only, a transfer timeout, a User-Agent, Accept: application/json,
-// and plain http:// only to a loopback host. The system proxy is the process's business:
+// Sends Cloudflare API v4 requests with the policy that rule 2 of docs/ARCHITECTURE.md asks of
+// every request: same-origin redirects only, a transfer timeout, a User-Agent, Accept:
+// application/json, and plain http:// only to a loopback host. The system proxy is the process's business:
 // both main()s turn it on.
 class ApiClient : public QObject
 {

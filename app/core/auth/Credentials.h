@@ -4,7 +4,7 @@
 #include <QString>
 
 // What authenticates a request. Kept in memory only: never written to settings, logs or
-// messages (DESIGN.md rule 1).
+// messages (rule 1 of docs/ARCHITECTURE.md).
 struct Credentials
 {
     Q_DECLARE_TR_FUNCTIONS(Credentials)

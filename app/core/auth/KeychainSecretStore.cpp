@@ -167,7 +167,7 @@ void KeychainSecretStore::startJob(const QString &unavailableBecause)
     m_current = std::move(next);
     m_job = job;
     job->setKey(m_current->key);
-    job->setInsecureFallback(false); // never a plain-text file: DESIGN.md rule 1
+    job->setInsecureFallback(false); // never a plain-text file: rule 1 of docs/ARCHITECTURE.md
     job->setAutoDelete(true);
     connect(job, &QKeychain::Job::finished, this, &KeychainSecretStore::onJobFinished);
     job->start();
