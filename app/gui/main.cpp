@@ -4,6 +4,7 @@
 #include "CoreDumps.h"
 #include "AppCore.h"
 #include "DesktopIdentity.h"
+#include "FirstRowsPainted.h"
 #include "MainWindow.h"
 #include "Translations.h"
 #include "auth/KeychainSecretStore.h"
@@ -12,7 +13,9 @@
 #include "demo/DemoApiServer.h"
 
 #include <QApplication>
+#include <QAbstractItemView>
 #include <QCommandLineParser>
+#include <QElapsedTimer>
 #include <QNetworkProxyFactory>
 #include <QProcess>
 #include <QMessageBox>
@@ -71,6 +74,8 @@ bool onlyPrints(int argc, char *argv[])
 int main(int argc, char *argv[])
 {
     disableCoreDumps(); // before any secret is read
+    QElapsedTimer sinceStart;
+    sinceStart.start();
     if (onlyPrints(argc, argv)) {
         QCoreApplication app(argc, argv);
         const Translations translations;
@@ -127,6 +132,9 @@ int main(int argc, char *argv[])
             window.close();
         else
             QMessageBox::warning(&window, AppInfo::DisplayName, QCoreApplication::translate("main", "The demo could not be started."));
+    });
+    whenFirstRowsPainted(window.findChild<QAbstractItemView *>(u"tokenTable"_s), [&sinceStart](int rows) {
+        qCInfo(lcStartup, "first rows painted: %d rows, %lld ms after the start", rows, static_cast<long long>(sinceStart.elapsed()));
     });
     window.show();
     window.openLastProfile();
