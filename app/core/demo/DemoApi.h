@@ -98,7 +98,6 @@ public:
     std::chrono::milliseconds latency() const { return m_latency; }
     // Every answer says `Ratelimit: "default";r=<remaining>;t=<resetSeconds>`, as Cloudflare's do.
     void setRatelimit(int remaining, int resetSeconds);
-    QByteArray ratelimit() const { return m_ratelimit; }
     // Leave total_count and total_pages out of result_info, as some Cloudflare lists do.
     void setSendsTotals(bool sends) { m_sendsTotals = sends; }
     // The caller's API tokens (GET /user/tokens and /user/tokens/{id}); by default those
