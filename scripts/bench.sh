@@ -23,8 +23,9 @@ run() {
 Written by `bash scripts/bench.sh` (a release build in `build-bench/`); the figures are medians
 of repeated runs on the machine named below, each next to a floor measured in the same run or
 to its target. Absolute times drift on a shared machine: the ratios are the figures to keep.
-Every benchmark talks to `DemoApiServer` (in the process, or `build-tokens demo-server` in
-another one) over loopback.
+Every benchmark talks to `DemoApiServer` (in the process, or `build-tokens-demo-server` in
+another one) over loopback, except the app's start-up, which reaches the demo in-process as
+`--demo` does.
 
 EOF
     printf 'Machine: %s. Run on %s.\n' "$("$bench/bench_parse" --runs 1 | sed -n 's/^machine: //p')" "$(date -u +%Y-%m-%d)"
@@ -41,7 +42,8 @@ EOF
   minutes); that one sort of 100,000 rows by collation key, and the view taking in the new
   order, happen in one go on the GUI thread. An unsorted table never stalls past ~25 ms.
 - **Start to first page painted** is 2.0x to 2.4x a plain `QTableView` (the target is 2x):
-  of the app's ~45 ms, about 10 ms go to loading and relocating the libraries a plain table
+  of the app's ~45 ms (measured while `--demo` still ran an HTTP server in the app; the demo is
+  in-process now and those libraries are gone: run the benchmark again), about 10 ms go to loading and relocating the libraries a plain table
   does not need (Qt Network, HttpServer, WebSockets, DBus, QtKeychain), about 5 ms to
   `QHttpServer`'s constructor loading OpenSSL (it makes a `QSslConfiguration`) for the demo
   server, 11 ms to building the window (actions, menus, icons, the details pane's fixed-width

@@ -53,11 +53,12 @@ private:
     QTemporaryDir m_dir;
 
     // Waits with the event loop running, so that the in-process server can answer.
-    Run run(const QStringList &arguments, const QProcessEnvironment &env, const QByteArray &input = {})
+    Run run(const QStringList &arguments, const QProcessEnvironment &env, const QByteArray &input = {},
+            const QString &program = QStringLiteral(BTB_CLI_PATH))
     {
         QProcess process;
         process.setProcessEnvironment(env);
-        process.start(QStringLiteral(BTB_CLI_PATH), arguments);
+        process.start(program, arguments);
         process.write(input);
         process.closeWriteChannel();
         if (!QTest::qWaitFor([&process] { return process.state() == QProcess::NotRunning; }, 30000)) {
@@ -664,8 +665,9 @@ private slots:
     {
         const Run help = run({u"--help"_s}, cleanEnvironment());
         QCOMPARE(help.exitCode, 0);
-        for (const char *text : {"list", "profiles", "demo-server", "Exit codes", "rate limited", "malformed", "keychain"})
+        for (const char *text : {"list", "profiles", "list --demo", "Exit codes", "rate limited", "malformed", "keychain"})
             QVERIFY2(help.out.contains(text), text);
+        QVERIFY(!help.out.contains("demo-server")); // a developer's program of its own now
         const Run listHelp = run({u"list"_s, u"--help"_s}, cleanEnvironment());
         QCOMPARE(listHelp.exitCode, 0);
         QVERIFY(listHelp.out.contains("--per-page"));
@@ -674,11 +676,12 @@ private slots:
         QVERIFY(version.out.contains(AppInfo::Version.latin1()));
     }
 
-    void demoServerCommandServesTheCli()
+    void demoServerServesTheCli()
     {
+        const QString demoServer = QStringLiteral(BTB_DEMO_SERVER_PATH);
         QProcess server;
         server.setProcessEnvironment(cleanEnvironment());
-        server.start(QStringLiteral(BTB_CLI_PATH), {u"demo-server"_s, u"--port"_s, u"0"_s, u"--tokens"_s, u"20"_s});
+        server.start(demoServer, {u"--port"_s, u"0"_s, u"--tokens"_s, u"20"_s});
         QVERIFY(QTest::qWaitFor([&server] { return server.canReadLine(); }, 15000));
         const QUrl baseUrl(QString::fromUtf8(server.readLine().trimmed()));
         QCOMPARE(baseUrl.host(), u"127.0.0.1"_s);
@@ -694,7 +697,33 @@ private slots:
         QCOMPARE(QJsonDocument::fromJson(r.out).array().size(), 20);
         QVERIFY(r.err.contains("Page 1 of 1"));
 
-        QCOMPARE(run({u"demo-server"_s, u"--port"_s, u"70000"_s}, cleanEnvironment()).exitCode, 2);
+        const Run badPort = run({u"--port"_s, u"70000"_s}, cleanEnvironment(), {}, demoServer);
+        QCOMPARE(badPort.exitCode, 2);
+        QVERIFY2(badPort.err.startsWith("build-tokens-demo-server: "), badPort.err.constData());
+        const Run help = run({u"--help"_s}, cleanEnvironment(), {}, demoServer);
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY2(help.out.contains("GPL-3"), help.out.constData());
+        // build-tokens itself no longer has the command.
+        QCOMPARE(run({u"demo-server"_s}, cleanEnvironment()).exitCode, 2);
+    }
+
+    void listDemoNeedsNoServerAndNoCredentials()
+    {
+        const Run r = run({u"list"_s, u"--demo"_s, u"--demo-tokens"_s, u"7"_s, u"--format"_s, u"json"_s}, cleanEnvironment());
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray tokens = QJsonDocument::fromJson(r.out).array();
+        QCOMPARE(tokens.size(), 7);
+        QCOMPARE(tokens.first().toObject().value(u"build_token_uuid"_s).toString(), DemoTokenGenerator::token(0).uuid);
+        QVERIFY2(r.err.contains("Page 1 of 1"), r.err.constData());
+
+        const Run all = run({u"list"_s, u"--demo"_s, u"--all"_s, u"--health"_s, u"--format"_s, u"ndjson"_s}, cleanEnvironment());
+        QCOMPARE(all.exitCode, 0);
+        QCOMPARE(all.out.count('\n'), 300); // the app's demo: 300 tokens
+        QVERIFY(all.out.contains("\"health\":\"active\"")); // the check went through the demo too
+
+        QCOMPARE(run({u"list"_s, u"--demo-tokens"_s, u"7"_s}, cleanEnvironment()).exitCode, 2);
+        QCOMPARE(run({u"list"_s, u"--demo"_s, u"--api-base"_s, f->server.baseUrl().toString()}, cleanEnvironment()).exitCode, 2);
+        QCOMPARE(run({u"list"_s, u"--demo"_s, u"--demo-tokens"_s, u"-1"_s}, cleanEnvironment()).exitCode, 2);
     }
 };
 

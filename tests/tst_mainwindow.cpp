@@ -14,6 +14,7 @@
 #include "ProfileDialog.h"
 #include "auth/MemorySecretStore.h"
 #include "auth/ProfileStore.h"
+#include "demo/DemoNetworkAccessManager.h"
 #include "export/TokenExport.h"
 #include "model/BuildTokenTableModel.h"
 #include "model/TokenColumns.h"
@@ -880,6 +881,31 @@ private slots:
         auto *picker = child<AccountPicker>(u"accountPicker"_s);
         QTRY_VERIFY(QApplication::focusWidget() == picker || QApplication::focusWidget() == picker->lineEdit());
         QCOMPARE(picker->lineEdit()->selectedText(), picker->lineEdit()->text()); // typing replaces it
+    }
+
+    // --demo as main() composes it: the demo API behind the core's network manager, no server.
+    void theDemoAnswersInProcess()
+    {
+        DemoApi demo;
+        demo.setTokenCount(60);
+        const auto dropWindow = qScopeGuard([this] { // before `demo` goes
+            m_window.reset();
+            m_core.reset();
+        });
+        m_window.reset();
+        m_core = std::make_unique<AppCore>(m_profiles.get(), m_settings.get(),
+                                           std::make_unique<DemoNetworkAccessManager>(&demo));
+        const Profile profile = DemoApi::profileAt(DemoNetworkAccessManager::baseUrl());
+        m_profiles->save(profile);
+        m_profiles->keepSecretForSession(profile.name, DemoApi::apiToken());
+        m_profiles->setLastProfileName(profile.name);
+        m_window = std::make_unique<MainWindow>(m_core.get());
+        m_window->show();
+        m_window->openLastProfile();
+        QTRY_COMPARE(model()->rowCount(), 50);
+        QCOMPARE(m_core->rows.tokens().first().uuid, demo.tokens().first().uuid);
+        QTRY_COMPARE(m_window->windowTitle(), u"\u2068Demo Company\u2069 \u00b7 \u2068Demo\u2069"_s);
+        QVERIFY(f->server.requests().isEmpty()); // nothing went over loopback
     }
 
     // A first start: two ways in, the first one focused, and Enter takes it.

@@ -271,7 +271,7 @@ void MainWindow::editProfile()
 
 void MainWindow::openProfileDialog(const std::optional<Profile> &existing)
 {
-    auto *dialog = new ProfileDialog(m_core->profiles, &m_core->network, existing, this);
+    auto *dialog = new ProfileDialog(m_core->profiles, m_core->network.get(), existing, this);
     // Selected again also when it was current: its fields or secret may have changed.
     connect(dialog, &ProfileDialog::saved, this, &MainWindow::selectProfile);
     connect(dialog, &ProfileDialog::removed, this, &MainWindow::openLastProfile);

@@ -81,13 +81,15 @@ int exitCodeFor(const ApiError &error)
 
 int usageError(const QString &message)
 {
-    err() << "build-tokens: " << printable(message, true) << '\n' << Texts::tr("Try 'build-tokens --help'.") << '\n';
+    // The program's own name: build-tokens-demo-server shares these.
+    const QString program = QCoreApplication::applicationName();
+    err() << program << ": " << printable(message, true) << '\n' << Texts::tr("Try '%1 --help'.").arg(program) << '\n';
     return ExitUsage;
 }
 
 int fail(int code, const QString &message)
 {
-    err() << "build-tokens: " << printable(message, true) << '\n';
+    err() << QCoreApplication::applicationName() << ": " << printable(message, true) << '\n';
     return code;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
-// What the commands of build-tokens share: exit codes, output streams, option parsing.
+// What the commands of build-tokens (and build-tokens-demo-server) share: exit codes, output
+// streams, option parsing.
 
 #include "api/ApiError.h"
 
@@ -49,9 +50,9 @@ QTextStream &err();
 QString printable(const QString &text, bool keepLineBreaks = false);
 
 int exitCodeFor(const ApiError &error);
-// Prints "build-tokens: message" (printable, lines kept) and a pointer to --help; returns ExitUsage.
+// Prints "<program>: message" (printable, lines kept) and a pointer to --help; returns ExitUsage.
 int usageError(const QString &message);
-// Prints "build-tokens: message" (printable, lines kept); returns `code`.
+// Prints "<program>: message" (printable, lines kept); returns `code`.
 int fail(int code, const QString &message);
 
 // False when the option is set but not a whole number in min..max; unset leaves *value.
@@ -70,6 +71,5 @@ QCommandLineOption settingsOption();
 
 int runList(QCoreApplication &app, QCommandLineParser &parser, const QStringList &arguments);
 int runProfiles(QCoreApplication &app, QCommandLineParser &parser, const QStringList &arguments);
-int runDemoServer(QCoreApplication &app, QCommandLineParser &parser, const QStringList &arguments);
 
 } // namespace Cli

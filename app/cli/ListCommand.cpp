@@ -10,6 +10,8 @@
 #include "api/UsageScanService.h"
 #include "auth/KeychainSecretStore.h"
 #include "auth/ProfileStore.h"
+#include "demo/DemoApi.h"
+#include "demo/DemoNetworkAccessManager.h"
 #include "export/ExportFile.h"
 #include "export/TokenExport.h"
 #include "export/TokenWriter.h"
@@ -28,6 +30,7 @@
 #include <QTextStream>
 
 #include <functional>
+#include <memory>
 #include <utility>
 #include <optional>
 
@@ -212,8 +215,12 @@ int runList(QCoreApplication &app, QCommandLineParser &parser, const QStringList
     const QCommandLineOption concurrencyOption(u"concurrency"_s, Texts::tr("With --all: pages asked for at once, %1 to %2 (default %3).")
                                                                     .arg(AllPagesJob::MinConcurrency).arg(AllPagesJob::MaxConcurrency)
                                                                     .arg(AllPagesJob::DefaultConcurrency), u"N"_s);
+    const QCommandLineOption demoOption(u"demo"_s, Texts::tr("List the demo account, answered inside this program (no network, no "
+                                                         "credentials): the app's --demo data."));
+    const QCommandLineOption demoTokensOption(u"demo-tokens"_s, Texts::tr("With --demo: how many build tokens the demo account has (default 300)."),
+                                              u"N"_s);
     parser.addOptions({accountOption, profileOption, pageOption, perPageOption, allOption, concurrencyOption, healthOption, usageOption, formatOption,
-                       outputOption, filterOption, excelOption, apiBaseOption, timeoutOption, settingsOption()});
+                       outputOption, filterOption, excelOption, apiBaseOption, timeoutOption, settingsOption(), demoOption, demoTokensOption});
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
     if (parser.isSet(u"help"_s))
@@ -247,6 +254,17 @@ int runList(QCoreApplication &app, QCommandLineParser &parser, const QStringList
     // "-" is standard output, as scripts write it.
     const QString output = parser.value(outputOption) == u"-"_s ? QString() : parser.value(outputOption);
 
+    const bool demo = parser.isSet(demoOption);
+    if (!demo && parser.isSet(demoTokensOption))
+        return usageError(Texts::tr("--demo-tokens goes with --demo."));
+    if (demo && (parser.isSet(profileOption) || parser.isSet(apiBaseOption)))
+        return usageError(Texts::tr("--demo lists the demo's own account: leave out --profile and --api-base."));
+    DemoApi demoApi;
+    int demoTokens = 300;
+    if (!readInt(parser, demoTokensOption, 0, 1000000, &demoTokens))
+        return usageError(rangeError(u"demo-tokens"_s, 0, 1000000));
+    demoApi.setTokenCount(demoTokens);
+
     const std::unique_ptr<QSettings> settings = ProfileStore::openSettings(parser.value(settingsOption()));
     KeychainSecretStore keychain;
     ProfileStore profiles(settings.get(), &keychain);
@@ -257,18 +275,21 @@ int runList(QCoreApplication &app, QCommandLineParser &parser, const QStringList
             return usageError(Texts::tr("No profile named \u201c%1\u201d; 'build-tokens profiles list' shows them.").arg(parser.value(profileOption)));
     }
 
-    const QString account = firstSet({parser.value(accountOption),
-                                      QProcessEnvironment::systemEnvironment().value(u"CLOUDFLARE_ACCOUNT_ID"_s),
-                                      profile ? profile->accountId : QString()});
+    const QString account = demo ? firstSet({parser.value(accountOption), DemoApi::accountId()})
+                                 : firstSet({parser.value(accountOption),
+                                             QProcessEnvironment::systemEnvironment().value(u"CLOUDFLARE_ACCOUNT_ID"_s),
+                                             profile ? profile->accountId : QString()});
     if (account.isEmpty())
         return usageError(Texts::tr("--account ID is required (or set CLOUDFLARE_ACCOUNT_ID, or use a profile with an account)."));
     if (const QString problem = BuildTokensService::checkAccountId(account); !problem.isEmpty())
         return usageError(problem);
     const QString base = firstSet({parser.value(apiBaseOption), profile ? profile->apiBaseUrl : QString()});
-    const QUrl baseUrl = base.isEmpty() ? ApiClient::defaultBaseUrl() : QUrl(base);
+    const QUrl baseUrl = demo ? DemoNetworkAccessManager::baseUrl() : base.isEmpty() ? ApiClient::defaultBaseUrl() : QUrl(base);
     if (const QString problem = ApiClient::checkBaseUrl(baseUrl); !problem.isEmpty())
         return usageError(problem);
-    const std::optional<Credentials> fromEnvironment = credentialsFromEnvironment();
+    // The demo's token is no secret: it opens nothing but the demo.
+    const std::optional<Credentials> fromEnvironment = demo ? Credentials::fromApiToken(DemoApi::apiToken())
+                                                            : credentialsFromEnvironment();
     if (fromEnvironment) {
         if (const QString problem = fromEnvironment->problem(); !problem.isEmpty())
             return usageError(Texts::tr("From the environment: %1").arg(problem));
@@ -287,8 +308,9 @@ int runList(QCoreApplication &app, QCommandLineParser &parser, const QStringList
     if (const QString problem = listOutput.open(); !problem.isEmpty())
         return fail(ExitOutput, problem); // before anything is sent
 
-    QNetworkAccessManager network;
-    ApiClient client(&network);
+    const std::unique_ptr<QNetworkAccessManager> network = demo ? std::make_unique<DemoNetworkAccessManager>(&demoApi)
+                                                                : std::make_unique<QNetworkAccessManager>();
+    ApiClient client(network.get());
     client.setBaseUrl(baseUrl);
     client.setTransferTimeout(std::chrono::seconds(timeoutSeconds));
     // A script's --timeout is its budget for waiting too: a rate-limit wait past it is

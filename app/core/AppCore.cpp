@@ -1,6 +1,7 @@
 #include "AppCore.h"
 
-AppCore::AppCore(ProfileStore *profileStore, QSettings *settingsStore) : profiles(profileStore), settings(settingsStore)
+AppCore::AppCore(ProfileStore *profileStore, QSettings *settingsStore, std::unique_ptr<QNetworkAccessManager> networkManager)
+    : profiles(profileStore), settings(settingsStore), network(std::move(networkManager))
 {
     filter.setTokenModel(&rows);
     applyNetworkSettings();

@@ -14,6 +14,8 @@
 
 #include <QNetworkAccessManager>
 
+#include <memory>
+
 class ProfileStore;
 class QSettings;
 
@@ -22,8 +24,10 @@ class QSettings;
 // the order they are declared, each from the ones above it.
 struct AppCore
 {
-    // `profiles` and `settings` outlive this.
-    AppCore(ProfileStore *profiles, QSettings *settings);
+    // `profiles` and `settings` outlive this. `network` sends every request: the app's own,
+    // or one that answers the demo in-process (DemoNetworkAccessManager).
+    AppCore(ProfileStore *profiles, QSettings *settings,
+            std::unique_ptr<QNetworkAccessManager> network = std::make_unique<QNetworkAccessManager>());
 
     // The transfer timeout and the pages asked for at once, read from the settings again: the
     // next request and the next Load All Pages use them (a job in flight keeps its copy).
@@ -31,8 +35,8 @@ struct AppCore
 
     ProfileStore *profiles;
     AppSettings settings;
-    QNetworkAccessManager network;
-    ApiClient client{&network};
+    std::unique_ptr<QNetworkAccessManager> network;
+    ApiClient client{network.get()};
     BuildTokensService service{&client};
     BuildTokenTableModel rows;
     BuildTokenFilterModel filter;

@@ -10,7 +10,8 @@
 #include "auth/KeychainSecretStore.h"
 #include "auth/MemorySecretStore.h"
 #include "auth/ProfileStore.h"
-#include "demo/DemoApiServer.h"
+#include "demo/DemoApi.h"
+#include "demo/DemoNetworkAccessManager.h"
 
 #include <QApplication>
 #include <QAbstractItemView>
@@ -34,7 +35,7 @@ struct Options
     Q_DECLARE_TR_FUNCTIONS(main)
 
 public:
-    QCommandLineOption demo{u"demo"_s, tr("Open on demo data: a fake Cloudflare API on 127.0.0.1, a demo profile kept in "
+    QCommandLineOption demo{u"demo"_s, tr("Open on demo data: a fake Cloudflare API inside the app, a demo profile kept in "
                                           "memory, and settings that are thrown away on exit.")};
     QCommandLineOption demoTokens{u"demo-tokens"_s, tr("How many build tokens the demo account has (default 300)."), u"N"_s, u"300"_s};
     QCommandLineOption demoLatency{u"demo-latency-ms"_s, tr("Delay of each demo answer in milliseconds (default 150)."),
@@ -107,23 +108,21 @@ int main(int argc, char *argv[])
         secrets = std::make_unique<KeychainSecretStore>();
     ProfileStore profiles(settings.get(), secrets.get());
 
-    DemoApiServer demoServer;
+    // The demo answers in this process, through the core's network manager: no server.
+    DemoApi demoApi;
+    auto network = std::make_unique<QNetworkAccessManager>();
     if (demo) {
-        demoServer.setTokenCount(parser.value(options.demoTokens).toInt());
-        demoServer.setLatency(std::chrono::milliseconds(parser.value(options.demoLatency).toInt()));
-        if (!demoServer.listen()) {
-            QMessageBox::critical(nullptr, AppInfo::DisplayName,
-                                  QCoreApplication::translate("main", "The demo server could not listen on 127.0.0.1."));
-            return 1;
-        }
-        const Profile profile = demoServer.profile();
+        demoApi.setTokenCount(parser.value(options.demoTokens).toInt());
+        demoApi.setLatency(std::chrono::milliseconds(parser.value(options.demoLatency).toInt()));
+        network = std::make_unique<DemoNetworkAccessManager>(&demoApi);
+        const Profile profile = DemoApi::profileAt(DemoNetworkAccessManager::baseUrl());
         profiles.save(profile);
-        profiles.keepSecretForSession(profile.name, DemoApiServer::apiToken());
+        profiles.keepSecretForSession(profile.name, DemoApi::apiToken());
         profiles.setLastProfileName(profile.name);
     }
 
     // The composition root: the core, then the window over it.
-    AppCore core(&profiles, settings.get());
+    AppCore core(&profiles, settings.get(), std::move(network));
     core.health.setAutomatic(true); // each listing's health is checked as it comes
     MainWindow window(&core);
     // Demo data in a process of its own: its settings and profile never mix with these.

@@ -560,10 +560,6 @@
 </translation>
     </message>
     <message>
-        <source>Try &apos;build-tokens --help&apos;.</source>
-        <translation>Hilfe mit &apos;build-tokens --help&apos;.</translation>
-    </message>
-    <message>
         <source>--%1 must be a whole number from %2 to %3.</source>
         <extracomment>%1 is an option name such as per-page</extracomment>
         <translation>--%1 muss eine ganze Zahl von %2 bis %3 sein.</translation>
@@ -849,46 +845,9 @@ The headers of the table of profiles, for people (capitals as the token table&ap
         <translation>Profil „%1“ gespeichert; sein Geheimnis liegt im Schlüsselbund.</translation>
     </message>
     <message>
-        <source>List the build tokens of Cloudflare Workers Builds.
-
-Commands:
-  list          print one page, or every page (--all), of an account&apos;s build tokens
-  profiles      list, add or remove the profiles the app shares (secrets in the keychain)
-  demo-server   run a fake Cloudflare API on 127.0.0.1 to try this against
-
-Credentials come from CLOUDFLARE_API_TOKEN (a user API token with Workers CI Read),
-or CLOUDFLARE_EMAIL and CLOUDFLARE_API_KEY (Global API Key), or a profile (--profile).
-
-</source>
-        <extracomment>Keep the command and variable names; align the descriptions of the commands</extracomment>
-        <translation>Listet die Build-Token von Cloudflare Workers Builds auf.
-
-Befehle:
-  list          eine Seite oder alle Seiten (--all) der Build-Token eines Kontos
-                ausgeben
-  profiles      die Profile der App auflisten, hinzufügen oder entfernen
-                (Geheimnisse im Schlüsselbund)
-  demo-server   eine nachgebildete Cloudflare-API auf 127.0.0.1 starten, um dies
-                auszuprobieren
-
-Die Zugangsdaten kommen aus CLOUDFLARE_API_TOKEN (ein Benutzer-API-Token mit
-Workers CI Read), aus CLOUDFLARE_EMAIL und CLOUDFLARE_API_KEY (globaler
-API-Schlüssel) oder aus einem Profil (--profile).
-
-</translation>
-    </message>
-    <message>
         <source>command</source>
         <extracomment>The name of the first argument in --help&apos;s usage line</extracomment>
         <translation>Befehl</translation>
-    </message>
-    <message>
-        <source>list, profiles or demo-server</source>
-        <translation>list, profiles oder demo-server</translation>
-    </message>
-    <message>
-        <source>Name a command: list, profiles or demo-server.</source>
-        <translation>Nennen Sie einen Befehl: list, profiles oder demo-server.</translation>
     </message>
     <message>
         <source>Unknown command “%1”.</source>
@@ -917,6 +876,72 @@ API-Schlüssel) oder aus einem Profil (--profile).
     <message>
         <source>the usage scan failed, used_by is null: %1</source>
         <translation>die Verwendungssuche ist fehlgeschlagen, used_by ist null: %1</translation>
+    </message>
+    <message>
+        <source>Try &apos;%1 --help&apos;.</source>
+        <translation>Versuchen Sie &apos;%1 --help&apos;.</translation>
+    </message>
+    <message>
+        <source>List the demo account, answered inside this program (no network, no credentials): the app&apos;s --demo data.</source>
+        <translation>Das Demo-Konto auflisten, beantwortet in diesem Programm (kein Netzwerk, keine Zugangsdaten): die Daten von --demo der App.</translation>
+    </message>
+    <message>
+        <source>With --demo: how many build tokens the demo account has (default 300).</source>
+        <translation>Mit --demo: wie viele Build-Token das Demo-Konto hat (Standard 300).</translation>
+    </message>
+    <message>
+        <source>--demo-tokens goes with --demo.</source>
+        <translation>--demo-tokens gehört zu --demo.</translation>
+    </message>
+    <message>
+        <source>--demo lists the demo&apos;s own account: leave out --profile and --api-base.</source>
+        <translation>--demo listet das eigene Konto der Demo auf: Lassen Sie --profile und --api-base weg.</translation>
+    </message>
+    <message>
+        <source>List the build tokens of Cloudflare Workers Builds.
+
+Commands:
+  list          print one page, or every page (--all), of an account&apos;s build tokens
+  profiles      list, add or remove the profiles the app shares (secrets in the keychain)
+
+&apos;build-tokens list --demo&apos; lists demo data, answered inside the program.
+
+Credentials come from CLOUDFLARE_API_TOKEN (a user API token with Workers CI Read),
+or CLOUDFLARE_EMAIL and CLOUDFLARE_API_KEY (Global API Key), or a profile (--profile).
+
+</source>
+        <extracomment>Keep the command and variable names; align the descriptions of the commands</extracomment>
+        <translation>Listet die Build-Token von Cloudflare Workers Builds auf.
+
+Befehle:
+  list          eine Seite oder alle Seiten (--all) der Build-Token eines Kontos
+                ausgeben
+  profiles      die Profile der App auflisten, hinzufügen oder entfernen
+                (Geheimnisse im Schlüsselbund)
+
+&apos;build-tokens list --demo&apos; listet Demodaten auf, beantwortet im Programm selbst.
+
+Die Zugangsdaten kommen aus CLOUDFLARE_API_TOKEN (ein Benutzer-API-Token mit
+Workers CI Read), aus CLOUDFLARE_EMAIL und CLOUDFLARE_API_KEY (globaler
+API-Schlüssel) oder aus einem Profil (--profile).
+
+</translation>
+    </message>
+    <message>
+        <source>list or profiles</source>
+        <translation>list oder profiles</translation>
+    </message>
+    <message>
+        <source>Name a command: list or profiles.</source>
+        <translation>Nennen Sie einen Befehl: list oder profiles.</translation>
+    </message>
+    <message>
+        <source>A fake Cloudflare API on 127.0.0.1 to try build-tokens against, for developers.
+
+It links Qt HttpServer, which is licensed under the GPL-3 only, so this program is GPL-3 and is not installed with the app.</source>
+        <translation>Eine nachgebildete Cloudflare-API auf 127.0.0.1, um build-tokens daran auszuprobieren, für Entwickler.
+
+Es bindet Qt HttpServer ein, das nur unter der GPL-3 lizenziert ist; daher steht dieses Programm unter der GPL-3 und wird nicht mit der App installiert.</translation>
     </message>
 </context>
 <context>
@@ -2115,10 +2140,6 @@ API-Schlüssel) oder aus einem Profil (--profile).
         <translation>Die Demo konnte nicht gestartet werden.</translation>
     </message>
     <message>
-        <source>Open on demo data: a fake Cloudflare API on 127.0.0.1, a demo profile kept in memory, and settings that are thrown away on exit.</source>
-        <translation>Mit Demodaten öffnen: eine nachgebildete Cloudflare-API auf 127.0.0.1, ein Demo-Profil im Arbeitsspeicher und Einstellungen, die beim Beenden verworfen werden.</translation>
-    </message>
-    <message>
         <source>How many build tokens the demo account has (default 300).</source>
         <translation>Wie viele Build-Token das Demo-Konto hat (Standard 300).</translation>
     </message>
@@ -2140,8 +2161,8 @@ API-Schlüssel) oder aus einem Profil (--profile).
         <translation>Durchsucht die Build-Token von Cloudflare Workers Builds.</translation>
     </message>
     <message>
-        <source>The demo server could not listen on 127.0.0.1.</source>
-        <translation>Der Demo-Server konnte nicht auf 127.0.0.1 lauschen.</translation>
+        <source>Open on demo data: a fake Cloudflare API inside the app, a demo profile kept in memory, and settings that are thrown away on exit.</source>
+        <translation>Mit Demodaten öffnen: eine nachgebildete Cloudflare-API in der App, ein Demoprofil nur im Speicher und Einstellungen, die beim Beenden verworfen werden.</translation>
     </message>
 </context>
 </TS>

@@ -1,10 +1,10 @@
 // The window (offscreen) and the CLI at scale:
-//  - load: Load All Pages of a large account served by `build-tokens demo-server` in another
+//  - load: Load All Pages of a large account served by `build-tokens-demo-server` in another
 //    process (so its memory is not counted here): the longest stall of the event loop while
 //    the pages come, the time it took, and the process's peak RSS with every row loaded.
 //  - the CLI: peak RSS of `build-tokens list --all --format csv` of the same account to a file.
 //  - startup: from starting a process to the first page painted, the app as `--demo` opens
-//    (its demo server in the process, no latency) next to a plain QTableView of 200 rows
+//    (its demo API in the process, no latency) next to a plain QTableView of 200 rows
 //    started the same way; medians of several starts of this same program in the other modes.
 // Prints a markdown table and the machine.
 //
@@ -17,6 +17,7 @@
 #include "auth/MemorySecretStore.h"
 #include "auth/ProfileStore.h"
 #include "demo/DemoApiServer.h"
+#include "demo/DemoNetworkAccessManager.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -30,6 +31,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <memory>
 #include <cstdio>
 #include <sys/resource.h>
 
@@ -84,14 +86,12 @@ int childApp(QApplication &app)
     QSettings settings(dir.filePath(u"demo.ini"_s), QSettings::IniFormat);
     MemorySecretStore secrets;
     ProfileStore profiles(&settings, &secrets);
-    DemoApiServer server;
-    server.setTokenCount(300);
-    if (!server.listen())
-        return 1;
-    const Profile profile = server.profile();
+    DemoApi demo;
+    demo.setTokenCount(300);
+    const Profile profile = DemoApi::profileAt(DemoNetworkAccessManager::baseUrl());
     profiles.save(profile);
-    profiles.keepSecretForSession(profile.name, DemoApiServer::apiToken());
-    AppCore core(&profiles, &settings);
+    profiles.keepSecretForSession(profile.name, DemoApi::apiToken());
+    AppCore core(&profiles, &settings, std::make_unique<DemoNetworkAccessManager>(&demo));
     MainWindow window(&core);
     exitOnFirstRowsPainted(window.findChild<QTableView *>(u"tokenTable"_s));
     window.show();
@@ -135,8 +135,8 @@ qint64 cliPeakRssKiB(int tokens)
 {
     QProcess server;
     server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    server.start(QStringLiteral(BTB_CLI_PATH), {u"demo-server"_s, u"--port"_s, QString::number(DemoPort), u"--tokens"_s,
-                                                QString::number(tokens)});
+    server.start(QStringLiteral(BTB_DEMO_SERVER_PATH), {u"--port"_s, QString::number(DemoPort), u"--tokens"_s,
+                                                        QString::number(tokens)});
     if (!server.waitForReadyRead(10000))
         return -1;
     QTemporaryDir dir;
@@ -167,8 +167,8 @@ LoadFigures loadAll(int tokens, bool sorted)
 {
     QProcess server;
     server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    server.start(QStringLiteral(BTB_CLI_PATH), {u"demo-server"_s, u"--port"_s, QString::number(DemoPort), u"--tokens"_s,
-                                                QString::number(tokens)});
+    server.start(QStringLiteral(BTB_DEMO_SERVER_PATH), {u"--port"_s, QString::number(DemoPort), u"--tokens"_s,
+                                                        QString::number(tokens)});
     if (!server.waitForReadyRead(10000))
         return {};
     QTemporaryDir dir;
@@ -243,7 +243,7 @@ int main(int argc, char *argv[])
     const int rounds = qMax(1, parser.value(roundsOption).toInt());
 
     std::printf("machine: %s\n", qPrintable(machineInfo()));
-    std::printf("window: Load All Pages of %d tokens (demo-server in another process, no latency); "
+    std::printf("window: Load All Pages of %d tokens (build-tokens-demo-server in another process, no latency); "
                 "start to first page painted, median of %d starts\n\n", tokens, rounds);
     std::printf("| figure | value | target |\n|---|---|---|\n");
     // First: RUSAGE_CHILDREN keeps the largest child that ever ended, and the demo servers

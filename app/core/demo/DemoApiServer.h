@@ -1,51 +1,28 @@
 #pragma once
 
-#include "../api/Account.h"
-#include "../api/BuildToken.h"
-#include "../auth/Profile.h"
-#include "DemoTokenGenerator.h"
+// GPL-3 where linked: Qt HttpServer is GPL-3 only on Debian, so only the tests, the benchmarks
+// and the developer's demo server (build-tokens-demo-server) link this; nothing shipped does.
 
-#include <QHttpServer>
-#include <QJsonValue>
-#include <QList>
+#include "DemoApi.h"
+
 #include <QElapsedTimer>
+#include <QHttpServer>
+#include <QList>
 #include <QObject>
 #include <QUrl>
-#include <QUrlQuery>
 
-#include <chrono>
-#include <functional>
 #include <map>
 #include <memory>
-#include <optional>
 
-struct DemoReply;
-
-// A fake Cloudflare API v4 on 127.0.0.1 only: build-token and account listing with paging and
-// validation like the real API, Workers and their build triggers, token verification, auth checks, latency and fault switches.
-// It backs the GUI's --demo mode, `build-tokens demo-server`, every integration test and
-// every benchmark. All Qt HttpServer code lives here because its API changed after Qt 6.4.
-class DemoApiServer : public QObject
+// The demo API (DemoApi) over HTTP on 127.0.0.1 only, with what only tests want: fault
+// switches, held replies, a request log and counters. It backs the developer's demo server,
+// every integration test and every benchmark. All Qt HttpServer code lives here because its
+// API changed after Qt 6.4.
+class DemoApiServer : public QObject, public DemoApi
 {
     Q_OBJECT
 
 public:
-    // The demo's own credentials: not secrets, they open nothing but this server.
-    static QString accountId();        // "Demo Company": setTokenCount's build tokens
-    static QString stagingAccountId(); // "Demo Staging": 12 build tokens
-    static QString sandboxAccountId(); // "Demo Sandbox": none
-    static QString apiToken();         // active, expires on 1 Jan 2030
-    // A user API token without the "Workers CI Read" permission; active, no expiry date.
-    static QString apiTokenWithoutBuildsAccess();
-    static QString expiredApiToken();
-    // A user API token with "Workers CI Read" but not "API Tokens Read": it lists build
-    // tokens, and GET /user/tokens refuses it with 403.
-    static QString apiTokenWithoutTokensRead();
-    // An account-owned token of accountId(): valid, but the Builds API refuses it.
-    static QString accountOwnedApiToken();
-    static QString email();
-    static QString globalApiKey();
-
     enum class Fault {
         None,
         RateLimited,   // 429 with Retry-After and Cloudflare's error 971
@@ -66,16 +43,6 @@ public:
         GzipBomb,          // 200, the real answer then setGzipBombSpaces() spaces, as gzip (~1,000:1)
     };
 
-    // One request as the server received it; the tests read what was really sent.
-    struct Request
-    {
-        QString path;
-        QUrlQuery query;
-        QList<QPair<QByteArray, QByteArray>> headers;
-        qint64 receivedMs = 0; // since the server started: when it arrived, for wait checks
-        QByteArray header(const QByteArray &name) const;
-    };
-
     explicit DemoApiServer(QObject *parent = nullptr);
     ~DemoApiServer() override;
 
@@ -84,46 +51,14 @@ public:
     quint16 port() const { return m_port; }
     QUrl baseUrl() const; // http://127.0.0.1:PORT/client/v4
     // The profile that browses this server: "Demo", accountId(), baseUrl(); its secret is apiToken().
-    Profile profile() const;
+    Profile profile() const { return profileAt(baseUrl()); }
 
-    // Of the account accountId().
-    void setTokenCount(int count);
-    // The tokens as they are now: a test changes the list while a client pages through it.
-    void setTokens(const QList<BuildToken> &tokens) { m_accounts.first().tokens = tokens; }
-    int tokenCount() const { return int(tokens().size()); }
-    const QList<BuildToken> &tokens() const { return m_accounts.first().tokens; }
-
-    // Appends `count` accounts without build tokens ("Demo Account 4", ...) after the three
-    // named ones, so that GET /accounts has several pages.
-    void setExtraAccountCount(int count);
-    // Every account, in the order GET /accounts lists them.
-    QList<Account> accounts() const;
-
-    // Lets `token` in like apiToken() on the listing routes: a test's own secret, which it
-    // can then look for on disk without finding this source tree's demo token instead.
-    void acceptApiToken(const QString &token) { m_extraApiTokens.append(token); }
-    void setLatency(std::chrono::milliseconds latency) { m_latency = latency; }
     // The next `times` requests (or all, with -1) answer with `fault`.
     void setFault(Fault fault, int times = -1);
     void setRetryAfterSeconds(int seconds) { m_retryAfterSeconds = seconds; }
     void setRedirectTarget(const QUrl &origin) { m_redirectTarget = origin; }
     void setOversizedBodyBytes(qint64 bytes) { m_oversizedBodyBytes = bytes; }
     void setGzipBombSpaces(qint64 spaces) { m_gzipBombSpaces = spaces; }
-    // Every answer says `Ratelimit: "default";r=<remaining>;t=<resetSeconds>`, as Cloudflare's do.
-    void setRatelimit(int remaining, int resetSeconds);
-    // Leave total_count and total_pages out of result_info, as some Cloudflare lists do.
-    void setSendsTotals(bool sends) { m_sendsTotals = sends; }
-    // The caller's API tokens (GET /user/tokens and /user/tokens/{id}); by default those
-    // DemoTokenGenerator::apiTokensFor() gives every account's build tokens.
-    void setApiTokens(const QList<ApiToken> &listed, const QList<ApiToken> &unlisted = {});
-
-    // The Workers of accountId() (GET workers/scripts, builds/latest, builds/workers/{tag}/
-    // triggers) instead of those DemoTokenGenerator::workersFor() makes from its build tokens.
-    void setWorkers(const QList<DemoWorker> &workers)
-    {
-        m_accounts.first().workers = workers;
-        m_accounts.first().workersSet = true;
-    }
 
     const QList<Request> &requests() const { return m_requests; }
     void clearRequests() { m_requests.clear(); }
@@ -151,66 +86,26 @@ signals:
     void requestAborted();
 
 private:
-    struct DemoAccount
-    {
-        Account account;
-        QList<BuildToken> tokens;
-        // Set by a test (workersSet). Not a std::optional: GCC 12 at -O3 takes a disengaged one
-        // moved with the account for uninitialized (-Wmaybe-uninitialized, the DEB's build).
-        QList<DemoWorker> workers = {};
-        bool workersSet = false;
-    };
-    // per_page's default and bounds, which differ from one list endpoint to another.
-    struct PerPageRange
-    {
-        int defaultValue;
-        int min;
-        int max;
-    };
-    using Route = std::function<DemoReply(const Request &)>;
     struct PendingReply; // an answer delayed, held or trickling: its responder and socket
 
-    void serve(const QHttpServerRequest &request, QHttpServerResponder &&responder, const Route &route);
-    void respond(DemoReply reply, QHttpServerResponder &&responder);
-    void trickle(const DemoReply &reply, QHttpServerResponder &&responder);
-    quint64 keepAside(DemoReply reply, QHttpServerResponder &&responder);
+    void serve(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    void respond(Reply reply, QHttpServerResponder &&responder);
+    void trickle(const Reply &reply, QHttpServerResponder &&responder);
+    quint64 keepAside(Reply reply, QHttpServerResponder &&responder);
     void dueNow(quint64 id);
     bool write(quint64 id);
     void finishPending(quint64 id, bool answered);
-    DemoReply faultReply(Fault fault, const Request &request, const Route &route) const;
-    const DemoAccount *findAccount(const QString &id) const;
-    // The account of a route that needs "Workers CI Read", or null with the answer refusing it.
-    const DemoAccount *buildsAccount(const QString &accountId, const Request &request, DemoReply *refusal) const;
-    QList<DemoWorker> workersOf(const DemoAccount &account) const;
-    DemoReply listBuildTokens(const QString &accountId, const Request &request) const;
-    DemoReply listWorkers(const QString &accountId, const Request &request) const;
-    DemoReply latestBuilds(const QString &accountId, const Request &request) const;
-    DemoReply listTriggers(const QString &accountId, const QString &tag, const Request &request) const;
-    DemoReply listAccounts(const Request &request) const;
-    DemoReply verifyUserToken(const Request &request) const;
-    DemoReply verifyAccountToken(const QString &accountId, const Request &request) const;
-    DemoTokenGenerator::DemoApiTokens apiTokens() const;
-    DemoReply listApiTokens(const Request &request) const;
-    DemoReply apiTokenDetails(const QString &tokenId, const Request &request) const;
-    // `withTotalPages` false: result_info without total_pages, as GET /user/tokens answers.
-    DemoReply listPage(const QUrlQuery &query, PerPageRange perPageRange, qsizetype total,
-                       const std::function<QJsonValue(qsizetype)> &item, bool withTotalPages = true) const;
+    Reply faultReply(Fault fault, const Request &request) const;
 
     QHttpServer m_server;
     quint16 m_port = 0;
-    QList<DemoAccount> m_accounts;
-    std::chrono::milliseconds m_latency{0};
     Fault m_fault = Fault::None;
     int m_faultTimes = 0;
     int m_retryAfterSeconds = 1;
     QUrl m_redirectTarget;
-    bool m_sendsTotals = true;
-    std::optional<DemoTokenGenerator::DemoApiTokens> m_apiTokens; // set by a test
     qint64 m_oversizedBodyBytes = 17 * 1024 * 1024;
     qint64 m_gzipBombSpaces = 50 * 1024 * 1024; // about 50 KB packed
-    QByteArray m_ratelimit;
     QElapsedTimer m_clock;
-    QStringList m_extraApiTokens;
     QList<Request> m_requests;
     bool m_holdReplies = false;
     int m_answeredCount = 0;
