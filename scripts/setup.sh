@@ -17,6 +17,8 @@ packages=(
     clang libclang-rt-14-dev                # the ASan/UBSan build and the libFuzzer target
     desktop-file-utils appstream            # scripts/check-install.sh validates what is installed
     dpkg-dev file lintian                   # the DEB: CPack's shlibdeps (dpkg-shlibdeps, file), its check
+    help2man                                # the manual pages, made from --help at build time
+    debootstrap                             # check-install.sh installs the DEB in a bare Debian 12 root
     "$@"
 )
 
