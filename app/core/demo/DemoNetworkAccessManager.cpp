@@ -89,6 +89,8 @@ public:
         m_reply = api->answer(demoRequest);
 
         m_delivery.setSingleShot(true);
+        // Never early, as a coarse timer may be (by up to 5 %): the latency is a floor.
+        m_delivery.setTimerType(Qt::PreciseTimer);
         connect(&m_delivery, &QTimer::timeout, this, &DemoNetworkReply::deliver);
         m_delivery.start(api->latency());
         // Nothing arrives while the latency runs: Qt's transfer timeout is for inactivity,
