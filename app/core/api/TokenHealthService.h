@@ -35,8 +35,9 @@ class TokenHealthService : public QObject
 
 public:
     static constexpr int PerPage = 50; // the most GET /user/tokens allows
-    // 10,000 API tokens: past this a server that never says "last page" gets an error.
-    static constexpr int MaxPages = 200;
+    // 200,000 API tokens, twice the 100,000 rows the app is made for (each build token has an
+    // API token of its own): past this a server that never says "last page" gets an error.
+    static constexpr int MaxPages = 4000;
 
     explicit TokenHealthService(ApiClient *client, QObject *parent = nullptr);
 
