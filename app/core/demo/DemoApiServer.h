@@ -206,6 +206,7 @@ private:
     QUrl m_redirectTarget;
     bool m_sendsTotals = true;
     std::optional<DemoTokenGenerator::DemoApiTokens> m_apiTokens; // set by a test
+    mutable std::optional<DemoTokenGenerator::DemoApiTokens> m_generatedApiTokens; // else those of the accounts' tokens
     qint64 m_oversizedBodyBytes = 17 * 1024 * 1024;
     qint64 m_gzipBombSpaces = 50 * 1024 * 1024; // about 50 KB packed
     QByteArray m_ratelimit;
