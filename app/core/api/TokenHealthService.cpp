@@ -19,6 +19,29 @@ struct HealthCheck
     QSet<QString> wanted;
     HealthReport report;
     qint64 listed = 0;
+    // Texts most API tokens share (a status, the policies, a note), kept once: at 100,000
+    // tokens a copy of each was 25 MB.
+    QSet<QString> texts;
+
+    const QString &kept(const QString &text) { return *texts.insert(text); }
+    // Records `health` for `id`, under the string the id was asked with (a row's own) and with
+    // the texts it shares with others kept once.
+    void record(const QString &id, TokenHealth health)
+    {
+        health.note = kept(health.note);
+        const auto asked = wanted.constFind(id);
+        report.byTokenId.insert(asked != wanted.constEnd() ? *asked : id, std::move(health));
+    }
+    // `token` as a health keeps it: its id the row's string, its shared texts kept once.
+    ApiToken compact(ApiToken token)
+    {
+        if (const auto asked = wanted.constFind(token.id); asked != wanted.constEnd())
+            token.id = *asked;
+        token.status = kept(token.status);
+        for (QString &policy : token.policies)
+            policy = kept(policy);
+        return token;
+    }
 };
 using Check = std::shared_ptr<HealthCheck>;
 
@@ -43,14 +66,14 @@ void requestMissing(const Check &check, QStringList ids)
         emit check->job->progress(check->report.requests, -1);
         if (envelope.ok()) {
             const ApiResult<ApiToken> token = EnvelopeParser::parseApiToken(envelope.value());
-            check->report.byTokenId.insert(id, token.ok() ? TokenHealth::of(token.value(), QDateTime::currentDateTimeUtc())
-                                                          : TokenHealth::notChecked(token.error().summary()));
+            check->record(id, token.ok() ? TokenHealth::of(check->compact(token.value()), QDateTime::currentDateTimeUtc())
+                                         : TokenHealth::notChecked(token.error().summary()));
         } else if (envelope.error().httpStatus() == 404) { // the error code is undocumented
-            check->report.byTokenId.insert(id, TokenHealth::missing());
+            check->record(id, TokenHealth::missing());
         } else if (isPermissionRefused(envelope.error())) {
-            check->report.byTokenId.insert(id, TokenHealth::withoutPermission());
+            check->record(id, TokenHealth::withoutPermission());
         } else {
-            check->report.byTokenId.insert(id, TokenHealth::notChecked(envelope.error().summary()));
+            check->record(id, TokenHealth::notChecked(envelope.error().summary()));
         }
         requestMissing(check, std::move(ids));
     });
@@ -78,7 +101,7 @@ void requestListPage(const Check &check, int page)
                 return check->job->finish(envelope.error());
             check->report.permissionMissing = true;
             for (const QString &id : std::as_const(check->wanted))
-                check->report.byTokenId.insert(id, TokenHealth::withoutPermission());
+                check->record(id, TokenHealth::withoutPermission());
             return finish(check);
         }
         const ApiResult<QList<ApiToken>> tokens = EnvelopeParser::parseApiTokens(envelope.value(), TokenHealthService::PerPage);
@@ -91,7 +114,7 @@ void requestListPage(const Check &check, int page)
         const QDateTime now = QDateTime::currentDateTimeUtc();
         for (const ApiToken &token : tokens.value()) {
             if (check->wanted.contains(token.id))
-                check->report.byTokenId.insert(token.id, TokenHealth::of(token, now));
+                check->record(token.id, TokenHealth::of(check->compact(token), now));
         }
         check->listed += tokens.value().size();
         if (!isLastPage(tokens.value().size(), check->listed, info.value())) {
@@ -133,7 +156,7 @@ TokenHealthService::TokenHealthService(ApiClient *client, QObject *parent)
 HealthJob *TokenHealthService::check(const QStringList &tokenIds, QObject *parent)
 {
     auto *job = new HealthJob(*m_client, parent ? parent : this);
-    auto check = std::make_shared<HealthCheck>(HealthCheck{job, {}, {}, 0});
+    auto check = std::make_shared<HealthCheck>(HealthCheck{job, {}, {}, 0, {}});
     for (const QString &id : tokenIds) {
         if (id.isEmpty())
             continue;
