@@ -28,9 +28,9 @@ QStringList HealthChecker::idsShown() const
         if (!token.cloudflareTokenId.isEmpty())
             ids.insert(token.cloudflareTokenId);
     }
-    QStringList list(ids.begin(), ids.end());
-    list.sort();
-    return list;
+    // Unsorted: the service keeps them as a set, and orders what it asks for one by one itself
+    // (sorting 100,000 ids here cost 40 ms on the GUI thread).
+    return QStringList(ids.begin(), ids.end());
 }
 
 void HealthChecker::onListed()
