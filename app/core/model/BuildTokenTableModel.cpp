@@ -89,6 +89,13 @@ void BuildTokenTableModel::setUsage(const UsageReport &report)
     emit dataChanged(index(0, TokenColumns::UsedBy), index(rowCount() - 1, TokenColumns::UsedBy));
 }
 
+QModelIndex BuildTokenTableModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (parent.isValid() || row < 0 || column < 0 || row >= m_tokens.size() || column >= TokenColumns::count())
+        return {};
+    return createIndex(row, column);
+}
+
 int BuildTokenTableModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_tokens.size());
