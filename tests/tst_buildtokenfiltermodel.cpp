@@ -143,11 +143,11 @@ private slots:
         // sorted by name the keys (and the order) stay.
         m_proxy->sort(TokenColumns::Health, Qt::AscendingOrder);
         const BuildToken last = m_source->token(m_source->rowCount() - 1);
-        m_source->setHealth({{last.cloudflareTokenId, TokenHealth::missing()}});
+        m_source->setHealth({{last.cloudflareTokenId, std::make_shared<const TokenHealth>(TokenHealth::missing())}});
         QCOMPARE(m_proxy->token(0).uuid, last.uuid); // missing sorts first, unchecked last
         m_proxy->sort(TokenColumns::Name, Qt::AscendingOrder);
         const QStringList before = column(TokenColumns::Name);
-        m_source->setHealth({{m_source->token(0).cloudflareTokenId, TokenHealth::missing()}});
+        m_source->setHealth({{m_source->token(0).cloudflareTokenId, std::make_shared<const TokenHealth>(TokenHealth::missing())}});
         QCOMPARE(column(TokenColumns::Name), before);
         QVERIFY(std::is_sorted(before.begin(), before.end(), [](const QString &a, const QString &b) { return a.localeAwareCompare(b) < 0; }));
     }

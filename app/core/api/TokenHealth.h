@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QHash>
 
 #include <memory>
 
@@ -46,3 +47,8 @@ public:
     // The permission the health check needs, as Cloudflare's dashboard names it.
     static QString requiredPermission();
 };
+
+// Health records by API token id (a build token's cloudflare_token_id). Each is made once and
+// shared by a check's report, the checker's cache and every row of its API token: applying
+// 100,000 of them is a lookup a row, not a copy.
+using HealthById = QHash<QString, std::shared_ptr<const TokenHealth>>;

@@ -30,7 +30,7 @@ struct HealthCheck
     {
         health.note = kept(health.note);
         const auto asked = wanted.constFind(id);
-        report.byTokenId.insert(asked != wanted.constEnd() ? *asked : id, std::move(health));
+        report.byTokenId.insert(asked != wanted.constEnd() ? *asked : id, std::make_shared<const TokenHealth>(std::move(health)));
     }
     // `token` as a health keeps it: its id the row's string, its shared texts kept once.
     ApiToken compact(ApiToken token)
@@ -137,15 +137,38 @@ void requestListPage(const Check &check, int page)
     });
 }
 
+// Takes the ids to check a few thousand an event-loop turn (100,000 at once held the GUI
+// thread 30 ms), then asks for the list.
+void takeIds(const Check &check, const QStringList &ids, qsizetype from)
+{
+    constexpr qsizetype IdsATurn = 20000;
+    if (check->job->isFinished()) // canceled meanwhile
+        return;
+    const qsizetype to = qMin(ids.size(), from + IdsATurn);
+    for (qsizetype i = from; i < to; ++i) {
+        const QString &id = ids.at(i);
+        if (id.isEmpty())
+            continue;
+        if (isIdShaped(id))
+            check->wanted.insert(id);
+        else
+            check->record(id, TokenHealth::missing()); // no API token has such an id
+    }
+    if (to < ids.size()) {
+        QMetaObject::invokeMethod(check->job, [check, ids, to] { takeIds(check, ids, to); }, Qt::QueuedConnection);
+        return;
+    }
+    if (check->wanted.isEmpty())
+        return finish(check);
+    requestListPage(check, 1);
+}
+
 } // namespace
 
-void applyHealth(QList<BuildToken> *tokens, const QHash<QString, TokenHealth> &byTokenId)
+void applyHealth(QList<BuildToken> *tokens, const HealthById &byTokenId)
 {
-    QHash<QString, std::shared_ptr<const TokenHealth>> shared;
-    for (auto it = byTokenId.begin(); it != byTokenId.end(); ++it)
-        shared.insert(it.key(), std::make_shared<const TokenHealth>(it.value()));
     for (BuildToken &token : *tokens)
-        token.health = shared.value(token.cloudflareTokenId);
+        token.health = byTokenId.value(token.cloudflareTokenId);
 }
 
 TokenHealthService::TokenHealthService(ApiClient *client, QObject *parent)
@@ -157,19 +180,8 @@ HealthJob *TokenHealthService::check(const QStringList &tokenIds, QObject *paren
 {
     auto *job = new HealthJob(*m_client, parent ? parent : this);
     auto check = std::make_shared<HealthCheck>(HealthCheck{job, {}, {}, 0, {}});
-    for (const QString &id : tokenIds) {
-        if (id.isEmpty())
-            continue;
-        if (isIdShaped(id))
-            check->wanted.insert(id);
-        else
-            check->report.byTokenId.insert(id, TokenHealth::missing()); // no API token has such an id
-    }
-    if (check->wanted.isEmpty()) {
-        // Nothing to ask: the answer comes from the event loop all the same.
-        QMetaObject::invokeMethod(job, [check] { finish(check); }, Qt::QueuedConnection);
-        return job;
-    }
-    requestListPage(check, 1);
+    check->wanted.reserve(tokenIds.size());
+    // From the event loop, even when there is nothing to ask.
+    QMetaObject::invokeMethod(job, [check, tokenIds] { takeIds(check, tokenIds, 0); }, Qt::QueuedConnection);
     return job;
 }

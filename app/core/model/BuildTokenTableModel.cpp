@@ -72,13 +72,16 @@ QString BuildTokenTableModel::plainToolTip(const QString &text)
     return u"<p style=\"white-space:pre-wrap\">"_s + text.toHtmlEscaped() + u"</p>"_s;
 }
 
-void BuildTokenTableModel::setHealth(const QHash<QString, TokenHealth> &byTokenId)
+void BuildTokenTableModel::setHealth(const HealthById &byTokenId, int first, int last)
 {
-    if (m_tokens.isEmpty())
+    first = qMax(first, 0);
+    last = qMin(last, rowCount() - 1);
+    if (first > last)
         return;
-    applyHealth(&m_tokens, byTokenId);
+    for (int row = first; row <= last; ++row)
+        m_tokens[row].health = byTokenId.value(m_tokens.at(row).cloudflareTokenId);
     const QList<int> columns = TokenColumns::ofGroups({ColumnSpec::Group::Health});
-    emit dataChanged(index(0, columns.first()), index(rowCount() - 1, columns.last()));
+    emit dataChanged(index(first, columns.first()), index(last, columns.last()));
 }
 
 void BuildTokenTableModel::setUsage(const UsageReport &report)
