@@ -36,6 +36,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 #include <sys/resource.h>
 
 using namespace Qt::Literals::StringLiterals;
@@ -168,7 +169,19 @@ struct LoadFigures
     qint64 loadStallMs = -1;   // the longest event-loop stall until the last page is in and handled
     qint64 healthStallMs = -1; // the longest after that, until the health verdicts are in and shown
     qint64 peakRssKiB = -1;
+    // Of each of those two stalls, the milliseconds the GUI thread ran: the rest of it the
+    // thread waited for a core (a shared machine), not for its own work.
+    qint64 loadStallCpuMs = -1;
+    qint64 healthStallCpuMs = -1;
 };
+
+// The CPU time this thread has used, in milliseconds.
+qint64 threadCpuMs()
+{
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return qint64(now.tv_sec) * 1000 + now.tv_nsec / 1000000;
+}
 
 // Load All Pages in this process as the app does it, health check and all; every figure -1
 // when a page or the health of a row is missing.
@@ -219,24 +232,39 @@ LoadFigures loadAll(int tokens, bool sorted)
     pulse.setTimerType(Qt::PreciseTimer);
     pulse.setInterval(5);
     QElapsedTimer sinceTick;
-    qint64 longestLoad = 0;
-    qint64 longestHealth = 0;
+    qint64 cpuAtTick = 0;
+    struct Stall
+    {
+        qint64 ms = 0;
+        qint64 cpuMs = 0;
+    };
+    Stall longestLoad;
+    Stall longestHealth;
     QObject::connect(&pulse, &QTimer::timeout, [&] {
-        qint64 &longest = figures.loadMs >= 0 && figures.loadStallMs >= 0 ? longestHealth : longestLoad;
-        longest = qMax(longest, sinceTick.restart());
-        if (figures.loadMs >= 0 && figures.loadStallMs < 0)
-            figures.loadStallMs = longestLoad;
+        Stall &longest = figures.loadMs >= 0 && figures.loadStallMs >= 0 ? longestHealth : longestLoad;
+        const Stall gap{sinceTick.restart(), threadCpuMs() - cpuAtTick};
+        cpuAtTick += gap.cpuMs;
+        if (gap.ms > longest.ms)
+            longest = gap;
+        if (figures.loadMs >= 0 && figures.loadStallMs < 0) {
+            figures.loadStallMs = longestLoad.ms;
+            figures.loadStallCpuMs = longestLoad.cpuMs;
+        }
     });
     QTimer::singleShot(300, &loop, [&] { // page 1 of the profile first, then every page
         clock.start();
         sinceTick.start();
+        cpuAtTick = threadCpuMs();
         pulse.start();
         window.loadAllPages();
     });
     QTimer::singleShot(600000, &loop, &QEventLoop::quit);
     loop.exec();
     pulse.stop();
-    figures.healthStallMs = qMax(longestHealth, sinceTick.elapsed());
+    if (const qint64 last = sinceTick.elapsed(); last > longestHealth.ms)
+        longestHealth = {last, threadCpuMs() - cpuAtTick};
+    figures.healthStallMs = longestHealth.ms;
+    figures.healthStallCpuMs = longestHealth.cpuMs;
     const QList<BuildToken> &rows = core.rows.tokens();
     const bool checked = std::all_of(rows.begin(), rows.end(), [](const BuildToken &token) { return bool(token.health); });
     if (rows.size() != tokens || !checked || figures.healthMs < 0)
@@ -261,19 +289,20 @@ LoadFigures loadAllInChild(int tokens, bool sorted)
     if (!child.waitForFinished(900000) || child.exitCode() != 0)
         return figures;
     const QList<QByteArray> values = child.readAllStandardOutput().trimmed().split(' ');
-    if (values.size() != 6 || values.first() != "load:")
+    if (values.size() != 8 || values.first() != "load:")
         return figures;
     figures = {values[1].toLongLong(), values[2].toLongLong(), values[3].toLongLong(), values[4].toLongLong(),
-               values[5].toLongLong()};
+               values[5].toLongLong(), values[6].toLongLong(), values[7].toLongLong()};
     return figures;
 }
 
 int childLoad(int tokens, bool sorted)
 {
     const LoadFigures f = loadAll(tokens, sorted);
-    std::printf("load: %lld %lld %lld %lld %lld\n", static_cast<long long>(f.loadMs), static_cast<long long>(f.healthMs),
-                static_cast<long long>(f.loadStallMs), static_cast<long long>(f.healthStallMs),
-                static_cast<long long>(f.peakRssKiB));
+    std::printf("load: %lld %lld %lld %lld %lld %lld %lld\n", static_cast<long long>(f.loadMs),
+                static_cast<long long>(f.healthMs), static_cast<long long>(f.loadStallMs),
+                static_cast<long long>(f.healthStallMs), static_cast<long long>(f.peakRssKiB),
+                static_cast<long long>(f.loadStallCpuMs), static_cast<long long>(f.healthStallCpuMs));
     return f.loadMs < 0 ? 1 : 0;
 }
 
@@ -332,12 +361,12 @@ int main(int argc, char *argv[])
         }
         const char *how = sorted ? ", sorted by name" : "";
         std::printf("| Load All Pages%s: time | %lld ms | |\n", how, static_cast<long long>(figures.loadMs));
-        std::printf("| Load All Pages%s: longest event-loop stall | %lld ms | <= 50 ms |\n", how,
-                    static_cast<long long>(figures.loadStallMs));
+        std::printf("| Load All Pages%s: longest event-loop stall (of it the GUI thread's CPU time) | %lld ms (%lld ms) | <= 50 ms |\n",
+                    how, static_cast<long long>(figures.loadStallMs), static_cast<long long>(figures.loadStallCpuMs));
         std::printf("| health of every row%s: time after the last page | %lld ms | |\n", how,
                     static_cast<long long>(figures.healthMs));
-        std::printf("| health of every row%s: longest event-loop stall | %lld ms | <= 50 ms |\n", how,
-                    static_cast<long long>(figures.healthStallMs));
+        std::printf("| health of every row%s: longest event-loop stall (of it the GUI thread's CPU time) | %lld ms (%lld ms) | <= 50 ms |\n",
+                    how, static_cast<long long>(figures.healthStallMs), static_cast<long long>(figures.healthStallCpuMs));
         std::printf("| peak RSS with every row and its health loaded%s | %.1f MB | < 90 MB |\n", how,
                     double(figures.peakRssKiB) / 1024.0);
         budget(sorted ? "load-all-sorted-stall-ms" : "load-all-stall-ms", double(figures.loadStallMs), "<=", 50);
