@@ -1,20 +1,68 @@
 #!/usr/bin/env bash
 # Builds a release tree (build-bench/, assertions off), runs the benchmarks of tests/bench/
 # and writes docs/PERFORMANCE.md from what they print: each figure a median of repeated runs,
-# next to its floor or target, with the machine it ran on. Takes a few minutes; extra
+# next to its floor or target, with the machine it ran on. Takes several minutes; extra
 # arguments go to CMake.
+#
+#   bash scripts/bench.sh --check   the budgets only, in a short form (fewer runs; still 100,000
+#                                   rows for memory and stalls), for CI; writes nothing and exits
+#                                   1 naming each figure over its budget
 set -euo pipefail
 cd "$(dirname "$0")/.."
+check=false
+if [ "${1:-}" = --check ]; then
+    check=true
+    shift
+fi
+# A ratio of two timings (parse against its floor, start to first paint against a plain
+# table) may miss its target by this much before --check fails: on a shared 2-core machine
+# medians of a few runs wander by 10-20%, while a real regression costs more. Absolute budgets
+# (memory, stalls) get no tolerance.
+ratio_tolerance=0.25
 bash scripts/setup.sh
-BUILD_DIR=build-bench bash scripts/build.sh -DCMAKE_BUILD_TYPE=Release -DBTB_BUILD_TESTS=ON -DBTB_ASSERTS=OFF "$@"
+# The benchmarks alone (and what they run: build-tokens), not every test of the tree.
+generator=()
+[ -f build-bench/CMakeCache.txt ] || generator=(-G Ninja)
+cmake -S . -B build-bench "${generator[@]}" -DCMAKE_BUILD_TYPE=Release -DBTB_BUILD_TESTS=ON -DBTB_ASSERTS=OFF "$@"
+if $check; then
+    targets=(bench_parse bench_gui)
+else
+    targets=(bench_parse bench_model bench_export bench_fetchall bench_gui)
+fi
+cmake --build build-bench --parallel "$(nproc)" --target "${targets[@]}"
 
 export QT_QPA_PLATFORM=offscreen LANG=C.UTF-8 LC_ALL=C.UTF-8 LANGUAGE=
 bench=build-bench/tests/bench
 report=docs/PERFORMANCE.md
+
+# Each "budget: NAME VALUE OP LIMIT [ratio]" line a benchmark printed, checked; prints the ones
+# missed and fails if any was.
+check_budgets() {
+    awk -v tolerance="$ratio_tolerance" '
+        $1 == "budget:" {
+            name = $2; value = $3 + 0; op = $4; limit = $5 + 0
+            allowed = $6 == "ratio" ? limit * (1 + tolerance) : limit
+            ok = op == "<" ? value < allowed : value <= allowed
+            printf "%s %s: %s (budget %s %s%s)\n", ok ? "ok  " : "MISS", name, $3, op, $5,
+                   $6 == "ratio" ? sprintf(", failing past %.2f", allowed) : ""
+            if (!ok) missed++
+        }
+        END { exit missed > 0 }'
+}
+
+if $check; then
+    start=$SECONDS
+    status=0
+    # pipefail: a benchmark that fails (before printing all its budgets) fails the check too.
+    { "$bench/bench_parse" --runs 201 && "$bench/bench_gui" --rounds 5; } 2>/dev/null | check_budgets || status=$?
+    [ "$status" -eq 0 ] || echo "bench.sh --check: a budget was missed or a benchmark failed" >&2
+    echo "bench.sh --check took $((SECONDS - start)) s" >&2
+    exit "$status"
+fi
 run() {
     echo "Running $1..." >&2
     printf '\n### %s\n\n```\n%s\n```\n\n' "$1" "$1 ${*:2}"
-    "$bench/$1" "${@:2}" 2>/dev/null | grep -v '^machine:'
+    "$bench/$1" "${@:2}" 2>/dev/null | grep -v '^machine:\|^budget:'
 }
 {
     cat <<'EOF'
@@ -27,6 +75,19 @@ Every benchmark talks to `DemoApiServer` (in the process, or `build-tokens-demo-
 another one) over loopback, except the app's start-up, which reaches the demo in-process as
 `--demo` does.
 
+`bash scripts/bench.sh --check` (for CI) runs the benchmarks that carry budgets in a short
+form (bench_parse with fewer runs; bench_gui with 5 starts, still 100,000 rows for memory and
+stalls) and fails naming each figure past its budget: the peak RSS with every row loaded
+(< 90 MB, sorted and unsorted) and of the CLI's `list --all` (< 40 MB), and every event-loop
+stall of Load All Pages, sorted by name or not, and of the health verdicts of every row
+arriving (<= 50 ms), all exactly; a ratio of two timings (parse against its floor, start to
+first paint against a plain table) may miss its target by 25% (`ratio_tolerance` in the
+script), as medians of a few runs on a shared 2-core machine wander by 10-20% while a real
+regression costs more. Start to first paint is held to 1.5x (the demo is in-process, and the
+binary links no HTTP server). It takes about 3 minutes (156 s
+measured, most of it the two health checks of 100,000 rows; building the bench tree comes on
+top).
+
 EOF
     printf 'Machine: %s. Run on %s.\n' "$("$bench/bench_parse" --runs 1 | sed -n 's/^machine: //p')" "$(date -u +%Y-%m-%d)"
     run bench_parse
@@ -37,20 +98,46 @@ EOF
     cat <<'EOF'
 ## Where a target is missed, and why
 
-- **A sorted table's stall at the end of Load All Pages** (~100 ms at 100,000 rows): the rows
-  come unsorted and are sorted once when the last page is in (sorting them page by page cost
-  minutes); that one sort of 100,000 rows by collation key, and the view taking in the new
-  order, happen in one go on the GUI thread. An unsorted table never stalls past ~25 ms.
-- **Start to first page painted** is 2.0x to 2.4x a plain `QTableView` (the target is 2x):
-  of the app's ~45 ms (measured while `--demo` still ran an HTTP server in the app; the demo is
-  in-process now and those libraries are gone: run the benchmark again), about 10 ms go to loading and relocating the libraries a plain table
-  does not need (Qt Network, HttpServer, WebSockets, DBus, QtKeychain), about 5 ms to
-  `QHttpServer`'s constructor loading OpenSSL (it makes a `QSslConfiguration`) for the demo
-  server, 11 ms to building the window (actions, menus, icons, the details pane's fixed-width
-  font) and about 6 ms to page 1 over loopback. None of it is a wait; what is left is the
-  price of the demo server and of a real window, measured with `perf` and timestamps.
+- **Peak RSS with every row loaded** is 167 MB unsorted and 183 MB sorted by name, where
+  the target is 90 MB; it was 98 MB before the health check was counted. Of it, about 40 MB is
+  the process before any row (Qt's libraries, fonts, ICU's data, the window); about 52 MiB the
+  100,000 rows (545 bytes a row, `bench_rowmemory`: four UTF-16 strings in an allocation each,
+  the 136-byte struct, the uuid index); about 70 MB the health records, one a build token
+  since each has an API token of its own (a 216-byte `ApiToken` of nine strings, whose name and
+  three dates are allocations of their own, the `TokenHealth` around it and the blocks of the
+  shared pointers, after texts many share are kept once); sorting adds the collation keys
+  (about 15 MB). What would reach 90 MB is a more compact row and record: the uuid and the
+  token id as 16 bytes where they have the usual shape (they are 120 bytes of string each), a
+  record's strings in one allocation, dates as numbers where they round-trip exactly. Not done
+  yet.
+- **Start to first paint** is 3.6x a plain `QTableView` in this run, where the target is 2x;
+  four runs today gave 3.8x (before this version's changes), 2.0x, 2.9x and 3.6x. The app's
+  start took 86 ms to 126 ms where a plain table's took 26 ms to 33 ms: on this machine, its
+  two cores shared with two builds, the larger start suffers more. The last run, on another
+  machine, gave 2.0x to 2.4x; of the app's ~45 ms there, about 10 ms went to loading and
+  relocating the libraries a plain table does not need (Qt Network, HttpServer, WebSockets,
+  DBus, QtKeychain), about 5 ms to `QHttpServer`'s constructor loading OpenSSL
+  (it makes a `QSslConfiguration`) for the demo server, 11 ms to building the window (actions,
+  menus, icons, the details pane's fixed-width font) and about 6 ms to page 1 over loopback.
+  None of it is a wait; the demo server leaving the binary (the in-process demo) takes the
+  first two away, and the target becomes 1.5x then.
 - **Concurrency 6 against 1** is 4.9x to 5.0x: with page 1 first (to learn the totals) and 49
   pages six at a time, 10 round trips against 50 make 5.0x the most there is.
+- **Filter, one keystroke** is 55 ms at 100,000 rows, where the target is 50 (it was 44 ms on
+  the Intel machine of the last run): every row's filterable columns, the five of health and
+  usage among them, are searched case-insensitively. Not worked on in this version.
+
+## Notes
+
+- The health check of 100,000 rows takes under a minute against the demo server (43 s and
+  50 s here, after the last page): it lists the caller's API tokens 50 a page (1,667 pages)
+  and asks for each id the list lacks on its own (the demo leaves one in six out: 16,668
+  requests, one at a time). Against Cloudflare's
+  1,200 requests in 5 minutes such an account would take over an hour; the GUI thread is
+  never held past the stalls above meanwhile.
+- A stall's wall-clock time includes any wait for a core: the CPU time the GUI thread ran in
+  it, beside it in the table, tells its own work from this shared machine's. `--check`
+  budgets the wall-clock stall all the same, as a person feels it.
 EOF
 } > "$report.new"
 mv "$report.new" "$report"

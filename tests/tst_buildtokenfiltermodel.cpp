@@ -4,6 +4,7 @@
 #include "model/TokenColumns.h"
 
 #include <QAbstractItemModelTester>
+#include <QCollator>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -135,6 +136,95 @@ private slots:
         m_source->clear();
         m_source->appendTokens(DemoTokenGenerator::generate(3));
         QCOMPARE(column(TokenColumns::Name).size(), 3);
+    }
+
+    // What sorting by name must give: the source rows stably sorted by the names' sort keys
+    // (case-insensitive), as comparing the keys themselves sorts them.
+    static QStringList sortedUuids(const QList<BuildToken> &tokens, Qt::SortOrder order)
+    {
+        QCollator collator;
+        collator.setCaseSensitivity(Qt::CaseInsensitive);
+        const auto less = [&](const BuildToken &a, const BuildToken &b) {
+            return collator.sortKey(a.name).compare(collator.sortKey(b.name)) < 0;
+        };
+        QList<BuildToken> sorted = tokens;
+        std::stable_sort(sorted.begin(), sorted.end(), [&](const BuildToken &a, const BuildToken &b) {
+            return order == Qt::AscendingOrder ? less(a, b) : less(b, a);
+        });
+        QStringList uuids;
+        for (const BuildToken &token : sorted)
+            uuids << token.uuid;
+        return uuids;
+    }
+
+    QStringList proxyUuids() const
+    {
+        QStringList uuids;
+        for (int row = 0; row < m_proxy->rowCount(); ++row)
+            uuids << m_proxy->token(row).uuid;
+        return uuids;
+    }
+
+    void bulkLoadSortedAtItsEnd_data()
+    {
+        QTest::addColumn<Qt::SortOrder>("order");
+        QTest::addColumn<bool>("dynamic");
+        QTest::newRow("ascending, sorted at the end") << Qt::AscendingOrder << false;
+        QTest::newRow("descending, sorted at the end") << Qt::DescendingOrder << false;
+        QTest::newRow("ascending, sorted as rows come") << Qt::AscendingOrder << true;
+    }
+
+    void bulkLoadSortedAtItsEnd()
+    {
+        // As a sorted table fills from Load All Pages: a reset, then pages appended (their
+        // keys merged into an order as they come), then sorted by ranks made from that order.
+        // Names repeat (and differ only in case): ties keep the API's order.
+        QFETCH(Qt::SortOrder, order);
+        QFETCH(bool, dynamic);
+        m_proxy->sort(TokenColumns::Name, order);
+        m_source->clear();
+        m_proxy->setDynamicSortFilter(dynamic);
+        QList<BuildToken> tokens = DemoTokenGenerator::generate(700);
+        for (int i = 0; i < tokens.size(); i += 7)
+            tokens[i].name = tokens[i].name.toUpper();
+        for (int i = 3; i < tokens.size(); i += 5)
+            tokens[i].name = u"docs-shared"_s;
+        for (qsizetype first = 0; first < tokens.size(); first += 200)
+            m_source->appendTokens(tokens.mid(first, 200));
+        m_proxy->setDynamicSortFilter(true);
+        // Sorted once at the end, ties keep the API's order; rows sorted in as they come go
+        // where the proxy puts them among their ties, so there the names alone are compared.
+        const auto names = [this](const QStringList &uuids) {
+            QStringList names;
+            for (const QString &uuid : uuids)
+                names << m_source->token(m_source->rowOfUuid(uuid)).name;
+            return names;
+        };
+        if (dynamic)
+            QCOMPARE(names(proxyUuids()), names(sortedUuids(tokens, order)));
+        else
+            QCOMPARE(proxyUuids(), sortedUuids(tokens, order));
+        // A row changed in place: sorted by keys from then on.
+        BuildToken renamed = tokens.at(5);
+        renamed.name = u"AAA first now"_s;
+        tokens[5] = renamed;
+        m_source->appendTokens({renamed});
+        QCOMPARE(names(proxyUuids()), names(sortedUuids(tokens, order)));
+    }
+
+    void healthArrivingSortsOnlyByItsColumns()
+    {
+        // The health's dataChanged names the health columns: sorted by Health the rows move,
+        // sorted by name the keys (and the order) stay.
+        m_proxy->sort(TokenColumns::Health, Qt::AscendingOrder);
+        const BuildToken last = m_source->token(m_source->rowCount() - 1);
+        m_source->setHealth({{last.cloudflareTokenId, std::make_shared<const TokenHealth>(TokenHealth::missing())}});
+        QCOMPARE(m_proxy->token(0).uuid, last.uuid); // missing sorts first, unchecked last
+        m_proxy->sort(TokenColumns::Name, Qt::AscendingOrder);
+        const QStringList before = column(TokenColumns::Name);
+        m_source->setHealth({{m_source->token(0).cloudflareTokenId, std::make_shared<const TokenHealth>(TokenHealth::missing())}});
+        QCOMPARE(column(TokenColumns::Name), before);
+        QVERIFY(std::is_sorted(before.begin(), before.end(), [](const QString &a, const QString &b) { return a.localeAwareCompare(b) < 0; }));
     }
 };
 

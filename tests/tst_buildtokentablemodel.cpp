@@ -160,6 +160,35 @@ private slots:
         QVERIFY(!m_model->index(0, TokenColumns::Name).data(Qt::DecorationRole).isValid());
         QVERIFY(!m_model->index(0, 0, m_model->index(0, 0)).isValid());
     }
+
+    // A part of the rows at a time: only those change, and say so for the health columns; a
+    // range past the rows is cut to them.
+    void healthForSomeRows()
+    {
+        const QList<BuildToken> tokens = DemoTokenGenerator::generate(5);
+        m_model->appendTokens(tokens);
+        HealthById health;
+        for (const BuildToken &token : tokens)
+            health.insert(token.cloudflareTokenId, std::make_shared<const TokenHealth>(TokenHealth::missing()));
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        m_model->setHealth(health, 1, 2);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.first().at(0).toModelIndex(), m_model->index(1, TokenColumns::Health));
+        QCOMPARE(changed.first().at(1).toModelIndex(), m_model->index(2, TokenColumns::LastUsedOn));
+        QVERIFY(!m_model->token(0).health);
+        QCOMPARE(m_model->token(1).health, health.value(tokens[1].cloudflareTokenId)); // the record itself, shared
+        QVERIFY(m_model->token(2).health);
+        QVERIFY(!m_model->token(3).health);
+        m_model->setHealth(health, 3, 99);
+        QVERIFY(m_model->token(4).health);
+        QCOMPARE(changed.last().at(1).toModelIndex().row(), 4);
+        m_model->setHealth({}, 5, 9); // no such rows: nothing
+        QCOMPARE(changed.size(), 2);
+        // And the index the views ask for: none outside the table.
+        QVERIFY(!m_model->index(5, 0).isValid());
+        QVERIFY(!m_model->index(0, TokenColumns::count()).isValid());
+        QVERIFY(!m_model->index(-1, 0).isValid());
+    }
 };
 
 QTEST_MAIN(TestBuildTokenTableModel)

@@ -3,6 +3,7 @@
 
 #include "ApiFixture.h"
 #include "Translations.h"
+#include "demo/DemoTokenGenerator.h"
 #include "model/BuildTokenTableModel.h"
 #include "session/BrowserSession.h"
 #include "session/HealthChecker.h"
@@ -149,6 +150,41 @@ private slots:
         QSignalSpy checked(&s.checker, &HealthChecker::checked);
         QVERIFY(!checked.wait(300));
         QCOMPARE(s.rows.rowCount(), 0);
+    }
+
+    // What a check found reaches many rows a part an event-loop turn; the check is over (busy,
+    // checked) once every row has it, and rows that go meanwhile end it without a word.
+    void manyRowsTakeTheirHealthAPartATurn()
+    {
+        Setup s(0);
+        const QList<BuildToken> three = DemoTokenGenerator::generate(3);
+        s.f.server.setApiTokens(DemoTokenGenerator::apiTokensFor(three).listed);
+        QList<BuildToken> rows;
+        for (int i = 0; i <= HealthChecker::RowsATurn; ++i) { // three API tokens, one list page
+            BuildToken token = three.at(i % 3);
+            token.uuid = QString::number(i);
+            rows << token;
+        }
+        s.rows.appendTokens(rows);
+        QSignalSpy parts(&s.rows, &QAbstractItemModel::dataChanged);
+        QSignalSpy checked(&s.checker, &HealthChecker::checked);
+        s.checker.check();
+        QVERIFY(parts.wait(10000));
+        QVERIFY(s.checker.isBusy());
+        QVERIFY(!s.allChecked());
+        QCOMPARE(checked.size(), 0);
+        QVERIFY(checked.wait(10000));
+        QCOMPARE(parts.size(), 2);
+        QVERIFY(s.allChecked());
+        QVERIFY(!s.checker.isBusy());
+
+        s.checker.forget();
+        s.checker.check();
+        QVERIFY(parts.wait(10000));
+        s.rows.clear();
+        QVERIFY(!s.checker.isBusy());
+        QVERIFY(!checked.wait(300));
+        QCOMPARE(checked.size(), 1);
     }
 };
 

@@ -371,7 +371,7 @@ int runList(QCoreApplication &app, QCommandLineParser &parser, const QStringList
             ids << token.cloudflareTokenId;
         HealthJob *job = healthService.check(ids, &client);
         QObject::connect(job, &Job::finished, &app, [&, job, ids, then] {
-            QHash<QString, TokenHealth> byTokenId;
+            HealthById byTokenId;
             if (job->result().ok()) {
                 byTokenId = job->result().value().byTokenId;
                 if (job->result().value().permissionMissing)
@@ -388,7 +388,7 @@ int runList(QCoreApplication &app, QCommandLineParser &parser, const QStringList
                                                            .arg(error.toText()))
                       << '\n';
                 for (const QString &id : std::as_const(ids))
-                    byTokenId.insert(id, TokenHealth::notChecked(error.summary()));
+                    byTokenId.insert(id, std::make_shared<const TokenHealth>(TokenHealth::notChecked(error.summary())));
             }
             applyHealth(&held, byTokenId);
             then();

@@ -91,5 +91,7 @@ int main(int argc, char *argv[])
                 static_cast<long long>(body.size()), runs);
     std::printf("| figure | median us | floor us | ratio | target |\n|---|---|---|---|---|\n");
     std::printf("| parse a page | %.0f | %.0f | %.2f | <= 1.2 |\n", clientUs, floorUs, clientUs / floorUs);
+    // For scripts/bench.sh --check: a ratio of two timings, allowed the script's tolerance.
+    std::printf("budget: parse-ratio %g <= 1.2 ratio\n", clientUs / floorUs);
     return 0;
 }

@@ -4,8 +4,9 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QHash>
 
-#include <optional>
+#include <memory>
 
 // Whether a build token's underlying API token still works, as far as Cloudflare tells.
 struct TokenHealth
@@ -17,7 +18,10 @@ public:
     enum class Verdict { Missing, Revoked, Expired, Disabled, Unknown, Active };
 
     Verdict verdict = Verdict::Unknown;
-    std::optional<ApiToken> token; // the record it was judged from; none when missing or unknown
+    // The record it was judged from; none when missing or unknown. Shared: a row's copy of its
+    // health, the checker's cache and the report hold one record (at 100,000 rows each copy
+    // of the record cost 20 MB).
+    std::shared_ptr<const ApiToken> token;
     QString note; // why, for a person: who may own a missing token, which permission to add
 
     // The verdict from the record, at `now`: an active token past its expires_on is expired,
@@ -43,3 +47,8 @@ public:
     // The permission the health check needs, as Cloudflare's dashboard names it.
     static QString requiredPermission();
 };
+
+// Health records by API token id (a build token's cloudflare_token_id). Each is made once and
+// shared by a check's report, the checker's cache and every row of its API token: applying
+// 100,000 of them is a lookup a row, not a copy.
+using HealthById = QHash<QString, std::shared_ptr<const TokenHealth>>;

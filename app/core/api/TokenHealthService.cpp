@@ -19,6 +19,29 @@ struct HealthCheck
     QSet<QString> wanted;
     HealthReport report;
     qint64 listed = 0;
+    // Texts most API tokens share (a status, the policies, a note), kept once: at 100,000
+    // tokens a copy of each was 25 MB.
+    QSet<QString> texts;
+
+    const QString &kept(const QString &text) { return *texts.insert(text); }
+    // Records `health` for `id`, under the string the id was asked with (a row's own) and with
+    // the texts it shares with others kept once.
+    void record(const QString &id, TokenHealth health)
+    {
+        health.note = kept(health.note);
+        const auto asked = wanted.constFind(id);
+        report.byTokenId.insert(asked != wanted.constEnd() ? *asked : id, std::make_shared<const TokenHealth>(std::move(health)));
+    }
+    // `token` as a health keeps it: its id the row's string, its shared texts kept once.
+    ApiToken compact(ApiToken token)
+    {
+        if (const auto asked = wanted.constFind(token.id); asked != wanted.constEnd())
+            token.id = *asked;
+        token.status = kept(token.status);
+        for (QString &policy : token.policies)
+            policy = kept(policy);
+        return token;
+    }
 };
 using Check = std::shared_ptr<HealthCheck>;
 
@@ -43,14 +66,14 @@ void requestMissing(const Check &check, QStringList ids)
         emit check->job->progress(check->report.requests, -1);
         if (envelope.ok()) {
             const ApiResult<ApiToken> token = EnvelopeParser::parseApiToken(envelope.value());
-            check->report.byTokenId.insert(id, token.ok() ? TokenHealth::of(token.value(), QDateTime::currentDateTimeUtc())
-                                                          : TokenHealth::notChecked(token.error().summary()));
+            check->record(id, token.ok() ? TokenHealth::of(check->compact(token.value()), QDateTime::currentDateTimeUtc())
+                                         : TokenHealth::notChecked(token.error().summary()));
         } else if (envelope.error().httpStatus() == 404) { // the error code is undocumented
-            check->report.byTokenId.insert(id, TokenHealth::missing());
+            check->record(id, TokenHealth::missing());
         } else if (isPermissionRefused(envelope.error())) {
-            check->report.byTokenId.insert(id, TokenHealth::withoutPermission());
+            check->record(id, TokenHealth::withoutPermission());
         } else {
-            check->report.byTokenId.insert(id, TokenHealth::notChecked(envelope.error().summary()));
+            check->record(id, TokenHealth::notChecked(envelope.error().summary()));
         }
         requestMissing(check, std::move(ids));
     });
@@ -78,7 +101,7 @@ void requestListPage(const Check &check, int page)
                 return check->job->finish(envelope.error());
             check->report.permissionMissing = true;
             for (const QString &id : std::as_const(check->wanted))
-                check->report.byTokenId.insert(id, TokenHealth::withoutPermission());
+                check->record(id, TokenHealth::withoutPermission());
             return finish(check);
         }
         const ApiResult<QList<ApiToken>> tokens = EnvelopeParser::parseApiTokens(envelope.value(), TokenHealthService::PerPage);
@@ -91,7 +114,7 @@ void requestListPage(const Check &check, int page)
         const QDateTime now = QDateTime::currentDateTimeUtc();
         for (const ApiToken &token : tokens.value()) {
             if (check->wanted.contains(token.id))
-                check->report.byTokenId.insert(token.id, TokenHealth::of(token, now));
+                check->record(token.id, TokenHealth::of(check->compact(token), now));
         }
         check->listed += tokens.value().size();
         if (!isLastPage(tokens.value().size(), check->listed, info.value())) {
@@ -114,15 +137,38 @@ void requestListPage(const Check &check, int page)
     });
 }
 
+// Takes the ids to check a few thousand an event-loop turn (100,000 at once held the GUI
+// thread 30 ms), then asks for the list.
+void takeIds(const Check &check, const QStringList &ids, qsizetype from)
+{
+    constexpr qsizetype IdsATurn = 20000;
+    if (check->job->isFinished()) // canceled meanwhile
+        return;
+    const qsizetype to = qMin(ids.size(), from + IdsATurn);
+    for (qsizetype i = from; i < to; ++i) {
+        const QString &id = ids.at(i);
+        if (id.isEmpty())
+            continue;
+        if (isIdShaped(id))
+            check->wanted.insert(id);
+        else
+            check->record(id, TokenHealth::missing()); // no API token has such an id
+    }
+    if (to < ids.size()) {
+        QMetaObject::invokeMethod(check->job, [check, ids, to] { takeIds(check, ids, to); }, Qt::QueuedConnection);
+        return;
+    }
+    if (check->wanted.isEmpty())
+        return finish(check);
+    requestListPage(check, 1);
+}
+
 } // namespace
 
-void applyHealth(QList<BuildToken> *tokens, const QHash<QString, TokenHealth> &byTokenId)
+void applyHealth(QList<BuildToken> *tokens, const HealthById &byTokenId)
 {
-    QHash<QString, std::shared_ptr<const TokenHealth>> shared;
-    for (auto it = byTokenId.begin(); it != byTokenId.end(); ++it)
-        shared.insert(it.key(), std::make_shared<const TokenHealth>(it.value()));
     for (BuildToken &token : *tokens)
-        token.health = shared.value(token.cloudflareTokenId);
+        token.health = byTokenId.value(token.cloudflareTokenId);
 }
 
 TokenHealthService::TokenHealthService(ApiClient *client, QObject *parent)
@@ -133,20 +179,9 @@ TokenHealthService::TokenHealthService(ApiClient *client, QObject *parent)
 HealthJob *TokenHealthService::check(const QStringList &tokenIds, QObject *parent)
 {
     auto *job = new HealthJob(*m_client, parent ? parent : this);
-    auto check = std::make_shared<HealthCheck>(HealthCheck{job, {}, {}, 0});
-    for (const QString &id : tokenIds) {
-        if (id.isEmpty())
-            continue;
-        if (isIdShaped(id))
-            check->wanted.insert(id);
-        else
-            check->report.byTokenId.insert(id, TokenHealth::missing()); // no API token has such an id
-    }
-    if (check->wanted.isEmpty()) {
-        // Nothing to ask: the answer comes from the event loop all the same.
-        QMetaObject::invokeMethod(job, [check] { finish(check); }, Qt::QueuedConnection);
-        return job;
-    }
-    requestListPage(check, 1);
+    auto check = std::make_shared<HealthCheck>(HealthCheck{job, {}, {}, 0, {}});
+    check->wanted.reserve(tokenIds.size());
+    // From the event loop, even when there is nothing to ask.
+    QMetaObject::invokeMethod(job, [check, tokenIds] { takeIds(check, tokenIds, 0); }, Qt::QueuedConnection);
     return job;
 }

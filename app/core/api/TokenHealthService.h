@@ -8,10 +8,10 @@
 #include <QHash>
 #include <QStringList>
 
-// The health of each API token asked about, by id (a build token's cloudflare_token_id).
+// The health of each API token asked about, by id.
 struct HealthReport
 {
-    QHash<QString, TokenHealth> byTokenId; // every id asked about has one
+    HealthById byTokenId; // every id asked about has one
     // The credentials may not read API tokens (HTTP 401/403 on the list): every health is
     // unknown, and TokenHealth::requiredPermission() is what to add.
     bool permissionMissing = false;
@@ -22,7 +22,7 @@ using HealthJob = ResultJob<HealthReport>;
 
 // Gives each of `tokens` the health of its API token in `byTokenId` (one shared record per
 // API token, however many build tokens point at it), or none where it has no entry.
-void applyHealth(QList<BuildToken> *tokens, const QHash<QString, TokenHealth> &byTokenId);
+void applyHealth(QList<BuildToken> *tokens, const HealthById &byTokenId);
 
 // Tells whether the API tokens behind build tokens still work, for few requests: the
 // caller's API tokens are listed once (all pages, expired ones included), and only an id the
@@ -35,8 +35,9 @@ class TokenHealthService : public QObject
 
 public:
     static constexpr int PerPage = 50; // the most GET /user/tokens allows
-    // 10,000 API tokens: past this a server that never says "last page" gets an error.
-    static constexpr int MaxPages = 200;
+    // 200,000 API tokens, twice the 100,000 rows the app is made for (each build token has an
+    // API token of its own): past this a server that never says "last page" gets an error.
+    static constexpr int MaxPages = 4000;
 
     explicit TokenHealthService(ApiClient *client, QObject *parent = nullptr);
 

@@ -80,7 +80,11 @@ public:
     // Of the account accountId().
     void setTokenCount(int count);
     // The tokens as they are now: a test changes the list while a client pages through it.
-    void setTokens(const QList<BuildToken> &tokens) { m_accounts.first().tokens = tokens; }
+    void setTokens(const QList<BuildToken> &tokens)
+    {
+        m_accounts.first().tokens = tokens;
+        m_generatedApiTokens.reset();
+    }
     int tokenCount() const { return int(tokens().size()); }
     const QList<BuildToken> &tokens() const { return m_accounts.first().tokens; }
 
@@ -153,6 +157,7 @@ private:
     std::chrono::milliseconds m_latency{0};
     bool m_sendsTotals = true;
     std::optional<DemoTokenGenerator::DemoApiTokens> m_apiTokens; // set by a test
+    mutable std::optional<DemoTokenGenerator::DemoApiTokens> m_generatedApiTokens; // else those of the accounts' tokens
     QByteArray m_ratelimit;
     QStringList m_extraApiTokens;
 };

@@ -72,13 +72,16 @@ QString BuildTokenTableModel::plainToolTip(const QString &text)
     return u"<p style=\"white-space:pre-wrap\">"_s + text.toHtmlEscaped() + u"</p>"_s;
 }
 
-void BuildTokenTableModel::setHealth(const QHash<QString, TokenHealth> &byTokenId)
+void BuildTokenTableModel::setHealth(const HealthById &byTokenId, int first, int last)
 {
-    if (m_tokens.isEmpty())
+    first = qMax(first, 0);
+    last = qMin(last, rowCount() - 1);
+    if (first > last)
         return;
-    applyHealth(&m_tokens, byTokenId);
+    for (int row = first; row <= last; ++row)
+        m_tokens[row].health = byTokenId.value(m_tokens.at(row).cloudflareTokenId);
     const QList<int> columns = TokenColumns::ofGroups({ColumnSpec::Group::Health});
-    emit dataChanged(index(0, columns.first()), index(rowCount() - 1, columns.last()));
+    emit dataChanged(index(first, columns.first()), index(last, columns.last()));
 }
 
 void BuildTokenTableModel::setUsage(const UsageReport &report)
@@ -87,6 +90,13 @@ void BuildTokenTableModel::setUsage(const UsageReport &report)
         return;
     applyUsage(&m_tokens, report);
     emit dataChanged(index(0, TokenColumns::UsedBy), index(rowCount() - 1, TokenColumns::UsedBy));
+}
+
+QModelIndex BuildTokenTableModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (parent.isValid() || row < 0 || column < 0 || row >= m_tokens.size() || column >= TokenColumns::count())
+        return {};
+    return createIndex(row, column);
 }
 
 int BuildTokenTableModel::rowCount(const QModelIndex &parent) const

@@ -24,7 +24,9 @@ public:
     void clear();
     // What a health check found, by API token id (cloudflare_token_id): every row takes its
     // token's, and a row whose id is not there loses what an older check said.
-    void setHealth(const QHash<QString, TokenHealth> &byTokenId);
+    void setHealth(const HealthById &byTokenId) { setHealth(byTokenId, 0, rowCount() - 1); }
+    // The same for rows `first` to `last` (those that exist) alone: a part at a time.
+    void setHealth(const HealthById &byTokenId, int first, int last);
     // What a usage scan of the account found: every row takes its live triggers.
     void setUsage(const UsageReport &report);
     // Room for `rows` in all, when a bulk load knows its total: growing the uuid index as rows
@@ -42,6 +44,8 @@ public:
     // shows that one even where the cell is not cut off.
     static constexpr int ToolTipTellsMoreRole = Qt::UserRole + 1;
 
+    // Without hasIndex()'s two virtual calls: sorting 100,000 rows asks for 3 million indexes.
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

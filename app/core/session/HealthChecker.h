@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 
 #include <chrono>
 #include <functional>
@@ -23,6 +24,8 @@ class HealthChecker : public QObject
 
 public:
     static constexpr std::chrono::minutes CacheLifetime{5};
+    // Rows given a finished check's health in one event-loop turn.
+    static constexpr int RowsATurn = 25000;
 
     // `service` and `session` outlive this.
     HealthChecker(TokenHealthService *service, BrowserSession *session, QObject *parent = nullptr);
@@ -35,7 +38,8 @@ public:
     void cancel();
     // Drops the results kept, and what was learnt about the permission.
     void forget();
-    bool isBusy() const { return m_job != nullptr; }
+    // A check runs, or the rows are taking what it found.
+    bool isBusy() const { return m_job != nullptr || m_applyTimer.isActive(); }
     // The last check found the credentials may not read API tokens.
     bool permissionMissing() const { return m_permissionMissing; }
     // For tests: the clock the cache's age is read from (milliseconds, steady).
@@ -57,6 +61,11 @@ private:
     void onListed();
     void start(const QStringList &ids, bool asked);
     void onFinished(HealthJob *job, const QString &accountId);
+    // Gives the rows what a check found a part an event-loop turn (100,000 rows at once held
+    // the GUI thread 50 ms); then the check is over.
+    void applyNextPart();
+    void stopApplying();
+    void announce();
     QStringList idsShown() const;
     // What the rows' health comes to; empty when all is well and `evenWhenFine` is false.
     QString verdictSummary(bool evenWhenFine) const;
@@ -64,6 +73,9 @@ private:
     TokenHealthService *m_service;
     BrowserSession *m_session;
     QPointer<HealthJob> m_job;
+    HealthById m_applying; // of a finished check, while the rows take it
+    int m_appliedRows = 0;
+    QTimer m_applyTimer;
     QHash<QString, Cached> m_cache; // by account id
     bool m_permissionMissing = false;
     bool m_automatic = false;
