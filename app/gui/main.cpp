@@ -108,13 +108,14 @@ int main(int argc, char *argv[])
         secrets = std::make_unique<KeychainSecretStore>();
     ProfileStore profiles(settings.get(), secrets.get());
 
-    // The demo answers in this process, through the core's network manager: no server.
-    DemoApi demoApi;
+    // The demo answers in this process, through the core's network manager: no server. Its
+    // data is made only for --demo.
+    std::unique_ptr<DemoApi> demoApi; // not an optional: GCC 12 -O3 warns of a disengaged one
     auto network = std::make_unique<QNetworkAccessManager>();
     if (demo) {
-        demoApi.setTokenCount(parser.value(options.demoTokens).toInt());
-        demoApi.setLatency(std::chrono::milliseconds(parser.value(options.demoLatency).toInt()));
-        network = std::make_unique<DemoNetworkAccessManager>(&demoApi);
+        demoApi = std::make_unique<DemoApi>(parser.value(options.demoTokens).toInt());
+        demoApi->setLatency(std::chrono::milliseconds(parser.value(options.demoLatency).toInt()));
+        network = std::make_unique<DemoNetworkAccessManager>(demoApi.get());
         const Profile profile = DemoApi::profileAt(DemoNetworkAccessManager::baseUrl());
         profiles.save(profile);
         profiles.keepSecretForSession(profile.name, DemoApi::apiToken());

@@ -199,14 +199,14 @@ QByteArray DemoApi::Request::header(const QByteArray &name) const
     return {};
 }
 
-DemoApi::DemoApi()
+DemoApi::DemoApi(int tokenCount)
 {
     // Past any main account's tokens (benchmarks go to 100,000), so staging's are other tokens.
     constexpr int stagingFirstToken = 1000000;
     m_accounts = {{{accountId(), u"Demo Company"_s}, {}},
                   {{stagingAccountId(), u"Demo Staging"_s}, DemoTokenGenerator::generate(12, stagingFirstToken)},
                   {{sandboxAccountId(), u"Demo Sandbox"_s}, {}}};
-    setTokenCount(300);
+    setTokenCount(tokenCount);
 }
 
 DemoApi::Reply DemoApi::answer(const Request &request) const
@@ -430,6 +430,7 @@ Reply DemoApi::verifyAccountToken(const QString &accountId, const Request &reque
 void DemoApi::setApiTokens(const QList<ApiToken> &listed, const QList<ApiToken> &unlisted)
 {
     m_apiTokens = DemoTokenGenerator::DemoApiTokens{listed, unlisted};
+    m_apiTokensById.reset();
 }
 
 DemoTokenGenerator::DemoApiTokens DemoApi::apiTokens() const
@@ -463,13 +464,18 @@ Reply DemoApi::apiTokenDetails(const QString &tokenId, const Request &request) c
 {
     if (!mayReadApiTokens(request, m_extraApiTokens))
         return tokensUnreadable(request);
-    const DemoTokenGenerator::DemoApiTokens tokens = apiTokens();
-    for (const QList<ApiToken> *list : {&tokens.listed, &tokens.unlisted}) {
-        for (const ApiToken &token : *list) {
-            if (token.id == tokenId)
-                return DemoApi::jsonReply(Status::Ok, envelope(true, {}, {}, DemoTokenGenerator::toJson(token)));
+    if (!m_apiTokensById) {
+        const DemoTokenGenerator::DemoApiTokens tokens = apiTokens();
+        QHash<QString, ApiToken> byId;
+        byId.reserve(tokens.listed.size() + tokens.unlisted.size());
+        for (const QList<ApiToken> *list : {&tokens.unlisted, &tokens.listed}) { // a listed one wins
+            for (const ApiToken &token : *list)
+                byId.insert(token.id, token);
         }
+        m_apiTokensById = std::move(byId);
     }
+    if (const auto found = m_apiTokensById->constFind(tokenId); found != m_apiTokensById->cend())
+        return DemoApi::jsonReply(Status::Ok, envelope(true, {}, {}, DemoTokenGenerator::toJson(*found)));
     return DemoApi::errorReply(Status::NotFound, {{1003, u"Token not found"_s}}); // Cloudflare's code is undocumented
 }
 
