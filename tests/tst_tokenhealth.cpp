@@ -169,6 +169,15 @@ private slots:
         QVERIFY(active.token->name.contains(tokens.at(0).name));
         QVERIFY(!active.lastUsedOn().isEmpty());
         QVERIFY(!active.token->policies.isEmpty());
+        // Texts records share are kept once (memory at 100,000 records), unchanged: the same
+        // date of two fields, the same list of policies of two tokens.
+        QCOMPARE(active.token->issuedOn, u"2025-03-01T09:00:00Z"_s);
+        QCOMPARE(active.token->modifiedOn, active.token->issuedOn);
+        QVERIFY(active.token->modifiedOn.isSharedWith(active.token->issuedOn));
+        const TokenHealth second = *report.byTokenId.value(tokens.at(1).cloudflareTokenId);
+        QCOMPARE(second.token->policies, active.token->policies);
+        QVERIFY(second.token->policies.isSharedWith(active.token->policies));
+        QVERIFY(active.token->notBefore.isNull()); // absent stays absent
         QCOMPARE(report.byTokenId.value(tokens.at(7).cloudflareTokenId)->tokenStatus(), u"expired"_s);
         QCOMPARE(report.byTokenId.value(tokens.at(11).cloudflareTokenId)->tokenStatus(), u"suspended"_s);
 

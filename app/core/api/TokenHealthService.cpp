@@ -23,6 +23,8 @@ struct HealthCheck
     // tokens a copy of each was 25 MB.
     QSet<QString> texts;
 
+    QSet<QStringList> policyLists; // the same, for a token's whole list of policies
+
     const QString &kept(const QString &text) { return *texts.insert(text); }
     // Records `health` for `id`, under the string the id was asked with (a row's own) and with
     // the texts it shares with others kept once.
@@ -38,8 +40,20 @@ struct HealthCheck
         if (const auto asked = wanted.constFind(token.id); asked != wanted.constEnd())
             token.id = *asked;
         token.status = kept(token.status);
+        // Dates too, where they repeat: modified_on is issued_on until a token changes, tokens
+        // one script made share their dates, an expiry is often a round date (and the demo's
+        // dates repeat); each date kept once is an allocation a record less. A date no other
+        // token has costs an entry of the set until the check ends. Empty ones stay as they
+        // are (null or not).
+        for (QString *date : {&token.issuedOn, &token.modifiedOn, &token.notBefore, &token.expiresOn, &token.lastUsedOn}) {
+            if (!date->isEmpty())
+                *date = kept(*date);
+        }
         for (QString &policy : token.policies)
             policy = kept(policy);
+        // The list as a whole too: most tokens of one purpose have the same policies, and a
+        // list is an allocation of its own beside its strings.
+        token.policies = *policyLists.insert(token.policies);
         return token;
     }
 };
@@ -179,7 +193,7 @@ TokenHealthService::TokenHealthService(ApiClient *client, QObject *parent)
 HealthJob *TokenHealthService::check(const QStringList &tokenIds, QObject *parent)
 {
     auto *job = new HealthJob(*m_client, parent ? parent : this);
-    auto check = std::make_shared<HealthCheck>(HealthCheck{job, {}, {}, 0, {}});
+    auto check = std::make_shared<HealthCheck>(HealthCheck{job, {}, {}, 0, {}, {}});
     check->wanted.reserve(tokenIds.size());
     // From the event loop, even when there is nothing to ask.
     QMetaObject::invokeMethod(job, [check, tokenIds] { takeIds(check, tokenIds, 0); }, Qt::QueuedConnection);
