@@ -295,6 +295,33 @@ private slots:
         QCOMPARE(requestsTo(f.server, u"user/tokens/"_s), 1); // "abc" once
     }
 
+    // The ids asked about are the report's keys from the start (no set of them beside it):
+    // one record an id however often it is asked, under the string it was asked with (a
+    // row's own, shared), every one of them filled in, the ids no API token can have too.
+    void everyIdAskedHasOneRecordUnderItsOwnString()
+    {
+        ApiFixture f;
+        f.server.setTokenCount(12);
+        const QList<BuildToken> tokens = f.server.tokens();
+        const QString listed = tokens.at(0).cloudflareTokenId;    // on the list
+        const QString unlisted = tokens.at(10).cloudflareTokenId; // asked about on its own
+        const QString gone = tokens.at(9).cloudflareTokenId;      // 404
+        const QStringList ids{listed, unlisted, listed, u"abc"_s, gone, unlisted};
+        TokenHealthService service(&f.client);
+        const auto result = awaitJob(service.check(ids));
+        QVERIFY(result && result->ok());
+        const HealthById &byId = result->value().byTokenId;
+        QCOMPARE(byId.size(), 4);
+        for (auto it = byId.cbegin(); it != byId.cend(); ++it)
+            QVERIFY2(it.value(), qPrintable(it.key()));
+        QCOMPARE(byId.value(listed)->verdict, Verdict::Active);
+        QCOMPARE(byId.value(unlisted)->verdict, Verdict::Active);
+        QCOMPARE(byId.value(gone)->verdict, Verdict::Missing);
+        QCOMPARE(byId.value(u"abc"_s)->verdict, Verdict::Missing);
+        QVERIFY(byId.find(listed).key().isSharedWith(listed));
+        QVERIFY(byId.value(listed)->token->id.isSharedWith(listed));
+    }
+
     void nothingToCheckAnswersWithoutARequest()
     {
         ApiFixture f;
