@@ -318,6 +318,7 @@ private slots:
         QCOMPARE(byId.value(unlisted)->verdict, Verdict::Active);
         QCOMPARE(byId.value(gone)->verdict, Verdict::Missing);
         QCOMPARE(byId.value(u"abc"_s)->verdict, Verdict::Missing);
+        QCOMPARE(byId.value(gone), byId.value(u"abc"_s)); // the missing share one record
         QVERIFY(byId.find(listed).key().isSharedWith(listed));
         QVERIFY(byId.value(listed)->token->id.isSharedWith(listed));
     }
