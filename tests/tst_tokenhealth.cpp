@@ -169,6 +169,15 @@ private slots:
         QVERIFY(active.token->name.contains(tokens.at(0).name));
         QVERIFY(!active.lastUsedOn().isEmpty());
         QVERIFY(!active.token->policies.isEmpty());
+        // Texts records share are kept once (memory at 100,000 records), unchanged: the same
+        // date of two fields, the same list of policies of two tokens.
+        QCOMPARE(active.token->issuedOn, u"2025-03-01T09:00:00Z"_s);
+        QCOMPARE(active.token->modifiedOn, active.token->issuedOn);
+        QVERIFY(active.token->modifiedOn.isSharedWith(active.token->issuedOn));
+        const TokenHealth second = *report.byTokenId.value(tokens.at(1).cloudflareTokenId);
+        QCOMPARE(second.token->policies, active.token->policies);
+        QVERIFY(second.token->policies.isSharedWith(active.token->policies));
+        QVERIFY(active.token->notBefore.isNull()); // absent stays absent
         QCOMPARE(report.byTokenId.value(tokens.at(7).cloudflareTokenId)->tokenStatus(), u"expired"_s);
         QCOMPARE(report.byTokenId.value(tokens.at(11).cloudflareTokenId)->tokenStatus(), u"suspended"_s);
 
@@ -284,6 +293,34 @@ private slots:
         for (const DemoApiServer::Request &request : f.server.requests())
             QVERIFY2(!request.path.contains(u".."_s), qPrintable(request.path));
         QCOMPARE(requestsTo(f.server, u"user/tokens/"_s), 1); // "abc" once
+    }
+
+    // The ids asked about are the report's keys from the start (no set of them beside it):
+    // one record an id however often it is asked, under the string it was asked with (a
+    // row's own, shared), every one of them filled in, the ids no API token can have too.
+    void everyIdAskedHasOneRecordUnderItsOwnString()
+    {
+        ApiFixture f;
+        f.server.setTokenCount(12);
+        const QList<BuildToken> tokens = f.server.tokens();
+        const QString listed = tokens.at(0).cloudflareTokenId;    // on the list
+        const QString unlisted = tokens.at(10).cloudflareTokenId; // asked about on its own
+        const QString gone = tokens.at(9).cloudflareTokenId;      // 404
+        const QStringList ids{listed, unlisted, listed, u"abc"_s, gone, unlisted};
+        TokenHealthService service(&f.client);
+        const auto result = awaitJob(service.check(ids));
+        QVERIFY(result && result->ok());
+        const HealthById &byId = result->value().byTokenId;
+        QCOMPARE(byId.size(), 4);
+        for (auto it = byId.cbegin(); it != byId.cend(); ++it)
+            QVERIFY2(it.value(), qPrintable(it.key()));
+        QCOMPARE(byId.value(listed)->verdict, Verdict::Active);
+        QCOMPARE(byId.value(unlisted)->verdict, Verdict::Active);
+        QCOMPARE(byId.value(gone)->verdict, Verdict::Missing);
+        QCOMPARE(byId.value(u"abc"_s)->verdict, Verdict::Missing);
+        QCOMPARE(byId.value(gone), byId.value(u"abc"_s)); // the missing share one record
+        QVERIFY(byId.find(listed).key().isSharedWith(listed));
+        QVERIFY(byId.value(listed)->token->id.isSharedWith(listed));
     }
 
     void nothingToCheckAnswersWithoutARequest()

@@ -46,7 +46,8 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-constexpr int DemoPort = 8797;
+// BTB_BENCH_PORT moves it, so that two runs can share a machine.
+const int DemoPort = qEnvironmentVariableIsSet("BTB_BENCH_PORT") ? qEnvironmentVariableIntValue("BTB_BENCH_PORT") : 8797;
 
 qint64 peakRssKiB()
 {

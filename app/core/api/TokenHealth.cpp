@@ -5,7 +5,7 @@ using namespace Qt::Literals::StringLiterals;
 TokenHealth TokenHealth::of(const ApiToken &token, const QDateTime &now)
 {
     TokenHealth health;
-    health.token = std::make_shared<const ApiToken>(token);
+    health.token = token;
     const QString status = token.status.trimmed().toLower();
     if (status == u"active"_s) {
         const QDateTime expires = QDateTime::fromString(token.expiresOn, Qt::ISODate);

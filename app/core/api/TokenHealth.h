@@ -7,6 +7,7 @@
 #include <QHash>
 
 #include <memory>
+#include <optional>
 
 // Whether a build token's underlying API token still works, as far as Cloudflare tells.
 struct TokenHealth
@@ -18,10 +19,11 @@ public:
     enum class Verdict { Missing, Revoked, Expired, Disabled, Unknown, Active };
 
     Verdict verdict = Verdict::Unknown;
-    // The record it was judged from; none when missing or unknown. Shared: a row's copy of its
-    // health, the checker's cache and the report hold one record (at 100,000 rows each copy
-    // of the record cost 20 MB).
-    std::shared_ptr<const ApiToken> token;
+    // The record it was judged from; none when missing or unknown. Held in place, not in an
+    // allocation of its own: the TokenHealth itself is what rows, the checker's cache and the
+    // report share (HealthById), so a second shared block a record was only overhead (some
+    // 8 MB at 100,000 records).
+    std::optional<ApiToken> token;
     QString note; // why, for a person: who may own a missing token, which permission to add
 
     // The verdict from the record, at `now`: an active token past its expires_on is expired,

@@ -16,12 +16,19 @@ namespace {
 struct HealthCheck
 {
     HealthJob *job;
-    QSet<QString> wanted;
+    // Every id asked about has its entry from the start, null until its health is known: the
+    // ids to check without a set of their own beside the report (some 3 MB at 100,000 ids,
+    // part of the peak). The ids of an API token's shape are the ones to look for; the
+    // others are missing at once.
     HealthReport report;
+    qsizetype unknown = 0; // entries still null
     qint64 listed = 0;
     // Texts most API tokens share (a status, the policies, a note), kept once: at 100,000
     // tokens a copy of each was 25 MB.
     QSet<QString> texts;
+
+    QSet<QStringList> policyLists; // the same, for a token's whole list of policies
+    std::shared_ptr<const TokenHealth> missing; // the record of every missing token
 
     const QString &kept(const QString &text) { return *texts.insert(text); }
     // Records `health` for `id`, under the string the id was asked with (a row's own) and with
@@ -29,17 +36,49 @@ struct HealthCheck
     void record(const QString &id, TokenHealth health)
     {
         health.note = kept(health.note);
-        const auto asked = wanted.constFind(id);
-        report.byTokenId.insert(asked != wanted.constEnd() ? *asked : id, std::make_shared<const TokenHealth>(std::move(health)));
+        record(id, std::make_shared<const TokenHealth>(std::move(health)));
     }
+    // A missing token's record says nothing of its own: one record for all of them (a
+    // record is some 300 bytes, and a twelfth of the demo's tokens are missing).
+    void recordMissing(const QString &id)
+    {
+        if (!missing)
+            missing = std::make_shared<const TokenHealth>(TokenHealth::missing());
+        record(id, missing);
+    }
+    void record(const QString &id, std::shared_ptr<const TokenHealth> made)
+    {
+        const auto asked = report.byTokenId.find(id);
+        if (asked == report.byTokenId.end()) {
+            report.byTokenId.insert(id, std::move(made));
+            return;
+        }
+        if (!asked.value())
+            --unknown;
+        asked.value() = std::move(made);
+    }
+    // Whether `id` is one asked about that a listed API token may answer.
+    bool isWanted(const QString &id) const { return isIdShaped(id) && report.byTokenId.contains(id); }
     // `token` as a health keeps it: its id the row's string, its shared texts kept once.
     ApiToken compact(ApiToken token)
     {
-        if (const auto asked = wanted.constFind(token.id); asked != wanted.constEnd())
-            token.id = *asked;
+        if (const auto asked = report.byTokenId.constFind(token.id); asked != report.byTokenId.constEnd())
+            token.id = asked.key();
         token.status = kept(token.status);
+        // Dates too, where they repeat: modified_on is issued_on until a token changes, tokens
+        // one script made share their dates, an expiry is often a round date (and the demo's
+        // dates repeat); each date kept once is an allocation a record less. A date no other
+        // token has costs an entry of the set until the check ends. Empty ones stay as they
+        // are (null or not).
+        for (QString *date : {&token.issuedOn, &token.modifiedOn, &token.notBefore, &token.expiresOn, &token.lastUsedOn}) {
+            if (!date->isEmpty())
+                *date = kept(*date);
+        }
         for (QString &policy : token.policies)
             policy = kept(policy);
+        // The list as a whole too: most tokens of one purpose have the same policies, and a
+        // list is an allocation of its own beside its strings.
+        token.policies = *policyLists.insert(token.policies);
         return token;
     }
 };
@@ -52,6 +91,7 @@ bool isPermissionRefused(const ApiError &error)
 
 void finish(const Check &check)
 {
+    Q_ASSERT(check->unknown == 0); // every id asked about has its health
     check->job->finish(check->report);
 }
 
@@ -69,7 +109,7 @@ void requestMissing(const Check &check, QStringList ids)
             check->record(id, token.ok() ? TokenHealth::of(check->compact(token.value()), QDateTime::currentDateTimeUtc())
                                          : TokenHealth::notChecked(token.error().summary()));
         } else if (envelope.error().httpStatus() == 404) { // the error code is undocumented
-            check->record(id, TokenHealth::missing());
+            check->recordMissing(id);
         } else if (isPermissionRefused(envelope.error())) {
             check->record(id, TokenHealth::withoutPermission());
         } else {
@@ -100,8 +140,12 @@ void requestListPage(const Check &check, int page)
             if (!isPermissionRefused(envelope.error()))
                 return check->job->finish(envelope.error());
             check->report.permissionMissing = true;
-            for (const QString &id : std::as_const(check->wanted))
-                check->record(id, TokenHealth::withoutPermission());
+            const auto withoutPermission = std::make_shared<const TokenHealth>(TokenHealth::withoutPermission());
+            for (auto it = check->report.byTokenId.begin(); it != check->report.byTokenId.end(); ++it) {
+                if (isIdShaped(it.key())) // every id asked about, the ones found on a page before too
+                    it.value() = withoutPermission;
+            }
+            check->unknown = 0;
             return finish(check);
         }
         const ApiResult<QList<ApiToken>> tokens = EnvelopeParser::parseApiTokens(envelope.value(), TokenHealthService::PerPage);
@@ -113,7 +157,7 @@ void requestListPage(const Check &check, int page)
             return check->job->finish(info.error());
         const QDateTime now = QDateTime::currentDateTimeUtc();
         for (const ApiToken &token : tokens.value()) {
-            if (check->wanted.contains(token.id))
+            if (check->isWanted(token.id))
                 check->record(token.id, TokenHealth::of(check->compact(token), now));
         }
         check->listed += tokens.value().size();
@@ -128,9 +172,9 @@ void requestListPage(const Check &check, int page)
             return requestListPage(check, page + 1);
         }
         QStringList unlisted;
-        for (const QString &id : std::as_const(check->wanted)) {
-            if (!check->report.byTokenId.contains(id))
-                unlisted << id;
+        for (auto it = check->report.byTokenId.cbegin(); it != check->report.byTokenId.cend(); ++it) {
+            if (!it.value())
+                unlisted << it.key();
         }
         unlisted.sort(); // the same requests in the same order every time
         requestMissing(check, unlisted);
@@ -149,16 +193,19 @@ void takeIds(const Check &check, const QStringList &ids, qsizetype from)
         const QString &id = ids.at(i);
         if (id.isEmpty())
             continue;
-        if (isIdShaped(id))
-            check->wanted.insert(id);
-        else
-            check->record(id, TokenHealth::missing()); // no API token has such an id
+        if (isIdShaped(id)) {
+            if (!check->report.byTokenId.contains(id)) {
+                check->report.byTokenId.insert(id, nullptr);
+                ++check->unknown;
+            }
+        } else
+            check->recordMissing(id); // no API token has such an id
     }
     if (to < ids.size()) {
         QMetaObject::invokeMethod(check->job, [check, ids, to] { takeIds(check, ids, to); }, Qt::QueuedConnection);
         return;
     }
-    if (check->wanted.isEmpty())
+    if (check->unknown == 0)
         return finish(check);
     requestListPage(check, 1);
 }
@@ -179,8 +226,8 @@ TokenHealthService::TokenHealthService(ApiClient *client, QObject *parent)
 HealthJob *TokenHealthService::check(const QStringList &tokenIds, QObject *parent)
 {
     auto *job = new HealthJob(*m_client, parent ? parent : this);
-    auto check = std::make_shared<HealthCheck>(HealthCheck{job, {}, {}, 0, {}});
-    check->wanted.reserve(tokenIds.size());
+    auto check = std::make_shared<HealthCheck>(HealthCheck{job, {}, 0, 0, {}, {}, {}});
+    check->report.byTokenId.reserve(tokenIds.size());
     // From the event loop, even when there is nothing to ask.
     QMetaObject::invokeMethod(job, [check, tokenIds] { takeIds(check, tokenIds, 0); }, Qt::QueuedConnection);
     return job;
