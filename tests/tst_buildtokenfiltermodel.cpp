@@ -56,8 +56,8 @@ private slots:
         const BuildToken t = DemoTokenGenerator::token(0);
         QVERIFY(BuildTokenFilterModel::matches(t, QString()));
         QVERIFY(BuildTokenFilterModel::matches(t, u"CHECKOUT"_s));
-        QVERIFY(BuildTokenFilterModel::matches(t, t.uuid.mid(9, 4).toUpper()));
-        QVERIFY(BuildTokenFilterModel::matches(t, t.cloudflareTokenId.right(6)));
+        QVERIFY(BuildTokenFilterModel::matches(t, t.uuid.toString().mid(9, 4).toUpper()));
+        QVERIFY(BuildTokenFilterModel::matches(t, t.cloudflareTokenId.toString().right(6)));
         QVERIFY(BuildTokenFilterModel::matches(t, u"USER"_s));
         QVERIFY(!BuildTokenFilterModel::matches(t, u"no such thing"_s));
     }

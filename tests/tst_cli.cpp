@@ -347,7 +347,7 @@ private slots:
         // Pages after the first keep its column widths: every UUID stands under its title.
         const qsizetype uuidAt = lines.first().indexOf("UUID");
         for (qsizetype i = 0; i < production.size(); ++i)
-            QCOMPARE(lines.at(i + 1).indexOf(production.at(i).uuid.toUtf8()), uuidAt);
+            QCOMPARE(lines.at(i + 1).indexOf(production.at(i).uuid.toString().toUtf8()), uuidAt);
         QVERIFY2(r.err.contains(QByteArray(QByteArray::number(production.size()) + " shown after the filter")), r.err.constData());
     }
 

@@ -26,7 +26,7 @@ class TestUsageScan : public QObject
 
     static DemoTrigger triggerOn(const BuildToken &token, const QString &name, const QString &deletedOn = {})
     {
-        return {name, QUuid::createUuidV5(QUuid(), token.uuid + name).toString(QUuid::WithoutBraces), token.uuid,
+        return {name, QUuid::createUuidV5(QUuid(), token.uuid.toString() + name).toString(QUuid::WithoutBraces), token.uuid,
                 {u"main"_s}, deletedOn};
     }
 

@@ -368,7 +368,7 @@ int runList(QCoreApplication &app, QCommandLineParser &parser, const QStringList
     UsageScanService usageService(&client);
     // The health check, then `then`.
     auto checkHealth = [&](std::function<void()> then) {
-        QStringList ids;
+        QList<IdText> ids;
         for (const BuildToken &token : std::as_const(held))
             ids << token.cloudflareTokenId;
         HealthJob *job = healthService.check(ids, &client);
@@ -389,7 +389,7 @@ int runList(QCoreApplication &app, QCommandLineParser &parser, const QStringList
                 err() << "build-tokens: " << printable(Texts::tr("the health check failed, every health is unknown: %1")
                                                            .arg(error.toText()))
                       << '\n';
-                for (const QString &id : std::as_const(ids))
+                for (const IdText &id : std::as_const(ids))
                     byTokenId.insert(id, std::make_shared<const TokenHealth>(TokenHealth::notChecked(error.summary())));
             }
             applyHealth(&held, byTokenId);

@@ -93,9 +93,9 @@ QByteArray csvFloor(const QList<BuildToken> &tokens, Encoding encoding)
     for (const BuildToken &token : tokens) {
         out.append(token.name);
         out.append(",");
-        out.append(token.uuid);
+        out.append(token.uuid.toString());
         out.append(",");
-        out.append(token.cloudflareTokenId);
+        out.append(token.cloudflareTokenId.toString());
         out.append(",");
         out.append(token.ownerType);
         out.append("\r\n");
@@ -110,9 +110,9 @@ QByteArray ndjsonFloor(const QList<BuildToken> &tokens, Encoding encoding)
         out.append(R"({"build_token_name":")");
         out.append(token.name);
         out.append(R"(","build_token_uuid":")");
-        out.append(token.uuid);
+        out.append(token.uuid.toString());
         out.append(R"(","cloudflare_token_id":")");
-        out.append(token.cloudflareTokenId);
+        out.append(token.cloudflareTokenId.toString());
         out.append(R"(","owner_type":")");
         out.append(token.ownerType);
         out.append("\"}\n");

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "IdText.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -8,7 +10,7 @@
 // every output can pass them on unchanged; empty when absent.
 struct ApiToken
 {
-    QString id;
+    IdText id;
     QString name;
     QString status; // "active", "disabled", "expired", "revoked (exposed)" or any other text
     QString issuedOn;

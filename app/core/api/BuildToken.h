@@ -1,5 +1,6 @@
 #pragma once
 
+#include "IdText.h"
 #include "TokenHealth.h"
 #include "TokenUsage.h"
 
@@ -14,8 +15,8 @@
 struct BuildToken
 {
     QString name;              // build_token_name
-    QString uuid;              // build_token_uuid
-    QString cloudflareTokenId; // cloudflare_token_id: the id of the underlying API token
+    IdText uuid;              // build_token_uuid
+    IdText cloudflareTokenId; // cloudflare_token_id: the id of the underlying API token
     QString ownerType;         // owner_type: only "user" is documented, kept as open text
     QJsonObject unknownFields; // empty unless the API sent more than the four fields above
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "IdText.h"
+
 #include <QString>
 
 #include <algorithm>
@@ -15,4 +17,9 @@ inline bool isIdShaped(const QString &id)
         return (u >= u'0' && u <= u'9') || (u >= u'A' && u <= u'Z') || (u >= u'a' && u <= u'z');
     };
     return !id.isEmpty() && id.size() <= 64 && std::all_of(id.begin(), id.end(), alphanumeric);
+}
+
+inline bool isIdShaped(const IdText &id)
+{
+    return id.isHex32() || isIdShaped(id.toString());
 }

@@ -53,4 +53,4 @@ public:
 // Health records by API token id (a build token's cloudflare_token_id). Each is made once and
 // shared by a check's report, the checker's cache and every row of its API token: applying
 // 100,000 of them is a lookup a row, not a copy.
-using HealthById = QHash<QString, std::shared_ptr<const TokenHealth>>;
+using HealthById = QHash<IdText, std::shared_ptr<const TokenHealth>>;

@@ -33,20 +33,20 @@ struct HealthCheck
     const QString &kept(const QString &text) { return *texts.insert(text); }
     // Records `health` for `id`, under the string the id was asked with (a row's own) and with
     // the texts it shares with others kept once.
-    void record(const QString &id, TokenHealth health)
+    void record(const IdText &id, TokenHealth health)
     {
         health.note = kept(health.note);
         record(id, std::make_shared<const TokenHealth>(std::move(health)));
     }
     // A missing token's record says nothing of its own: one record for all of them (a
     // record is some 300 bytes, and a twelfth of the demo's tokens are missing).
-    void recordMissing(const QString &id)
+    void recordMissing(const IdText &id)
     {
         if (!missing)
             missing = std::make_shared<const TokenHealth>(TokenHealth::missing());
         record(id, missing);
     }
-    void record(const QString &id, std::shared_ptr<const TokenHealth> made)
+    void record(const IdText &id, std::shared_ptr<const TokenHealth> made)
     {
         const auto asked = report.byTokenId.find(id);
         if (asked == report.byTokenId.end()) {
@@ -58,7 +58,7 @@ struct HealthCheck
         asked.value() = std::move(made);
     }
     // Whether `id` is one asked about that a listed API token may answer.
-    bool isWanted(const QString &id) const { return isIdShaped(id) && report.byTokenId.contains(id); }
+    bool isWanted(const IdText &id) const { return isIdShaped(id) && report.byTokenId.contains(id); }
     // `token` as a health keeps it: its id the row's string, its shared texts kept once.
     ApiToken compact(ApiToken token)
     {
@@ -174,7 +174,7 @@ void requestListPage(const Check &check, int page)
         QStringList unlisted;
         for (auto it = check->report.byTokenId.cbegin(); it != check->report.byTokenId.cend(); ++it) {
             if (!it.value())
-                unlisted << it.key();
+                unlisted << it.key().toString();
         }
         unlisted.sort(); // the same requests in the same order every time
         requestMissing(check, unlisted);
@@ -183,14 +183,14 @@ void requestListPage(const Check &check, int page)
 
 // Takes the ids to check a few thousand an event-loop turn (100,000 at once held the GUI
 // thread 30 ms), then asks for the list.
-void takeIds(const Check &check, const QStringList &ids, qsizetype from)
+void takeIds(const Check &check, const QList<IdText> &ids, qsizetype from)
 {
     constexpr qsizetype IdsATurn = 20000;
     if (check->job->isFinished()) // canceled meanwhile
         return;
     const qsizetype to = qMin(ids.size(), from + IdsATurn);
     for (qsizetype i = from; i < to; ++i) {
-        const QString &id = ids.at(i);
+        const IdText &id = ids.at(i);
         if (id.isEmpty())
             continue;
         if (isIdShaped(id)) {
@@ -223,7 +223,7 @@ TokenHealthService::TokenHealthService(ApiClient *client, QObject *parent)
 {
 }
 
-HealthJob *TokenHealthService::check(const QStringList &tokenIds, QObject *parent)
+HealthJob *TokenHealthService::check(const QList<IdText> &tokenIds, QObject *parent)
 {
     auto *job = new HealthJob(*m_client, parent ? parent : this);
     auto check = std::make_shared<HealthCheck>(HealthCheck{job, {}, 0, 0, {}, {}, {}});

@@ -45,7 +45,7 @@ public:
     // time the answers come. progress() counts requests. Only a failure of the list itself
     // (other than the permission) fails the job; a single id that cannot be read is unknown.
     // The job belongs to `parent` (this service when null).
-    HealthJob *check(const QStringList &tokenIds, QObject *parent = nullptr);
+    HealthJob *check(const QList<IdText> &tokenIds, QObject *parent = nullptr);
 
 private:
     ApiClient *m_client;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "IdText.h"
+
 #include <QHash>
 #include <QList>
 #include <QString>
@@ -39,7 +41,7 @@ struct TriggerUse
 struct UsageReport
 {
     // Only build tokens some live trigger uses have an entry.
-    QHash<QString /*build_token_uuid*/, QList<TriggerUse>> byBuildToken = {};
+    QHash<IdText /*build_token_uuid*/, QList<TriggerUse>> byBuildToken = {};
     int workers = 0;           // listed, a Worker whose tag is no id included (it is not scanned)
     int workersWithBuilds = 0; // in a latest-builds map: their triggers were read
     int requests = 0;          // sent for it, retries aside

@@ -66,8 +66,8 @@ QJsonObject toJson(const BuildToken &token)
 {
     QJsonObject object = token.unknownFields;
     object.insert(u"build_token_name"_s, token.name);
-    object.insert(u"build_token_uuid"_s, token.uuid);
-    object.insert(u"cloudflare_token_id"_s, token.cloudflareTokenId);
+    object.insert(u"build_token_uuid"_s, token.uuid.toString());
+    object.insert(u"cloudflare_token_id"_s, token.cloudflareTokenId.toString());
     object.insert(u"owner_type"_s, token.ownerType);
     return object;
 }
@@ -119,7 +119,7 @@ QJsonObject toJson(const ApiToken &token)
                                     {u"permission_groups"_s, groups},
                                     {u"resources"_s, QJsonObject{{u"com.cloudflare.api.account.*"_s, u"*"_s}}}});
     }
-    QJsonObject object{{u"id"_s, token.id}, {u"name"_s, token.name}, {u"status"_s, token.status},
+    QJsonObject object{{u"id"_s, token.id.toString()}, {u"name"_s, token.name}, {u"status"_s, token.status},
                        {u"issued_on"_s, token.issuedOn}, {u"modified_on"_s, token.modifiedOn},
                        {u"policies"_s, policies}};
     if (!token.expiresOn.isEmpty())

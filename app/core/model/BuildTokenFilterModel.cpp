@@ -16,7 +16,9 @@ bool BuildTokenFilterModel::matches(const BuildToken &token, const QString &text
     if (text.isEmpty())
         return true;
     for (const ColumnSpec &column : TokenColumns::all()) {
-        if (column.filterable && column.cell(token).contains(text, Qt::CaseInsensitive))
+        if (!column.filterable)
+            continue;
+        if (column.contains ? column.contains(token, text) : column.cell(token).contains(text, Qt::CaseInsensitive))
             return true;
     }
     return false;

@@ -36,7 +36,7 @@ public:
     const QList<BuildToken> &tokens() const { return m_tokens; }
     const BuildToken &token(int row) const { return m_tokens.at(row); }
     // The row of the token with this uuid, or -1.
-    int rowOfUuid(const QString &uuid) const { return m_rowByUuid.value(uuid, 0) - 1; }
+    int rowOfUuid(const IdText &uuid) const { return m_rowByUuid.value(uuid, 0) - 1; }
 
     // `text` as a tooltip that Qt shows as it is, never as rich text (no HTML, no images).
     static QString plainToolTip(const QString &text);
@@ -53,5 +53,5 @@ public:
 
 private:
     QList<BuildToken> m_tokens;
-    QHash<QString, int> m_rowByUuid; // the row + 1: 0 is "not here", what operator[] makes
+    QHash<IdText, int> m_rowByUuid; // the row + 1: 0 is "not here", what operator[] makes
 };

@@ -39,6 +39,9 @@ struct ColumnSpec
     // What the cell's tooltip says where it tells more than the cell (why a health is what it
     // is); null, or an empty result: the cell's text.
     QString (*toolTip)(const BuildToken &token) = nullptr;
+    // Whether the filter text is in the cell, where that can be told without making the cell
+    // (ids); null: the cell contains it, case-insensitively.
+    bool (*contains)(const BuildToken &token, const QString &text) = nullptr;
 
     QString displayTitle() const; // the title in the user's language
     QString cell(const BuildToken &token) const { return display ? display(token) : value(token); }

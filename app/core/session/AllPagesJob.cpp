@@ -87,19 +87,9 @@ QList<BuildToken> AllPagesJob::unseen(const QList<BuildToken> &tokens)
             fresh.append(token); // nothing to know it again by: the model keeps these too
             continue;
         }
-        // 36 characters is the canonical form: braces or other spellings stay strings.
-        const QUuid uuid = token.uuid.size() == 36 ? QUuid::fromString(token.uuid) : QUuid();
-        bool added = false;
-        if (!uuid.isNull()) {
-            const qsizetype before = m_seenUuids.size();
-            m_seenUuids.insert(uuid);
-            added = m_seenUuids.size() > before;
-        } else {
-            const qsizetype before = m_seenOther.size();
-            m_seenOther.insert(token.uuid);
-            added = m_seenOther.size() > before;
-        }
-        if (added)
+        const qsizetype before = m_seen.size();
+        m_seen.insert(token.uuid);
+        if (m_seen.size() > before)
             fresh.append(token);
     }
     return fresh;

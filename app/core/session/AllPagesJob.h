@@ -4,7 +4,6 @@
 
 #include <QList>
 #include <QSet>
-#include <QUuid>
 
 #include <map>
 #include <optional>
@@ -68,9 +67,8 @@ private:
     int m_inFlight = 0;
     bool m_reachedEnd = false; // a short or empty page was handed out: none follows it
     std::map<qint64, QList<BuildToken>> m_arrived; // answered, waiting for an earlier page
-    // Cloudflare's uuids as 16 bytes, not as strings: the CLI keeps this set for a whole
-    // account while it lets the tokens go. Anything that is not a uuid is kept as it is.
-    QSet<QUuid> m_seenUuids;
-    QSet<QString> m_seenOther;
+    // The uuids handed out (IdText: no string a uuid), which the CLI keeps for a whole
+    // account while it lets the tokens go.
+    QSet<IdText> m_seen;
     AllPagesSummary m_summary;
 };

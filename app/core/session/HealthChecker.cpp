@@ -26,12 +26,12 @@ HealthChecker::HealthChecker(TokenHealthService *service, BrowserSession *sessio
     connect(session, &BrowserSession::cleared, this, &HealthChecker::cancel);
 }
 
-QStringList HealthChecker::idsShown() const
+QList<IdText> HealthChecker::idsShown() const
 {
     // Duplicates stay: the service keeps the ids as a set, made a part an event-loop turn
     // (100,000 ids made into a set here, and sorted, held the GUI thread 70 ms).
     const QList<BuildToken> &tokens = m_session->rows()->tokens();
-    QStringList ids;
+    QList<IdText> ids;
     ids.reserve(tokens.size());
     for (const BuildToken &token : tokens) {
         if (!token.cloudflareTokenId.isEmpty())
@@ -43,13 +43,13 @@ QStringList HealthChecker::idsShown() const
 void HealthChecker::onListed()
 {
     stopApplying(); // those rows are gone
-    const QStringList ids = idsShown();
+    const QList<IdText> ids = idsShown();
     if (ids.isEmpty())
         return;
     const auto cached = m_cache.constFind(m_session->accountId());
     if (cached != m_cache.constEnd() && m_clock() - cached->atMs < std::chrono::milliseconds(CacheLifetime).count()) {
         const bool coversAll = std::all_of(ids.begin(), ids.end(),
-                                           [&cached](const QString &id) { return cached->report.byTokenId.contains(id); });
+                                           [&cached](const IdText &id) { return cached->report.byTokenId.contains(id); });
         if (coversAll) {
             m_session->rows()->setHealth(cached->report.byTokenId);
             emit checked();
@@ -62,7 +62,7 @@ void HealthChecker::onListed()
 
 void HealthChecker::check()
 {
-    const QStringList ids = idsShown();
+    const QList<IdText> ids = idsShown();
     if (ids.isEmpty()) {
         emit statusMessage(tr("No rows to check"), 3000);
         return;
@@ -70,7 +70,7 @@ void HealthChecker::check()
     start(ids, true);
 }
 
-void HealthChecker::start(const QStringList &ids, bool asked)
+void HealthChecker::start(const QList<IdText> &ids, bool asked)
 {
     cancel();
     m_asked = asked;

@@ -59,14 +59,14 @@ private:
         HealthReport report;
     };
     void onListed();
-    void start(const QStringList &ids, bool asked);
+    void start(const QList<IdText> &ids, bool asked);
     void onFinished(HealthJob *job, const QString &accountId);
     // Gives the rows what a check found a part an event-loop turn (100,000 rows at once held
     // the GUI thread 50 ms); then the check is over.
     void applyNextPart();
     void stopApplying();
     void announce();
-    QStringList idsShown() const;
+    QList<IdText> idsShown() const;
     // What the rows' health comes to; empty when all is well and `evenWhenFine` is false.
     QString verdictSummary(bool evenWhenFine) const;
 
