@@ -115,7 +115,7 @@ private slots:
         QVERIFY(!text.contains(QChar(0x202E)));
         QVERIFY(lines.contains(u"Issued: \u20682026-11-02T10:00:00Z\u2069"_s));
         QVERIFY(lines.contains(u"Policy: \u2068Allow: Workers CI Read\u2069"_s));
-        QCOMPARE(EnrichmentText::health(TokenHealth::missing()), u"Missing: "_s + TokenHealth::missing().note);
+        QCOMPARE(EnrichmentText::health(TokenHealth::missing()), u"Missing: "_s + TokenHealth::missing().note.toString());
 
         QCOMPARE(EnrichmentText::usage({}), u"No live build trigger uses this build token."_s);
         const QString used = EnrichmentText::usage({TriggerUse{u"w"_s, u"t"_s, u"prod"_s, u"u"_s, {u"main"_s, u"release"_s}}});

@@ -244,17 +244,28 @@ bool readApiToken(const QJsonObject &object, qsizetype index, ApiToken *token, A
 {
     const QString path = index < 0 ? u"result"_s : itemPath(index);
     QString id;
-    if (!readRequiredString(object, u"id"_s, path + u".id"_s, &id, error))
+    QString name;
+    std::array<QString, 6> texts; // SharedText's, read as strings
+    static const std::array<std::pair<QString, SharedText ApiToken::*>, 6> fields{{
+        {u"status"_s, &ApiToken::status},
+        {u"issued_on"_s, &ApiToken::issuedOn},
+        {u"modified_on"_s, &ApiToken::modifiedOn},
+        {u"not_before"_s, &ApiToken::notBefore},
+        {u"expires_on"_s, &ApiToken::expiresOn},
+        {u"last_used_on"_s, &ApiToken::lastUsedOn},
+    }};
+    if (!readRequiredString(object, u"id"_s, path + u".id"_s, &id, error)
+        || !readOptionalString(object, u"name"_s, path + u".name"_s, &name, error))
         return false;
+    for (size_t i = 0; i < fields.size(); ++i) {
+        if (!readOptionalString(object, fields[i].first, path + u'.' + fields[i].first, &texts[i], error))
+            return false;
+    }
     token->id = id;
-    return readOptionalString(object, u"name"_s, path + u".name"_s, &token->name, error)
-           && readOptionalString(object, u"status"_s, path + u".status"_s, &token->status, error)
-           && readOptionalString(object, u"issued_on"_s, path + u".issued_on"_s, &token->issuedOn, error)
-           && readOptionalString(object, u"modified_on"_s, path + u".modified_on"_s, &token->modifiedOn, error)
-           && readOptionalString(object, u"not_before"_s, path + u".not_before"_s, &token->notBefore, error)
-           && readOptionalString(object, u"expires_on"_s, path + u".expires_on"_s, &token->expiresOn, error)
-           && readOptionalString(object, u"last_used_on"_s, path + u".last_used_on"_s, &token->lastUsedOn, error)
-           && readPolicies(object.value(u"policies"_s), path + u".policies"_s, &token->policies, error);
+    token->name = name;
+    for (size_t i = 0; i < fields.size(); ++i)
+        token->*fields[i].second = texts[i];
+    return readPolicies(object.value(u"policies"_s), path + u".policies"_s, &token->policies, error);
 }
 
 // A list of strings such as branch_includes; absent or null is empty.

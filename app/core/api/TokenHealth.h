@@ -24,7 +24,7 @@ public:
     // report share (HealthById), so a second shared block a record was only overhead (some
     // 8 MB at 100,000 records).
     std::optional<ApiToken> token;
-    QString note; // why, for a person: who may own a missing token, which permission to add
+    SharedText note; // why, for a person: who may own a missing token, which permission to add
 
     // The verdict from the record, at `now`: an active token past its expires_on is expired,
     // and a status the app does not know is unknown (a build cannot count on it).
@@ -40,9 +40,9 @@ public:
     QString id() const;
     // For a cell: "Active", "Missing", …
     QString title() const;
-    QString tokenStatus() const { return token ? token->status : QString(); }
-    QString expiresOn() const { return token ? token->expiresOn : QString(); }
-    QString lastUsedOn() const { return token ? token->lastUsedOn : QString(); }
+    QString tokenStatus() const { return token ? token->status.toString() : QString(); }
+    QString expiresOn() const { return token ? token->expiresOn.toString() : QString(); }
+    QString lastUsedOn() const { return token ? token->lastUsedOn.toString() : QString(); }
     // Whether a build can count on it.
     bool isUsable() const { return verdict == Verdict::Active; }
 

@@ -23,16 +23,22 @@ struct HealthCheck
     HealthReport report;
     qsizetype unknown = 0; // entries still null
     qint64 listed = 0;
-    // Texts most API tokens share (a status, the policies, a note), kept once: at 100,000
-    // tokens a copy of each was 25 MB.
-    QSet<QString> texts;
-
+    // Texts most API tokens share (a status, dates, a note), kept once: at 100,000 tokens a
+    // copy of each was 25 MB.
+    QHash<QString, SharedText> texts;
     QSet<QStringList> policyLists; // the same, for a token's whole list of policies
     std::shared_ptr<const TokenHealth> missing; // the record of every missing token
 
-    const QString &kept(const QString &text) { return *texts.insert(text); }
-    // Records `health` for `id`, under the string the id was asked with (a row's own) and with
-    // the texts it shares with others kept once.
+    SharedText kept(const SharedText &text)
+    {
+        if (text.isNull())
+            return text;
+        auto it = texts.find(text);
+        if (it == texts.end())
+            it = texts.insert(text, text);
+        return it.value();
+    }
+    // Records `health` for `id`, with the texts it shares with others kept once.
     void record(const IdText &id, TokenHealth health)
     {
         health.note = kept(health.note);
@@ -59,21 +65,18 @@ struct HealthCheck
     }
     // Whether `id` is one asked about that a listed API token may answer.
     bool isWanted(const IdText &id) const { return isIdShaped(id) && report.byTokenId.contains(id); }
-    // `token` as a health keeps it: its id the row's string, its shared texts kept once.
+    // `token` as a health keeps it: its id the one asked with (an id of no usual shape is the
+    // row's own string), its shared texts kept once.
     ApiToken compact(ApiToken token)
     {
         if (const auto asked = report.byTokenId.constFind(token.id); asked != report.byTokenId.constEnd())
             token.id = asked.key();
-        token.status = kept(token.status);
-        // Dates too, where they repeat: modified_on is issued_on until a token changes, tokens
-        // one script made share their dates, an expiry is often a round date (and the demo's
-        // dates repeat); each date kept once is an allocation a record less. A date no other
-        // token has costs an entry of the set until the check ends. Empty ones stay as they
-        // are (null or not).
-        for (QString *date : {&token.issuedOn, &token.modifiedOn, &token.notBefore, &token.expiresOn, &token.lastUsedOn}) {
-            if (!date->isEmpty())
-                *date = kept(*date);
-        }
+        // The dates too, where they repeat: modified_on is issued_on until a token changes,
+        // tokens one script made share their dates, an expiry is often a round date (and the
+        // demo's dates repeat); a date no other token has costs an entry of the table until
+        // the check ends.
+        for (SharedText *text : {&token.status, &token.issuedOn, &token.modifiedOn, &token.notBefore, &token.expiresOn, &token.lastUsedOn})
+            *text = kept(*text);
         for (QString &policy : token.policies)
             policy = kept(policy);
         // The list as a whole too: most tokens of one purpose have the same policies, and a

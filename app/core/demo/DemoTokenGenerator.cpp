@@ -119,15 +119,15 @@ QJsonObject toJson(const ApiToken &token)
                                     {u"permission_groups"_s, groups},
                                     {u"resources"_s, QJsonObject{{u"com.cloudflare.api.account.*"_s, u"*"_s}}}});
     }
-    QJsonObject object{{u"id"_s, token.id.toString()}, {u"name"_s, token.name}, {u"status"_s, token.status},
-                       {u"issued_on"_s, token.issuedOn}, {u"modified_on"_s, token.modifiedOn},
+    QJsonObject object{{u"id"_s, token.id.toString()}, {u"name"_s, token.name}, {u"status"_s, token.status.toString()},
+                       {u"issued_on"_s, token.issuedOn.toString()}, {u"modified_on"_s, token.modifiedOn.toString()},
                        {u"policies"_s, policies}};
     if (!token.expiresOn.isEmpty())
-        object.insert(u"expires_on"_s, token.expiresOn);
+        object.insert(u"expires_on"_s, token.expiresOn.toString());
     if (!token.lastUsedOn.isEmpty())
-        object.insert(u"last_used_on"_s, token.lastUsedOn);
+        object.insert(u"last_used_on"_s, token.lastUsedOn.toString());
     if (!token.notBefore.isEmpty())
-        object.insert(u"not_before"_s, token.notBefore);
+        object.insert(u"not_before"_s, token.notBefore.toString());
     return object;
 }
 

@@ -57,7 +57,7 @@ QList<ColumnSpec> &registry()
          [](const BuildToken &t) { return t.health ? t.health->title() : QString(); }, &healthJson<&TokenHealth::id>,
          // Who may own a missing token, which permission to add.
          [](const BuildToken &t) {
-             return t.health && !t.health->note.isEmpty() ? t.health->title() + u": "_s + t.health->note : QString();
+             return t.health && !t.health->note.isEmpty() ? t.health->title() + u": "_s + t.health->note.toString() : QString();
          }},
         {u"token_status"_s, u"token_status"_s, QT_TRANSLATE_NOOP("TokenColumns", "API token status"),
          [](const BuildToken &t) { return t.health ? t.health->tokenStatus() : QString(); }, nullptr, true, {}, false,
