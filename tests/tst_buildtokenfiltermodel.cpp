@@ -138,14 +138,16 @@ private slots:
         QCOMPARE(column(TokenColumns::Name).size(), 3);
     }
 
-    // What sorting by name must give: the source rows stably sorted by the names' sort keys
-    // (case-insensitive), as comparing the keys themselves sorts them.
-    static QStringList sortedUuids(const QList<BuildToken> &tokens, Qt::SortOrder order)
+    // What sorting by `column` must give: the source rows stably sorted by its cells' text,
+    // compared by the model's collator, or by its own sort key.
+    static QStringList sortedUuids(const QList<BuildToken> &tokens, Qt::SortOrder order, int column = TokenColumns::Name)
     {
-        QCollator collator;
-        collator.setCaseSensitivity(Qt::CaseInsensitive);
+        const QCollator collator = BuildTokenFilterModel::textCollator();
+        const ColumnSpec &spec = TokenColumns::at(column);
         const auto less = [&](const BuildToken &a, const BuildToken &b) {
-            return collator.sortKey(a.name).compare(collator.sortKey(b.name)) < 0;
+            if (spec.sortKey)
+                return QVariant::compare(spec.sortKey(a), spec.sortKey(b)) == QPartialOrdering::Less;
+            return collator.compare(spec.cell(a), spec.cell(b)) < 0;
         };
         QList<BuildToken> sorted = tokens;
         std::stable_sort(sorted.begin(), sorted.end(), [&](const BuildToken &a, const BuildToken &b) {
@@ -155,6 +157,19 @@ private slots:
         for (const BuildToken &token : sorted)
             uuids << token.uuid;
         return uuids;
+    }
+
+    // The keys in `column` of the rows with these uuids, as sorting compares them: where rows
+    // of equal keys go among each other is the proxy's to choose when it sorts rows in.
+    QStringList keysOf(const QStringList &uuids, int column = TokenColumns::Name) const
+    {
+        const ColumnSpec &spec = TokenColumns::at(column);
+        QStringList keys;
+        for (const QString &uuid : uuids) {
+            const BuildToken &token = m_source->token(m_source->rowOfUuid(uuid));
+            keys << (spec.sortKey ? spec.sortKey(token).toString() : spec.cell(token).toCaseFolded());
+        }
+        return keys;
     }
 
     QStringList proxyUuids() const
@@ -193,23 +208,104 @@ private slots:
             m_source->appendTokens(tokens.mid(first, 200));
         m_proxy->setDynamicSortFilter(true);
         // Sorted once at the end, ties keep the API's order; rows sorted in as they come go
-        // where the proxy puts them among their ties, so there the names alone are compared.
-        const auto names = [this](const QStringList &uuids) {
-            QStringList names;
-            for (const QString &uuid : uuids)
-                names << m_source->token(m_source->rowOfUuid(uuid)).name;
-            return names;
-        };
+        // where the proxy puts them among their ties, so there the keys alone are compared.
         if (dynamic)
-            QCOMPARE(names(proxyUuids()), names(sortedUuids(tokens, order)));
+            QCOMPARE(keysOf(proxyUuids()), keysOf(sortedUuids(tokens, order)));
         else
             QCOMPARE(proxyUuids(), sortedUuids(tokens, order));
-        // A row changed in place: sorted by keys from then on.
+        // A row changed in place moves to its new place.
         BuildToken renamed = tokens.at(5);
         renamed.name = u"AAA first now"_s;
         tokens[5] = renamed;
         m_source->appendTokens({renamed});
-        QCOMPARE(names(proxyUuids()), names(sortedUuids(tokens, order)));
+        QCOMPARE(keysOf(proxyUuids()), keysOf(sortedUuids(tokens, order)));
+    }
+
+    void orderFollowsBatchesAndRowsChangedInPlace_data()
+    {
+        QTest::addColumn<int>("column");
+        QTest::addColumn<bool>("dynamic");
+        QTest::newRow("name, sorted at the end") << int(TokenColumns::Name) << false;
+        QTest::newRow("name, sorted as rows come") << int(TokenColumns::Name) << true;
+        // The column initTestCase() adds: its own sort key, the name's length (many ties).
+        QTest::newRow("own sort key, sorted at the end") << TokenColumns::count() - 1 << false;
+        QTest::newRow("own sort key, sorted as rows come") << TokenColumns::count() - 1 << true;
+    }
+
+    void orderFollowsBatchesAndRowsChangedInPlace()
+    {
+        // The order the proxy's sorts compare is kept as batches come and rows change in the
+        // sorted column, never made anew: after each, sorting every row again from the API's
+        // order (invalidate()) gives the stable sort of the rows by their keys, exactly.
+        QFETCH(int, column);
+        QFETCH(bool, dynamic);
+        m_proxy->sort(column, Qt::AscendingOrder);
+        m_source->clear();
+        m_proxy->setDynamicSortFilter(dynamic);
+        QList<BuildToken> tokens = DemoTokenGenerator::generate(300);
+        for (int i = 3; i < tokens.size(); i += 5)
+            tokens[i].name = u"docs-shared"_s;
+        for (int i = 0; i < tokens.size(); i += 4)
+            tokens[i].name = tokens[i].name.toUpper(); // equal to the same name in lower case
+        for (qsizetype first = 0; first < tokens.size(); first += 60)
+            m_source->appendTokens(tokens.mid(first, 60));
+        const auto sortedAgain = [&] {
+            if (dynamic)
+                QCOMPARE(keysOf(proxyUuids(), column), keysOf(sortedUuids(tokens, Qt::AscendingOrder, column), column));
+            m_proxy->setDynamicSortFilter(true);
+            m_proxy->invalidate();
+            QCOMPARE(proxyUuids(), sortedUuids(tokens, Qt::AscendingOrder, column));
+            m_proxy->setDynamicSortFilter(dynamic);
+        };
+        sortedAgain();
+        if (QTest::currentTestFailed())
+            return;
+        // Changed in place (one dataChanged each): to the front, to the back, out of a run of
+        // equal keys (its first row and one in its middle), into one in another case, and to
+        // the same key.
+        const auto rename = [&](int i, const QString &name) {
+            tokens[i].name = name;
+            m_source->appendTokens({tokens.at(i)});
+        };
+        rename(7, u"0"_s);
+        rename(8, u"zzz-at-the-very-end-of-everything"_s);
+        rename(3, u"b-out-of-the-run"_s);
+        rename(13, u"x"_s);
+        rename(9, u"Docs-Shared"_s);
+        rename(18, u"docs-shared"_s);
+        sortedAgain();
+        if (QTest::currentTestFailed())
+            return;
+        // Another batch after those changes, and the health of every row (outside the sorted
+        // column) changing nothing.
+        const QList<BuildToken> more = DemoTokenGenerator::generate(40, 300);
+        tokens.append(more);
+        m_source->appendTokens(more);
+        HealthById health;
+        for (const BuildToken &token : std::as_const(tokens))
+            health.insert(token.cloudflareTokenId, std::make_shared<const TokenHealth>(TokenHealth::missing()));
+        m_source->setHealth(health);
+        sortedAgain();
+    }
+
+    void orderIsMadeAnewAfterAnotherColumnOrNone()
+    {
+        // Sorted by another column, then by none, while rows come and change: sorting by name
+        // again makes its order from the rows as they are.
+        m_proxy->sort(TokenColumns::Name, Qt::AscendingOrder);
+        m_proxy->sort(TokenColumns::Uuid, Qt::AscendingOrder);
+        QList<BuildToken> tokens = m_source->tokens();
+        const QList<BuildToken> more = DemoTokenGenerator::generate(30, 52);
+        tokens.append(more);
+        m_source->appendTokens(more);
+        m_proxy->sort(-1);
+        tokens[4].name = u"AAA"_s;
+        m_source->appendTokens({tokens.at(4)});
+        m_source->appendTokens(DemoTokenGenerator::generate(10, 82));
+        tokens.append(DemoTokenGenerator::generate(10, 82));
+        m_proxy->sort(TokenColumns::Name, Qt::DescendingOrder);
+        QCOMPARE(proxyUuids(), sortedUuids(tokens, Qt::DescendingOrder));
+        QCOMPARE(m_proxy->token(m_proxy->rowCount() - 1).name, u"AAA"_s);
     }
 
     void healthArrivingSortsOnlyByItsColumns()

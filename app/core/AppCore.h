@@ -13,6 +13,7 @@
 #include "settings/AppSettings.h"
 
 #include <QNetworkAccessManager>
+#include <QTimer>
 
 #include <memory>
 
@@ -40,6 +41,9 @@ struct AppCore
     BuildTokensService service{&client};
     BuildTokenTableModel rows;
     BuildTokenFilterModel filter;
+    // Sorts `filter` once a bulk load that held its sort back is in (see the constructor);
+    // made before the session, whose signals start it, and gone after it.
+    QTimer sortAfterLoad;
     BrowserSession session{&service, &rows};
     ActiveProfile active{profiles, &client};
     TableAreaPresenter presenter{&active, &session};

@@ -11,9 +11,10 @@ class BuildTokenTableModel;
 
 // Sorts by any column (by its sort key) and keeps the rows that match a filter text,
 // case-insensitively, in any filterable column. The CLI's --filter uses the same matches().
-// Sorting compares keys made once per row of the sorted column (a collation key for text),
-// kept up to date as rows come, so that 100,000 rows sort without a QVariant or a locale-aware
-// comparison per step.
+// Sorting keeps the source rows in the order of the sorted column's keys, up to date as rows
+// come and change, and compares ranks made from it: 100,000 rows sort without a QVariant or a
+// locale-aware comparison per step, and no key is kept per row (a collation key a row came to
+// 16 MB at 100,000 rows).
 class BuildTokenFilterModel : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -22,6 +23,8 @@ public:
     explicit BuildTokenFilterModel(QObject *parent = nullptr);
 
     static bool matches(const BuildToken &token, const QString &text);
+    // What sorts text: the user's locale's collation, ignoring case.
+    static QCollator textCollator();
 
     void setTokenModel(BuildTokenTableModel *model);
     void setFilterText(const QString &text);
@@ -35,41 +38,27 @@ protected:
     bool lessThan(const QModelIndex &sourceLeft, const QModelIndex &sourceRight) const override;
 
 private:
-    // One key per source row for `column`; text sorts by collation key, a column's own sort
-    // key (a number, a date) by its value.
-    struct SortKeys
+    // The source rows by their key in `column`: text by the collator (textCollator()), a
+    // column's own sort key (a number, a date) by its value. Rows coming and rows changed in
+    // the column are merged into it by comparing their keys with those of rows already in it,
+    // made as they are compared (some 9 a row at 100,000 rows).
+    struct SortOrder
     {
         int column = -1;
-        std::vector<QCollatorSortKey> text;
-        std::vector<QVariant> values;
-        // While rows only come at the end (a load after a reset), each batch is merged into
-        // `order`, the source rows by key; a sort then compares `rank`s, made from it in one
-        // pass (equal keys, equal ranks), instead of keys: sorting 100,000 rows at the end of a
-        // bulk load by their keys was a stall of some 100 ms.
-        std::vector<int> order;
-        std::vector<char> tied; // by place in `order`: the key equals the one before
-        bool ordered = false; // `order` holds every row
-        std::vector<int> rank; // by source row, once made from `order`
-        qsizetype size() const { return qsizetype(qMax(text.size(), values.size())); }
+        std::vector<int> rows;
+        std::vector<char> tied; // by place in `rows`: the key equals the one before
+        std::vector<int> rank;  // by source row, made from `rows` when a sort asks: equal keys, equal ranks
     };
-    bool keyLess(int leftRow, int rightRow) const;
+    void makeOrder(int column) const;
+    void makeRanks() const;
+    void rowsCame(int first, int last);
+    void rowsChanged(int first, int last);
+    // Rows `first` to `last`, taken out of the order or new, merged into it.
     void mergeIntoOrder(int first, int last);
-    void makeKeys(int column) const;
-    void insertKeys(int first, int last);
-    void removeKeys(int first, int last);
-    void updateKeys(int first, int last);
-    void forgetKeys() { m_keys = {}; }
-    // Rows came elsewhere than at the end, or went: sorts compare keys from now on.
-    void dropOrder()
-    {
-        m_keys.ordered = false;
-        m_keys.order = {};
-        m_keys.tied = {};
-        m_keys.rank = {};
-    }
+    void forgetOrder() { m_order = {}; }
 
     BuildTokenTableModel *m_tokens = nullptr;
     QString m_text;
     QCollator m_collator;
-    mutable SortKeys m_keys; // made by the first comparison of a column
+    mutable SortOrder m_order; // made by the first comparison of a column
 };
