@@ -166,7 +166,7 @@ private slots:
         }
         const TokenHealth active = *report.byTokenId.value(tokens.at(0).cloudflareTokenId);
         QVERIFY(active.token);
-        QVERIFY(active.token->name.contains(tokens.at(0).name));
+        QVERIFY(active.token->name.toString().contains(tokens.at(0).name));
         QVERIFY(!active.lastUsedOn().isEmpty());
         QVERIFY(!active.token->policies.isEmpty());
         // Texts records share are kept once (memory at 100,000 records), unchanged: the same

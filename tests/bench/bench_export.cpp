@@ -97,7 +97,7 @@ QByteArray csvFloor(const QList<BuildToken> &tokens, Encoding encoding)
         out.append(",");
         out.append(token.cloudflareTokenId.toString());
         out.append(",");
-        out.append(token.ownerType);
+        out.append(token.ownerType.toString());
         out.append("\r\n");
     }
     return out.bytes();
@@ -114,7 +114,7 @@ QByteArray ndjsonFloor(const QList<BuildToken> &tokens, Encoding encoding)
         out.append(R"(","cloudflare_token_id":")");
         out.append(token.cloudflareTokenId.toString());
         out.append(R"(","owner_type":")");
-        out.append(token.ownerType);
+        out.append(token.ownerType.toString());
         out.append("\"}\n");
     }
     return out.bytes();

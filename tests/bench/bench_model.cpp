@@ -120,7 +120,7 @@ int main(int argc, char *argv[])
         for (const BuildToken &token : page) {
             ApiToken apiToken;
             apiToken.id = token.cloudflareTokenId;
-            apiToken.name = u"Workers Builds - "_s + token.name;
+            apiToken.name = QString(u"Workers Builds - "_s + token.name);
             apiToken.status = u"active"_s;
             health.insert(token.cloudflareTokenId,
                           std::make_shared<const TokenHealth>(TokenHealth::of(apiToken, QDateTime::currentDateTimeUtc())));

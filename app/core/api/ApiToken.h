@@ -2,6 +2,7 @@
 
 #include "IdText.h"
 #include "SharedText.h"
+#include "Utf8Text.h"
 
 #include <QString>
 #include <QStringList>
@@ -13,7 +14,7 @@
 struct ApiToken
 {
     IdText id;
-    QString name;
+    Utf8Text name;
     SharedText status; // "active", "disabled", "expired", "revoked (exposed)" or any other text
     SharedText issuedOn;
     SharedText modifiedOn;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "IdText.h"
+#include "SharedText.h"
 #include "TokenHealth.h"
 #include "TokenUsage.h"
 
@@ -17,7 +18,7 @@ struct BuildToken
     QString name;              // build_token_name
     IdText uuid;              // build_token_uuid
     IdText cloudflareTokenId; // cloudflare_token_id: the id of the underlying API token
-    QString ownerType;         // owner_type: only "user" is documented, kept as open text
+    SharedText ownerType;     // owner_type: only "user" is documented, kept as open text
     QJsonObject unknownFields; // empty unless the API sent more than the four fields above
 
     // Enrichment, not from the list: null until a health check told (shared by the rows of

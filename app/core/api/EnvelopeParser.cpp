@@ -197,9 +197,9 @@ bool readBuildToken(const QJsonObject &object, qsizetype index, BuildToken *toke
     token->name = texts[0];
     token->uuid = texts[1];
     token->cloudflareTokenId = texts[2];
-    // The one documented owner type, every row's: as a literal's static text rather than an
-    // allocation a row (3 MB at 100,000 rows).
-    token->ownerType = texts[3] == u"user"_s ? u"user"_s : texts[3];
+    // The one documented owner type, every row's: one copy for all of them.
+    static const SharedText user(u"user"_s);
+    token->ownerType = texts[3] == user ? user : SharedText(texts[3]);
     if (object.size() > known) { // copied only then: most rows have nothing else
         token->unknownFields = object;
         for (const QString &field : fields)

@@ -70,7 +70,7 @@ qsizetype IdText::format(char16_t *out) const
 
 QString IdText::toString() const
 {
-    if (const QString *text = std::get_if<QString>(&m_value))
+    if (const SharedText *text = std::get_if<SharedText>(&m_value))
         return *text;
     char16_t buffer[36];
     return QString(reinterpret_cast<const QChar *>(buffer), format(buffer));
@@ -78,20 +78,20 @@ QString IdText::toString() const
 
 bool IdText::isEmpty() const
 {
-    const QString *text = std::get_if<QString>(&m_value);
+    const SharedText *text = std::get_if<SharedText>(&m_value);
     return text && text->isEmpty();
 }
 
 qsizetype IdText::size() const
 {
-    if (const QString *text = std::get_if<QString>(&m_value))
-        return text->size();
+    if (const SharedText *text = std::get_if<SharedText>(&m_value))
+        return text->toString().size();
     return std::holds_alternative<Uuid>(m_value) ? 36 : 32;
 }
 
 bool IdText::contains(QStringView needle, Qt::CaseSensitivity cs) const
 {
-    if (const QString *text = std::get_if<QString>(&m_value))
+    if (const SharedText *text = std::get_if<SharedText>(&m_value))
         return text->contains(needle, cs);
     char16_t buffer[36];
     return QStringView(buffer, format(buffer)).contains(needle, cs);
@@ -99,8 +99,8 @@ bool IdText::contains(QStringView needle, Qt::CaseSensitivity cs) const
 
 size_t IdText::hash(size_t seed) const noexcept
 {
-    if (const QString *text = std::get_if<QString>(&m_value))
-        return qHash(*text, seed);
+    if (const SharedText *text = std::get_if<SharedText>(&m_value))
+        return qHash(text->toString(), seed);
     const bool uuid = std::holds_alternative<Uuid>(m_value);
     const Bits &bits = uuid ? std::get<Uuid>(m_value).bits : std::get<Hex32>(m_value).bits;
     return qHashMulti(seed, bits[0], bits[1], uuid);

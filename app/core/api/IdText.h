@@ -1,5 +1,7 @@
 #pragma once
 
+#include "SharedText.h"
+
 #include <QHashFunctions>
 #include <QString>
 #include <QStringView>
@@ -7,11 +9,12 @@
 #include <array>
 #include <variant>
 
-// An id the API sends (a build token's uuid, an API token's id), exactly as sent, in 32 bytes
+// An id the API sends (a build token's uuid, an API token's id), exactly as sent, in 24 bytes
 // without an allocation of its own where it has one of the shapes Cloudflare's ids have: a
 // uuid (8-4-4-4-12 lowercase hex digits) or 32 lowercase hex digits. Any other text is kept as
-// it is. As a QString each id was 24 bytes plus 82 to 90 on the heap; a row has two and a
-// health record one: 25 MB of the peak at 100,000 rows (docs/PERFORMANCE.md).
+// it is (a SharedText, so that the shapes set the size). As a QString each id was 24 bytes
+// plus 82 to 90 on the heap; a row has two, a health record one, and two indexes key on them:
+// 25 MB of the peak at 100,000 rows (docs/PERFORMANCE.md).
 //
 // It converts to and from QString, so an id reads like the text it is; the same text always
 // makes the same IdText, so equality and hashing work on what is stored.
@@ -56,7 +59,7 @@ private:
     // Formats a shaped id into `out` (36 or 32 characters); returns its length.
     qsizetype format(char16_t *out) const;
 
-    std::variant<QString, Uuid, Hex32> m_value;
+    std::variant<SharedText, Uuid, Hex32> m_value;
 };
 
 inline size_t qHash(const IdText &id, size_t seed = 0) noexcept

@@ -68,7 +68,7 @@ QJsonObject toJson(const BuildToken &token)
     object.insert(u"build_token_name"_s, token.name);
     object.insert(u"build_token_uuid"_s, token.uuid.toString());
     object.insert(u"cloudflare_token_id"_s, token.cloudflareTokenId.toString());
-    object.insert(u"owner_type"_s, token.ownerType);
+    object.insert(u"owner_type"_s, token.ownerType.toString());
     return object;
 }
 
@@ -81,7 +81,7 @@ DemoApiTokens apiTokensFor(const QList<BuildToken> &buildTokens)
             continue;
         ApiToken token;
         token.id = build.cloudflareTokenId;
-        token.name = u"Workers Builds - "_s + build.name;
+        token.name = QString(u"Workers Builds - "_s + build.name);
         token.status = u"active"_s;
         token.issuedOn = u"2025-03-%1T09:00:00Z"_s.arg(1 + i % 28, 2, 10, QLatin1Char('0'));
         token.modifiedOn = token.issuedOn;
@@ -119,7 +119,7 @@ QJsonObject toJson(const ApiToken &token)
                                     {u"permission_groups"_s, groups},
                                     {u"resources"_s, QJsonObject{{u"com.cloudflare.api.account.*"_s, u"*"_s}}}});
     }
-    QJsonObject object{{u"id"_s, token.id.toString()}, {u"name"_s, token.name}, {u"status"_s, token.status.toString()},
+    QJsonObject object{{u"id"_s, token.id.toString()}, {u"name"_s, token.name.toString()}, {u"status"_s, token.status.toString()},
                        {u"issued_on"_s, token.issuedOn.toString()}, {u"modified_on"_s, token.modifiedOn.toString()},
                        {u"policies"_s, policies}};
     if (!token.expiresOn.isEmpty())

@@ -48,7 +48,7 @@ QList<ColumnSpec> &registry()
          [](const BuildToken &t, const QString &text) { return t.cloudflareTokenId.contains(text, Qt::CaseInsensitive); }},
         // Hidden at first: only "user" is documented, and Health needs the width more.
         {u"owner_type"_s, u"owner_type"_s, QT_TRANSLATE_NOOP("TokenColumns", "Owner type"),
-         [](const BuildToken &t) { return t.ownerType; }, nullptr, true, {}, false},
+         [](const BuildToken &t) { return t.ownerType.toString(); }, nullptr, true, {}, false},
         // A health check's: empty (null in JSON) until one told.
         {u"health"_s, u"health"_s, QT_TRANSLATE_NOOP("TokenColumns", "Health"),
          [](const BuildToken &t) { return t.health ? t.health->id() : QString(); },
