@@ -126,6 +126,31 @@ private slots:
         QCOMPARE(m_model->rowOfUuid(fresh.uuid), 5);
     }
 
+    // The uuid index grows as rows come (and from reserve()), rehashing what it has: every
+    // row is found by its uuid after each growth, a uuid that comes again in a later batch
+    // updates its row, and uuids of any shape are found.
+    void theIndexFindsEveryRowAsItGrows_data()
+    {
+        QTest::addColumn<int>("reserved");
+        QTest::newRow("grown batch by batch") << 0;
+        QTest::newRow("reserved first") << 5000;
+    }
+    void theIndexFindsEveryRowAsItGrows()
+    {
+        QFETCH(int, reserved);
+        m_model->reserve(reserved);
+        QList<BuildToken> tokens = DemoTokenGenerator::generate(5000);
+        tokens[17].uuid = u"not-a-uuid"_s;
+        tokens[18].uuid = u"182BD5E5-6E1A-4FE4-A799-AA6D9A6AB26E"_s; // upper case: kept as text
+        for (qsizetype from = 0; from < tokens.size(); from += 200)
+            m_model->appendTokens(tokens.mid(from, 200) + tokens.mid(from / 2, 3)); // 3 seen before
+        QCOMPARE(m_model->rowCount(), 5000);
+        for (int row = 0; row < tokens.size(); ++row)
+            QCOMPARE(m_model->rowOfUuid(tokens[row].uuid), row);
+        QCOMPARE(m_model->rowOfUuid(u"182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e"_s), -1);
+        QCOMPARE(m_model->rowOfUuid(DemoTokenGenerator::token(5000).uuid), -1);
+    }
+
     void tokensWithoutUuidAreNeverMerged()
     {
         BuildToken bare;

@@ -10,7 +10,11 @@ class Utf8Text
 {
 public:
     Utf8Text() = default;
-    Utf8Text(const QString &text) : m_utf8(text.toUtf8()) {} // NOLINT(google-explicit-constructor): it is that text
+    Utf8Text(const QString &text) // NOLINT(google-explicit-constructor): it is that text
+        : m_utf8(text.toUtf8())
+    {
+        m_utf8.squeeze(); // toUtf8() leaves room for 3 bytes a character: twice a QString's size
+    }
 
     QString toString() const { return QString::fromUtf8(m_utf8); }
     operator QString() const { return toString(); } // NOLINT(google-explicit-constructor)

@@ -9,22 +9,60 @@ using namespace Qt::Literals::StringLiterals;
 
 BuildTokenTableModel::BuildTokenTableModel(QObject *parent) : QAbstractTableModel(parent) {}
 
+template<typename UuidOf>
+int &BuildTokenTableModel::slotOf(const IdText &uuid, const UuidOf &uuidOf)
+{
+    const size_t mask = m_rowByUuid.size() - 1;
+    for (size_t i = qHash(uuid) & mask;; i = (i + 1) & mask) {
+        int &slot = m_rowByUuid[i];
+        if (slot == 0 || uuidOf(slot - 1) == uuid)
+            return slot;
+    }
+}
+
+template<typename UuidOf>
+void BuildTokenTableModel::growIndex(qsizetype rows, const UuidOf &uuidOf)
+{
+    if (size_t(rows) * 2 <= m_rowByUuid.size())
+        return; // at most half full
+    size_t size = 16;
+    while (size < size_t(rows) * 2)
+        size *= 2;
+    std::vector<int> old(size, 0);
+    old.swap(m_rowByUuid);
+    for (const int slot : old) {
+        if (slot != 0)
+            slotOf(uuidOf(slot - 1), uuidOf) = slot;
+    }
+}
+
+int BuildTokenTableModel::rowOfUuid(const IdText &uuid) const
+{
+    if (m_rowByUuid.empty())
+        return -1;
+    const auto uuidOf = [this](int row) -> const IdText & { return m_tokens.at(row).uuid; };
+    return const_cast<BuildTokenTableModel *>(this)->slotOf(uuid, uuidOf) - 1;
+}
+
 void BuildTokenTableModel::appendTokens(const QList<BuildToken> &tokens)
 {
     const int first = int(m_tokens.size());
     QList<BuildToken> added;
     added.reserve(tokens.size());
+    const auto uuidOf = [&](int row) -> const IdText & { return row < first ? m_tokens.at(row).uuid : added.at(row - first).uuid; };
     for (const BuildToken &token : tokens) {
         if (token.uuid.isEmpty()) {
             added.append(token);
             continue;
         }
-        // One hash lookup a token (at 100,000 rows the index is most of the cost): a new uuid
-        // gets its slot now, 0 until then. A uuid twice in one batch: the later copy wins.
-        int &slot = m_rowByUuid[token.uuid];
+        // One lookup a token (at 100,000 rows the index is most of the cost): a new uuid gets
+        // its slot now. A uuid twice in one batch: the later copy wins.
+        growIndex(m_indexed + 1, uuidOf);
+        int &slot = slotOf(token.uuid, uuidOf);
         if (slot == 0) {
-            slot = first + int(added.size()) + 1;
             added.append(token);
+            slot = first + int(added.size());
+            ++m_indexed;
         } else if (const int row = slot - 1; row >= first) {
             added[row - first] = token;
         } else {
@@ -54,14 +92,15 @@ void BuildTokenTableModel::clear()
         return;
     beginResetModel();
     m_tokens.clear();
-    m_rowByUuid.clear();
+    m_rowByUuid = {};
+    m_indexed = 0;
     endResetModel();
 }
 
 void BuildTokenTableModel::reserve(qsizetype rows)
 {
     m_tokens.reserve(rows);
-    m_rowByUuid.reserve(rows);
+    growIndex(rows, [this](int row) -> const IdText & { return m_tokens.at(row).uuid; });
 }
 
 QString BuildTokenTableModel::plainToolTip(const QString &text)
