@@ -93,7 +93,7 @@ private slots:
     {
         const TokenHealth missing = TokenHealth::missing();
         QCOMPARE(missing.id(), u"missing"_s);
-        QVERIFY(!missing.token);
+        QVERIFY(!missing.hasToken());
         QVERIFY(missing.note.contains(u"deleted"_s) && missing.note.contains(u"another member"_s));
         const TokenHealth unknown = TokenHealth::withoutPermission();
         QCOMPARE(unknown.id(), u"unknown"_s);
@@ -107,7 +107,7 @@ private slots:
         ApiToken token = tokenWith(u"disabled"_s);
         token.name = u"ci\u202Etoken"_s; // a right-to-left override
         token.issuedOn = u"2026-11-02T10:00:00Z"_s;
-        token.policies = {u"Allow: Workers CI Read"_s};
+        token.policies = QStringList{u"Allow: Workers CI Read"_s};
         const QString text = EnrichmentText::health(TokenHealth::of(token, QDateTime::currentDateTimeUtc()));
         const QStringList lines = text.split(u'\n');
         QCOMPARE(lines.first(), u"Disabled"_s);
@@ -165,19 +165,19 @@ private slots:
             QCOMPARE(health.verdict, expected.at(i));
         }
         const TokenHealth active = *report.byTokenId.value(tokens.at(0).cloudflareTokenId);
-        QVERIFY(active.token);
-        QVERIFY(active.token->name.toString().contains(tokens.at(0).name));
+        QVERIFY(active.hasToken());
+        QVERIFY(active.token.name.toString().contains(tokens.at(0).name));
         QVERIFY(!active.lastUsedOn().isEmpty());
-        QVERIFY(!active.token->policies.isEmpty());
+        QVERIFY(!active.token.policies.isEmpty());
         // Texts records share are kept once (memory at 100,000 records), unchanged: the same
         // date of two fields, the same list of policies of two tokens.
-        QCOMPARE(active.token->issuedOn, u"2025-03-01T09:00:00Z"_s);
-        QCOMPARE(active.token->modifiedOn, active.token->issuedOn);
-        QVERIFY(active.token->modifiedOn.isSharedWith(active.token->issuedOn));
+        QCOMPARE(active.token.issuedOn, u"2025-03-01T09:00:00Z"_s);
+        QCOMPARE(active.token.modifiedOn, active.token.issuedOn);
+        QVERIFY(active.token.modifiedOn.isSharedWith(active.token.issuedOn));
         const TokenHealth second = *report.byTokenId.value(tokens.at(1).cloudflareTokenId);
-        QCOMPARE(second.token->policies, active.token->policies);
-        QVERIFY(second.token->policies.isSharedWith(active.token->policies));
-        QVERIFY(active.token->notBefore.isNull()); // absent stays absent
+        QCOMPARE(second.token.policies, active.token.policies);
+        QVERIFY(second.token.policies.isSharedWith(active.token.policies));
+        QVERIFY(active.token.notBefore.isNull()); // absent stays absent
         QCOMPARE(report.byTokenId.value(tokens.at(7).cloudflareTokenId)->tokenStatus(), u"expired"_s);
         QCOMPARE(report.byTokenId.value(tokens.at(11).cloudflareTokenId)->tokenStatus(), u"suspended"_s);
 
@@ -319,7 +319,7 @@ private slots:
         QCOMPARE(byId.value(gone)->verdict, Verdict::Missing);
         QCOMPARE(byId.value(u"abc"_s)->verdict, Verdict::Missing);
         QCOMPARE(byId.value(gone), byId.value(u"abc"_s)); // the missing share one record
-        QCOMPARE(byId.value(listed)->token->id, listed);
+        QCOMPARE(byId.value(listed)->token.id, listed);
     }
 
     void nothingToCheckAnswersWithoutARequest()

@@ -9,8 +9,8 @@
 
 // One of the calling user's API tokens (GET /user/tokens, /user/tokens/{id}): what a build
 // token's cloudflare_token_id points at. Dates are kept as the API gives them (RFC 3339), so
-// every output can pass them on unchanged; null when absent. The status and the dates are
-// SharedText: a health check keeps each text once, for all the records that have it.
+// every output can pass them on unchanged; null when absent. The status, the dates and the
+// policies are kept once by a health check, for all the records that have them.
 struct ApiToken
 {
     IdText id;
@@ -21,5 +21,5 @@ struct ApiToken
     SharedText notBefore;
     SharedText expiresOn;
     SharedText lastUsedOn;
-    QStringList policies; // one line each: "Allow: Workers CI Read, Account Settings Read"
+    SharedList policies; // one line each: "Allow: Workers CI Read, Account Settings Read"
 };

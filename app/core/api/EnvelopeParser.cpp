@@ -265,7 +265,11 @@ bool readApiToken(const QJsonObject &object, qsizetype index, ApiToken *token, A
     token->name = name;
     for (size_t i = 0; i < fields.size(); ++i)
         token->*fields[i].second = texts[i];
-    return readPolicies(object.value(u"policies"_s), path + u".policies"_s, &token->policies, error);
+    QStringList policies;
+    if (!readPolicies(object.value(u"policies"_s), path + u".policies"_s, &policies, error))
+        return false;
+    token->policies = policies;
+    return true;
 }
 
 // A list of strings such as branch_includes; absent or null is empty.

@@ -3,48 +3,80 @@
 #include <QExplicitlySharedDataPointer>
 #include <QSharedData>
 #include <QString>
+#include <QStringList>
 
-// A text that many records hold the same of (an API token's status and dates, a health's
-// note), in 8 bytes: records made from one text kept once (HealthCheck's) point at the same
-// copy. As QStrings those six fields were 144 bytes a record even where the texts were shared:
-// 14 MB of the peak with 100,000 API tokens (docs/PERFORMANCE.md). A null text (absent) stays
-// null, apart from an empty one.
-class SharedText
+// A value that many records hold the same of, in 8 bytes: records made from one value kept once
+// (HealthCheck's) point at the same copy. As QStrings and QStringLists, an API token's status,
+// dates and policies were 168 bytes a record even where their data was shared: 17 MB of the
+// peak with 100,000 API tokens (docs/PERFORMANCE.md).
+template<typename T>
+class SharedValue
 {
 public:
-    SharedText() = default;
-    SharedText(const QString &text) // NOLINT(google-explicit-constructor): it is that text
-        : d(text.isNull() ? nullptr : new Node(text))
-    {
-    }
-
-    const QString &toString() const { return d ? d->text : null(); }
-    operator const QString &() const { return toString(); } // NOLINT(google-explicit-constructor)
-    bool isNull() const { return !d; }
-    bool isEmpty() const { return toString().isEmpty(); }
-    bool contains(QStringView text, Qt::CaseSensitivity cs = Qt::CaseSensitive) const { return toString().contains(text, cs); }
+    const T &value() const { return d ? d->value : none(); }
     // Whether both are the one copy a check kept.
-    bool isSharedWith(const SharedText &other) const { return d == other.d; }
+    bool isSharedWith(const SharedValue &other) const { return d == other.d; }
 
-    friend bool operator==(const SharedText &a, const SharedText &b) { return a.toString() == b.toString(); }
-    friend bool operator!=(const SharedText &a, const SharedText &b) { return !(a == b); }
-    // Against a text: without these, `text == shared` could convert either side and is ambiguous.
-    friend bool operator==(const SharedText &a, const QString &b) { return a.toString() == b; }
-    friend bool operator==(const QString &a, const SharedText &b) { return a == b.toString(); }
-    friend bool operator!=(const SharedText &a, const QString &b) { return !(a == b); }
-    friend bool operator!=(const QString &a, const SharedText &b) { return !(a == b); }
+    SharedValue() = default;
+    explicit SharedValue(const T &value) : d(new Node(value)) {}
 
 private:
     struct Node : QSharedData
     {
-        explicit Node(const QString &text) : text(text) {}
-        QString text;
+        explicit Node(const T &value) : value(value) {}
+        T value;
     };
-    static const QString &null()
+    static const T &none()
     {
-        static const QString none;
-        return none;
+        static const T empty;
+        return empty;
     }
 
     QExplicitlySharedDataPointer<const Node> d;
+};
+
+// A text (a status, a date, a note). A null text (absent) stays null, apart from an empty one.
+class SharedText : public SharedValue<QString>
+{
+public:
+    SharedText() = default;
+    SharedText(const QString &text) // NOLINT(google-explicit-constructor): it is that text
+        : SharedValue(text.isNull() ? SharedValue() : SharedValue(text))
+    {
+    }
+
+    const QString &toString() const { return value(); }
+    operator const QString &() const { return value(); } // NOLINT(google-explicit-constructor)
+    bool isNull() const { return value().isNull(); }
+    bool isEmpty() const { return value().isEmpty(); }
+    bool contains(QStringView text, Qt::CaseSensitivity cs = Qt::CaseSensitive) const { return value().contains(text, cs); }
+
+    friend bool operator==(const SharedText &a, const SharedText &b) { return a.value() == b.value(); }
+    friend bool operator!=(const SharedText &a, const SharedText &b) { return !(a == b); }
+    // Against a text: without these, `text == shared` could convert either side and is ambiguous.
+    friend bool operator==(const SharedText &a, const QString &b) { return a.value() == b; }
+    friend bool operator==(const QString &a, const SharedText &b) { return a == b.value(); }
+    friend bool operator!=(const SharedText &a, const QString &b) { return !(a == b); }
+    friend bool operator!=(const QString &a, const SharedText &b) { return !(a == b); }
+};
+
+// A list of texts (an API token's policies).
+class SharedList : public SharedValue<QStringList>
+{
+public:
+    SharedList() = default;
+    SharedList(const QStringList &list) // NOLINT(google-explicit-constructor): it is that list
+        : SharedValue(list.isEmpty() ? SharedValue() : SharedValue(list))
+    {
+    }
+
+    operator const QStringList &() const { return value(); } // NOLINT(google-explicit-constructor)
+    bool isEmpty() const { return value().isEmpty(); }
+    QStringList::const_iterator begin() const { return value().begin(); }
+    QStringList::const_iterator end() const { return value().end(); }
+
+    friend bool operator==(const SharedList &a, const SharedList &b) { return a.value() == b.value(); }
+    friend bool operator!=(const SharedList &a, const SharedList &b) { return !(a == b); }
+    friend bool operator==(const SharedList &a, const QStringList &b) { return a.value() == b; }
+    friend bool operator==(const QStringList &a, const SharedList &b) { return a == b.value(); }
 };

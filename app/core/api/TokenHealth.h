@@ -7,7 +7,6 @@
 #include <QHash>
 
 #include <memory>
-#include <optional>
 
 // Whether a build token's underlying API token still works, as far as Cloudflare tells.
 struct TokenHealth
@@ -19,12 +18,14 @@ public:
     enum class Verdict { Missing, Revoked, Expired, Disabled, Unknown, Active };
 
     Verdict verdict = Verdict::Unknown;
-    // The record it was judged from; none when missing or unknown. Held in place, not in an
-    // allocation of its own: the TokenHealth itself is what rows, the checker's cache and the
-    // report share (HealthById), so a second shared block a record was only overhead (some
-    // 8 MB at 100,000 records).
-    std::optional<ApiToken> token;
+    // The record it was judged from; none (an empty id: the API always sends one) when missing
+    // or unknown. Held in place, not in an allocation of its own: the TokenHealth itself is what
+    // rows, the checker's cache and the report share (HealthById), so a second shared block a
+    // record was only overhead (some 8 MB at 100,000 records), and so was std::optional's flag.
+    ApiToken token;
     SharedText note; // why, for a person: who may own a missing token, which permission to add
+
+    bool hasToken() const { return !token.id.isEmpty(); }
 
     // The verdict from the record, at `now`: an active token past its expires_on is expired,
     // and a status the app does not know is unknown (a build cannot count on it).
@@ -40,9 +41,9 @@ public:
     QString id() const;
     // For a cell: "Active", "Missing", …
     QString title() const;
-    QString tokenStatus() const { return token ? token->status.toString() : QString(); }
-    QString expiresOn() const { return token ? token->expiresOn.toString() : QString(); }
-    QString lastUsedOn() const { return token ? token->lastUsedOn.toString() : QString(); }
+    QString tokenStatus() const { return token.status; }
+    QString expiresOn() const { return token.expiresOn; }
+    QString lastUsedOn() const { return token.lastUsedOn; }
     // Whether a build can count on it.
     bool isUsable() const { return verdict == Verdict::Active; }
 

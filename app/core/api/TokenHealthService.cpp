@@ -27,7 +27,7 @@ struct HealthCheck
     // Texts most API tokens share (a status, dates, a note), kept once: at 100,000 tokens a
     // copy of each was 25 MB.
     QHash<QString, SharedText> texts;
-    QSet<QStringList> policyLists; // the same, for a token's whole list of policies
+    QHash<QStringList, SharedList> policyLists; // the same, for a token's whole list of policies
     std::shared_ptr<const TokenHealth> missing; // the record of every missing token
 
     // The check's records, made in blocks rather than each in an allocation of its own (with
@@ -102,11 +102,13 @@ struct HealthCheck
         // the check ends.
         for (SharedText *text : {&token.status, &token.issuedOn, &token.modifiedOn, &token.notBefore, &token.expiresOn, &token.lastUsedOn})
             *text = kept(*text);
-        for (QString &policy : token.policies)
-            policy = kept(policy);
-        // The list as a whole too: most tokens of one purpose have the same policies, and a
-        // list is an allocation of its own beside its strings.
-        token.policies = *policyLists.insert(token.policies);
+        // The policies as a whole: most tokens of one purpose have the same.
+        if (!token.policies.isEmpty()) {
+            auto list = policyLists.find(token.policies);
+            if (list == policyLists.end())
+                list = policyLists.insert(token.policies, token.policies);
+            token.policies = list.value();
+        }
         return token;
     }
 };

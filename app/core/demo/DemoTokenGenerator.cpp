@@ -86,7 +86,7 @@ DemoApiTokens apiTokensFor(const QList<BuildToken> &buildTokens)
         token.issuedOn = u"2025-03-%1T09:00:00Z"_s.arg(1 + i % 28, 2, 10, QLatin1Char('0'));
         token.modifiedOn = token.issuedOn;
         token.lastUsedOn = u"2026-11-%1T14:30:00Z"_s.arg(1 + i % 28, 2, 10, QLatin1Char('0'));
-        token.policies = {u"Allow: Workers CI Read, Workers Scripts Edit"_s};
+        token.policies = QStringList{u"Allow: Workers CI Read, Workers Scripts Edit"_s};
         switch (i % 12) {
         case 1: token.expiresOn = u"2027-06-30T00:00:00Z"_s; break;
         case 5: token.expiresOn = u"2026-01-31T00:00:00Z"_s; break; // past, though still "active"
