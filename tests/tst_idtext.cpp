@@ -70,6 +70,24 @@ private slots:
         }
     }
 
+    // The order health checks ask in: the same every run, and for ids of one shape their
+    // text's order.
+    void orderIsStableAndFollowsTheText()
+    {
+        QStringList hex{u"ffffffffffffffffffffffffffffffff"_s, u"0123456789abcdef0123456789abcdef"_s,
+                        u"0123456789abcdef0123456789abcdee"_s, u"a0000000000000000000000000000000"_s,
+                        u"0000000000000001ffffffffffffffff"_s};
+        QList<IdText> ids(hex.begin(), hex.end());
+        std::sort(ids.begin(), ids.end());
+        hex.sort();
+        QCOMPARE(QStringList(ids.begin(), ids.end()), hex);
+        const QList<IdText> mixed{u"b"_s, u"182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e"_s, u"a"_s, hex.first()};
+        for (const IdText &a : mixed) {
+            for (const IdText &b : mixed)
+                QCOMPARE(!(a < b) && !(b < a), a == b);
+        }
+    }
+
     void containsAsTheTextDoes_data()
     {
         QTest::addColumn<QString>("text");

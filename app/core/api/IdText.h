@@ -42,6 +42,9 @@ public:
     friend bool operator!=(const IdText &a, const QString &b) { return !(a == b); }
     friend bool operator!=(const QString &a, const IdText &b) { return !(a == b); }
     size_t hash(size_t seed) const noexcept;
+    // An order that does not change from run to run (by text within a shape; hex digits by their
+    // value, which is their text's order), for requests made in a stable order.
+    friend bool operator<(const IdText &a, const IdText &b) { return a.m_value < b.m_value; }
 
 private:
     using Bits = std::array<quint64, 2>;
@@ -50,11 +53,13 @@ private:
     {
         Bits bits;
         bool operator==(const Uuid &other) const { return bits == other.bits; }
+        bool operator<(const Uuid &other) const { return bits < other.bits; }
     };
     struct Hex32
     {
         Bits bits;
         bool operator==(const Hex32 &other) const { return bits == other.bits; }
+        bool operator<(const Hex32 &other) const { return bits < other.bits; }
     };
     // Formats a shaped id into `out` (36 or 32 characters); returns its length.
     qsizetype format(char16_t *out) const;

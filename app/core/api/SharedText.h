@@ -53,6 +53,7 @@ public:
 
     friend bool operator==(const SharedText &a, const SharedText &b) { return a.value() == b.value(); }
     friend bool operator!=(const SharedText &a, const SharedText &b) { return !(a == b); }
+    friend bool operator<(const SharedText &a, const SharedText &b) { return a.value() < b.value(); }
     // Against a text: without these, `text == shared` could convert either side and is ambiguous.
     friend bool operator==(const SharedText &a, const QString &b) { return a.value() == b; }
     friend bool operator==(const QString &a, const SharedText &b) { return a == b.value(); }

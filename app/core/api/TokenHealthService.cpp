@@ -3,8 +3,9 @@
 #include "EnvelopeParser.h"
 #include "IdShape.h"
 
-#include <QSet>
+#include <QHash>
 
+#include <algorithm>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -126,13 +127,13 @@ void finish(const Check &check)
 }
 
 // Asks for the ids the list lacked, one after another, then finishes.
-void requestMissing(const Check &check, QStringList ids)
+void requestMissing(const Check &check, QList<IdText> ids)
 {
     if (ids.isEmpty())
         return finish(check);
-    const QString id = ids.takeFirst();
+    const IdText id = ids.takeFirst();
     ++check->report.requests;
-    check->job->get(u"user/tokens/"_s + id, [check, id, ids = std::move(ids)](const ApiResult<Envelope> &envelope) mutable {
+    check->job->get(u"user/tokens/"_s + id.toString(), [check, id, ids = std::move(ids)](const ApiResult<Envelope> &envelope) mutable {
         emit check->job->progress(check->report.requests, -1);
         if (envelope.ok()) {
             const ApiResult<ApiToken> token = EnvelopeParser::parseApiToken(envelope.value());
@@ -201,12 +202,12 @@ void requestListPage(const Check &check, int page)
             }
             return requestListPage(check, page + 1);
         }
-        QStringList unlisted;
+        QList<IdText> unlisted;
         for (auto it = check->report.byTokenId.cbegin(); it != check->report.byTokenId.cend(); ++it) {
             if (!it.value())
-                unlisted << it.key().toString();
+                unlisted << it.key();
         }
-        unlisted.sort(); // the same requests in the same order every time
+        std::sort(unlisted.begin(), unlisted.end()); // the same requests in the same order every time
         requestMissing(check, unlisted);
     });
 }
