@@ -55,7 +55,7 @@ private slots:
         QCOMPARE(health->text(), u"Missing"_s);
         QVERIFY(findings->text().contains(u"another member"_s));
 
-        checked.usage = std::make_shared<const QList<TriggerUse>>();
+        checked.usage = TriggerUses(QList<TriggerUse>{});
         pane.showToken(&checked, 1);
         QVERIFY(usedBy->isVisible());
         QCOMPARE(usedBy->text(), u"Unused"_s);

@@ -25,5 +25,5 @@ struct BuildToken
     // one API token).
     std::shared_ptr<const TokenHealth> health = {};
     // Null until a usage scan told; then the live triggers that build with it (empty: unused).
-    std::shared_ptr<const QList<TriggerUse>> usage = {};
+    TriggerUses usage = {};
 };

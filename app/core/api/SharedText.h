@@ -16,6 +16,10 @@ public:
     const T &value() const { return d ? d->value : none(); }
     // Whether both are the one copy a check kept.
     bool isSharedWith(const SharedValue &other) const { return d == other.d; }
+    // As a pointer to a shared const value (std::shared_ptr's half size): null until made.
+    explicit operator bool() const { return bool(d); }
+    const T &operator*() const { return value(); }
+    const T *operator->() const { return &value(); }
 
     SharedValue() = default;
     explicit SharedValue(const T &value) : d(new Node(value)) {}

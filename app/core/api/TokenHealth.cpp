@@ -6,6 +6,7 @@ TokenHealth TokenHealth::of(const ApiToken &token, const QDateTime &now)
 {
     TokenHealth health;
     health.token = token;
+    health.hasToken = true;
     const QString status = token.status.toString().trimmed().toLower();
     if (status == u"active"_s) {
         const QDateTime expires = QDateTime::fromString(token.expiresOn, Qt::ISODate);

@@ -18,14 +18,14 @@ public:
     enum class Verdict { Missing, Revoked, Expired, Disabled, Unknown, Active };
 
     Verdict verdict = Verdict::Unknown;
-    // The record it was judged from; none (an empty id: the API always sends one) when missing
-    // or unknown. Held in place, not in an allocation of its own: the TokenHealth itself is what
-    // rows, the checker's cache and the report share (HealthById), so a second shared block a
-    // record was only overhead (some 8 MB at 100,000 records), and so was std::optional's flag.
-    ApiToken token;
+    // Whether `token` holds the record it was judged from: none when missing or unknown (in the
+    // verdict's padding, where std::optional's flag took 8 bytes).
+    bool hasToken = false;
+    // Held in place, not in an allocation of its own: the TokenHealth itself is what rows, the
+    // checker's cache and the report share (HealthById), so a second shared block a record was
+    // only overhead (some 8 MB at 100,000 records).
+    ApiTokenDetails token;
     SharedText note; // why, for a person: who may own a missing token, which permission to add
-
-    bool hasToken() const { return !token.id.isEmpty(); }
 
     // The verdict from the record, at `now`: an active token past its expires_on is expired,
     // and a status the app does not know is unknown (a build cannot count on it).

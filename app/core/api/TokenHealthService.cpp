@@ -91,12 +91,9 @@ struct HealthCheck
     }
     // Whether `id` is one asked about that a listed API token may answer.
     bool isWanted(const IdText &id) const { return isIdShaped(id) && report.byTokenId.contains(id); }
-    // `token` as a health keeps it: its id the one asked with (an id of no usual shape is the
-    // row's own string), its shared texts kept once.
+    // `token` with the texts it shares with others kept once.
     ApiToken compact(ApiToken token)
     {
-        if (const auto asked = report.byTokenId.constFind(token.id); asked != report.byTokenId.constEnd())
-            token.id = asked.key();
         // The dates too, where they repeat: modified_on is issued_on until a token changes,
         // tokens one script made share their dates, an expiry is often a round date (and the
         // demo's dates repeat); a date no other token has costs an entry of the table until

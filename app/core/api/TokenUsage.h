@@ -1,6 +1,7 @@
 #pragma once
 
 #include "IdText.h"
+#include "SharedText.h"
 
 #include <QHash>
 #include <QList>
@@ -37,6 +38,9 @@ struct TriggerUse
     // "<worker name>/<trigger name>", as the CLI's used_by lists it.
     QString label() const { return workerName + u'/' + triggerName; }
 };
+
+// What a row keeps of a usage scan: null until one told, then its live triggers (empty: unused).
+using TriggerUses = SharedValue<QList<TriggerUse>>;
 
 struct UsageReport
 {

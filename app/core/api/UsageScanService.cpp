@@ -117,10 +117,10 @@ void requestWorkers(const Scan &scan)
 
 void applyUsage(QList<BuildToken> *tokens, const UsageReport &report)
 {
-    const auto unused = std::make_shared<const QList<TriggerUse>>();
+    const TriggerUses unused(QList<TriggerUse>{});
     for (BuildToken &token : *tokens) {
         const auto it = report.byBuildToken.constFind(token.uuid);
-        token.usage = it == report.byBuildToken.constEnd() ? unused : std::make_shared<const QList<TriggerUse>>(*it);
+        token.usage = it == report.byBuildToken.constEnd() ? unused : TriggerUses(*it);
     }
 }
 

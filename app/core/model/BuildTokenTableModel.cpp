@@ -69,7 +69,7 @@ void BuildTokenTableModel::appendTokens(const QList<BuildToken> &tokens)
             // The same token listed again keeps what a health check found until the next one.
             BuildToken &kept = m_tokens[row];
             std::shared_ptr<const TokenHealth> health = kept.health;
-            std::shared_ptr<const QList<TriggerUse>> usage = kept.usage;
+            TriggerUses usage = kept.usage;
             const bool sameApiToken = kept.cloudflareTokenId == token.cloudflareTokenId;
             kept = token;
             if (!kept.health && sameApiToken)

@@ -25,9 +25,9 @@ QString health(const TokenHealth &health)
     QStringList lines{health.note.isEmpty()
                           ? health.title()
                           : QCoreApplication::translate("TokenHealth", "%1: %2", "the verdict, then why").arg(health.title(), health.note)};
-    if (!health.hasToken())
+    if (!health.hasToken)
         return lines.join(u'\n');
-    const ApiToken &token = health.token;
+    const ApiTokenDetails &token = health.token;
     //: %1 is the API token's name
     lines << QCoreApplication::translate("TokenHealth", "API token \u201c%1\u201d, status \u201c%2\u201d").arg(shown(token.name), shown(token.status));
     const auto addDate = [&lines](const char *label, const QString &date) {
