@@ -54,10 +54,17 @@ IdText::IdText(const QString &text)
         m_value = text;
 }
 
+const IdText::Bits &IdText::bits() const
+{
+    if (const Uuid *uuid = std::get_if<Uuid>(&m_value))
+        return uuid->bits;
+    return std::get<Hex32>(m_value).bits;
+}
+
 qsizetype IdText::format(char16_t *out) const
 {
     const bool uuid = std::holds_alternative<Uuid>(m_value);
-    const Bits &bits = uuid ? std::get<Uuid>(m_value).bits : std::get<Hex32>(m_value).bits;
+    const Bits &bits = this->bits();
     qsizetype length = 0;
     for (int digit = 0; digit < 32; ++digit) {
         if (uuid && isDashAt(length))
@@ -101,7 +108,5 @@ size_t IdText::hash(size_t seed) const noexcept
 {
     if (const SharedText *text = std::get_if<SharedText>(&m_value))
         return qHash(text->toString(), seed);
-    const bool uuid = std::holds_alternative<Uuid>(m_value);
-    const Bits &bits = uuid ? std::get<Uuid>(m_value).bits : std::get<Hex32>(m_value).bits;
-    return qHashMulti(seed, bits[0], bits[1], uuid);
+    return qHashMulti(seed, bits()[0], bits()[1], std::holds_alternative<Uuid>(m_value));
 }

@@ -61,6 +61,8 @@ private:
         bool operator==(const Hex32 &other) const { return bits == other.bits; }
         bool operator<(const Hex32 &other) const { return bits < other.bits; }
     };
+    // The 128 bits of a shaped id (a uuid or 32 hex digits).
+    const Bits &bits() const;
     // Formats a shaped id into `out` (36 or 32 characters); returns its length.
     qsizetype format(char16_t *out) const;
 

@@ -55,19 +55,21 @@ struct HealthCheck
         return {records, slot};
     }
 
-    SharedText kept(const SharedText &text)
+    // `shared` as the one copy `table` keeps of its value (null stays null).
+    template<typename Value, typename Shared>
+    static Shared kept(QHash<Value, Shared> *table, const Shared &shared)
     {
-        if (text.isNull())
-            return text;
-        auto it = texts.find(text);
-        if (it == texts.end())
-            it = texts.insert(text, text);
-        return it.value();
+        if (!shared)
+            return shared;
+        auto it = table->constFind(shared.value());
+        if (it == table->constEnd())
+            it = table->insert(shared.value(), shared);
+        return *it;
     }
     // Records `health` for `id`, with the texts it shares with others kept once.
     void record(const IdText &id, TokenHealth health)
     {
-        health.note = kept(health.note);
+        health.note = kept(&texts, health.note);
         record(id, made(std::move(health)));
     }
     // A missing token's record says nothing of its own: one record for all of them (a
@@ -99,14 +101,8 @@ struct HealthCheck
         // demo's dates repeat); a date no other token has costs an entry of the table until
         // the check ends.
         for (SharedText *text : {&token.status, &token.issuedOn, &token.modifiedOn, &token.notBefore, &token.expiresOn, &token.lastUsedOn})
-            *text = kept(*text);
-        // The policies as a whole: most tokens of one purpose have the same.
-        if (!token.policies.isEmpty()) {
-            auto list = policyLists.find(token.policies);
-            if (list == policyLists.end())
-                list = policyLists.insert(token.policies, token.policies);
-            token.policies = list.value();
-        }
+            *text = kept(&texts, *text);
+        token.policies = kept(&policyLists, token.policies); // most tokens of one purpose have the same
         return token;
     }
 };
