@@ -98,7 +98,7 @@ int main(int argc, char *argv[])
     parse(app, parser, options);
     const bool demo = parser.isSet(options.demo);
     // The demo never touches the person's own settings or keychain.
-    QTemporaryDir demoDir;
+    QTemporaryDir demoDir(DemoApi::settingsFolderTemplate());
     const QString settingsFile = demo ? demoDir.filePath(u"demo.ini"_s) : parser.value(options.settings);
     const std::unique_ptr<QSettings> settings = ProfileStore::openSettings(settingsFile);
     std::unique_ptr<SecretStore> secrets;

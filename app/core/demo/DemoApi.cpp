@@ -5,6 +5,8 @@
 #include "../api/PageMath.h"
 
 #include <QCryptographicHash>
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -178,6 +180,15 @@ Profile DemoApi::profileAt(const QUrl &baseUrl)
     demo.accountId = accountId();
     demo.apiBaseUrl = baseUrl.toString();
     return demo;
+}
+
+QString DemoApi::settingsFolderTemplate()
+{
+    // Not QStandardPaths::RuntimeLocation: without the variable it falls back to a folder
+    // under /tmp, with a warning.
+    const QString runtime = qEnvironmentVariable("XDG_RUNTIME_DIR");
+    const QString folder = !runtime.isEmpty() && QFileInfo(runtime).isWritable() ? runtime : QDir::tempPath();
+    return folder + u"/build-token-browser-demo-XXXXXX"_s;
 }
 
 DemoApi::Reply DemoApi::errorReply(int status, const QList<QPair<int, QString>> &errors)

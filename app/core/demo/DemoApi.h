@@ -47,6 +47,11 @@ public:
     static QString basePath();
     // The profile "Demo" for the demo at `baseUrl`; its secret is apiToken().
     static Profile profileAt(const QUrl &baseUrl);
+    // A QTemporaryDir template for the settings of one demo session: in the desktop session's
+    // runtime folder (XDG_RUNTIME_DIR, a tmpfs) where there is one, else in the temporary
+    // folder. QSettings saves through QSaveFile, which waits for the disk (fsync): on a tmpfs
+    // the demo's first page does not wait for a disk to store settings thrown away at exit.
+    static QString settingsFolderTemplate();
 
     // One request as the demo received it; the tests read what was really sent.
     struct Request
