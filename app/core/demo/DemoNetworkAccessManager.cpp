@@ -82,11 +82,10 @@ public:
         setOperation(operation);
         open(QIODevice::ReadOnly);
 
-        DemoApi::Request demoRequest{request.url().path(), QUrlQuery(request.url()), {}, 0, verb(operation, request)};
+        m_demoRequest = {request.url().path(), QUrlQuery(request.url()), {}, 0, verb(operation, request)};
         for (const QByteArray &name : request.rawHeaderList())
-            demoRequest.headers.append({name, request.rawHeader(name)});
-        // Answered as it arrives, like the server does; only the delivery waits.
-        m_reply = api->answer(demoRequest);
+            m_demoRequest.headers.append({name, request.rawHeader(name)});
+        m_api = api;
 
         m_delivery.setSingleShot(true);
         // Never early, as a coarse timer may be (by up to 5 %): the latency is a floor.
@@ -147,9 +146,13 @@ private:
         }
     }
 
+    // Answered when the latency is over, from the event loop, as a server's answer arrives:
+    // the work of the server is not done by the caller of createRequest() (the window's first
+    // page is drawn before the demo has made the answers the health check asked for).
     void deliver()
     {
         m_timeout.stop();
+        m_reply = m_api->answer(m_demoRequest);
         setAttribute(QNetworkRequest::HttpStatusCodeAttribute, m_reply.status);
         setAttribute(QNetworkRequest::HttpReasonPhraseAttribute, reasonPhrase(m_reply.status));
         setRawHeader("Content-Type", m_reply.mimeType);
@@ -178,6 +181,8 @@ private:
         emit finished();
     }
 
+    const DemoApi *m_api;
+    DemoApi::Request m_demoRequest;
     DemoApi::Reply m_reply;
     QByteArray m_body; // what has "arrived": the answer's body once delivered
     qint64 m_read = 0;
