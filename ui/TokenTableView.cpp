@@ -1,6 +1,7 @@
 #include "TokenTableView.h"
 
 #include "model/BuildTokenTableModel.h"
+#include "PlainTextDelegate.h"
 #include "model/TokenColumns.h"
 
 #include <QAction>
@@ -42,6 +43,7 @@ TokenTableView::TokenTableView(QWidget *parent)
     setSelectionMode(QAbstractItemView::ExtendedSelection);
     setAlternatingRowColors(true);
     setWordWrap(false);
+    setItemDelegate(new PlainTextDelegate(this));
     setTabKeyNavigation(false); // arrows move among the cells; Tab leaves the table
     setContextMenuPolicy(Qt::CustomContextMenu);
     m_columnsMenu = new QMenu(tr("&Columns"), this);
