@@ -3,6 +3,7 @@
 #include "AppInfo.h"
 #include "CoreDumps.h"
 #include "AppCore.h"
+#include "AppStyle.h"
 #include "DesktopIdentity.h"
 #include "FirstRowsPainted.h"
 #include "MainWindow.h"
@@ -86,6 +87,7 @@ int main(int argc, char *argv[])
         return 0;
     }
     QApplication app(argc, argv);
+    AppStyle::install();
     const Translations translations; // before any widget or text is made
     const Options options;
     setDesktopIdentity();

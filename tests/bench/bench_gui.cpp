@@ -16,6 +16,7 @@
 //   (the child modes: --child-app, --child-plain, --child-load [--sorted])
 
 #include "AppCore.h"
+#include "AppStyle.h"
 #include "MachineInfo.h"
 #include "Median.h"
 #include "FirstRowsPainted.h"
@@ -75,6 +76,7 @@ void exitOnFirstRowsPainted(QAbstractItemView *view)
 // The app as main() opens it with --demo, without the demo's latency.
 int childApp(QApplication &app)
 {
+    AppStyle::install();
     QTemporaryDir dir(DemoApi::settingsFolderTemplate());
     const std::unique_ptr<QSettings> settings = ProfileStore::openSettings(dir.filePath(u"demo.ini"_s));
     MemorySecretStore secrets;
