@@ -23,6 +23,10 @@ public:
     void showState(const QString &text, const QList<QAction *> &actions);
     QString text() const;
     QList<QPushButton *> buttons() const { return m_buttons; }
+    // No: the panel fills the table's place, always taller than its text. A height that
+    // follows the width made every layout of the window measure the wrapped text again (a
+    // third of the work of laying out the window before its first page).
+    bool hasHeightForWidth() const override { return false; }
 
 private:
     ToneLabel *m_text;
