@@ -87,26 +87,14 @@ PaginationBar::PaginationBar(BrowserSession *session, ActiveProfile *active, con
     m_summaryLabel->setTextFormat(Qt::PlainText);
     m_summaryLabel->setMinimumWidth(
         m_summaryLabel->fontMetrics().horizontalAdvance(BrowserSession::tr("Page %1 of %2").arg(u"00"_s, u"00"_s)));
-    // Busy and Cancel keep their place while hidden, in a box of a fixed size: showing and
-    // hiding them (twice for every page) then lays out this box alone, not the whole window.
-    auto *busyBox = new QWidget(this);
-    m_busyIndicator = new QProgressBar(busyBox);
+    m_busyIndicator = new QProgressBar(this);
     m_busyIndicator->setObjectName(u"busyIndicator"_s);
     m_busyIndicator->setTextVisible(false);
     // Narrow, and Cancel an icon (named, with its key in the tooltip): busy, the bar still
     // fits a 720 px window.
     m_busyIndicator->setFixedWidth(m_busyIndicator->fontMetrics().horizontalAdvance(u"0000000"_s));
     m_busyIndicator->setAccessibleName(tr("Loading"));
-    m_cancelButton = buttonFor(m_cancel, busyBox);
-    auto *busyLayout = new QHBoxLayout(busyBox);
-    busyLayout->setContentsMargins({});
-    for (QWidget *widget : {static_cast<QWidget *>(m_busyIndicator), static_cast<QWidget *>(m_cancelButton)}) {
-        QSizePolicy policy = widget->sizePolicy();
-        policy.setRetainSizeWhenHidden(true);
-        widget->setSizePolicy(policy);
-        busyLayout->addWidget(widget);
-    }
-    busyBox->setFixedSize(busyBox->sizeHint());
+    m_cancelButton = buttonFor(m_cancel, this);
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(6, 2, 6, 2);
@@ -130,7 +118,8 @@ PaginationBar::PaginationBar(BrowserSession *session, ActiveProfile *active, con
     layout->addWidget(m_perPageBox);
     layout->addSpacing(6);
     layout->addWidget(m_summaryLabel, 1);
-    layout->addWidget(busyBox);
+    layout->addWidget(m_busyIndicator);
+    layout->addWidget(m_cancelButton);
 
     connect(session, &BrowserSession::stateChanged, this, &PaginationBar::refresh);
     connect(active, &ActiveProfile::waitingChanged, this, &PaginationBar::refresh);
