@@ -99,6 +99,39 @@ private slots:
         QCOMPARE(second->value().tokens.last().uuid, m_api->tokens().at(6).uuid);
     }
 
+    // Pages are made as they are asked for; all the tokens when all are asked for. Either way
+    // a page is the same, in Demo Company and in Demo Staging.
+    void aPageIsTheSameMadeAloneOrWithAll()
+    {
+        const auto page = [](const DemoApi &api, const QString &account, int number) {
+            DemoApi::Request request{DemoApi::basePath() + u"/accounts/%1/builds/tokens"_s.arg(account),
+                                     QUrlQuery(u"page=%1&per_page=7"_s.arg(number)), {{"Authorization", "Bearer " + DemoApi::apiToken().toUtf8()}}};
+            const DemoApi::Reply reply = api.answer(request);
+            return reply.status == 200 ? reply.body : QByteArray();
+        };
+        DemoApi lazy(40);
+        DemoApi made(40);
+        QCOMPARE(made.tokens().size(), 40); // makes them all
+        for (const QString &account : {DemoApi::accountId(), DemoApi::stagingAccountId()}) {
+            for (int number : {1, 3, 6, 7}) {
+                const QByteArray answer = page(lazy, account, number);
+                QVERIFY(!answer.isEmpty());
+                QCOMPARE(answer, page(made, account, number));
+            }
+        }
+        const auto ids = [](const QList<BuildToken> &tokens) {
+            QStringList ids;
+            for (const BuildToken &token : tokens)
+                ids << token.uuid.toString() + u' ' + token.name + u' ' + token.cloudflareTokenId.toString();
+            return ids;
+        };
+        QCOMPARE(lazy.tokenCount(), 40);
+        QCOMPARE(ids(lazy.tokens()), ids(made.tokens()));
+        lazy.setTokenCount(3);
+        QCOMPARE(lazy.tokenCount(), 3);
+        QCOMPARE(ids(lazy.tokens()), ids(made.tokens().mid(0, 3)));
+    }
+
     void refusalReachesApiError_data()
     {
         QTest::addColumn<QString>("token");

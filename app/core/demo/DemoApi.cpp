@@ -215,7 +215,7 @@ DemoApi::DemoApi(int tokenCount)
     // Past any main account's tokens (benchmarks go to 100,000), so staging's are other tokens.
     constexpr int stagingFirstToken = 1000000;
     m_accounts = {{{accountId(), u"Demo Company"_s}, {}},
-                  {{stagingAccountId(), u"Demo Staging"_s}, DemoTokenGenerator::generate(12, stagingFirstToken)},
+                  {{stagingAccountId(), u"Demo Staging"_s}, {}, 12, stagingFirstToken},
                   {{sandboxAccountId(), u"Demo Sandbox"_s}, {}}};
     setTokenCount(tokenCount);
 }
@@ -280,7 +280,22 @@ void DemoApi::setRatelimit(int remaining, int resetSeconds)
 
 void DemoApi::setTokenCount(int count)
 {
-    setTokens(DemoTokenGenerator::generate(qMax(0, count)));
+    setTokens({});
+    m_accounts.first().ungenerated = qMax(0, count);
+}
+
+const QList<BuildToken> &DemoApi::tokensOf(const DemoAccount &account)
+{
+    if (account.ungenerated > 0) {
+        account.tokens = DemoTokenGenerator::generate(account.ungenerated, account.firstGenerated);
+        account.ungenerated = 0;
+    }
+    return account.tokens;
+}
+
+qsizetype DemoApi::tokenCountOf(const DemoAccount &account)
+{
+    return account.ungenerated > 0 ? account.ungenerated : account.tokens.size();
 }
 
 void DemoApi::setExtraAccountCount(int count)
@@ -327,7 +342,7 @@ const DemoApi::DemoAccount *DemoApi::buildsAccount(const QString &accountId, con
 
 QList<DemoWorker> DemoApi::workersOf(const DemoAccount &account) const
 {
-    return account.workersSet ? account.workers : DemoTokenGenerator::workersFor(account.account.id, account.tokens);
+    return account.workersSet ? account.workers : DemoTokenGenerator::workersFor(account.account.id, tokensOf(account));
 }
 
 Reply DemoApi::listBuildTokens(const QString &accountId, const Request &request) const
@@ -336,9 +351,10 @@ Reply DemoApi::listBuildTokens(const QString &accountId, const Request &request)
     const DemoAccount *account = buildsAccount(accountId, request, &refusal);
     if (!account)
         return refusal;
-    const QList<BuildToken> &tokens = account->tokens;
-    return listPage(request.query, {50, 1, 200}, tokens.size(),
-                    [&tokens](qsizetype i) { return QJsonValue(DemoTokenGenerator::toJson(tokens.at(i))); });
+    return listPage(request.query, {50, 1, 200}, tokenCountOf(*account), [account](qsizetype i) {
+        return QJsonValue(DemoTokenGenerator::toJson(account->ungenerated > 0 ? DemoTokenGenerator::token(account->firstGenerated + int(i))
+                                                                              : account->tokens.at(i)));
+    });
 }
 
 Reply DemoApi::listWorkers(const QString &accountId, const Request &request) const
@@ -453,7 +469,7 @@ DemoTokenGenerator::DemoApiTokens DemoApi::apiTokens() const
     if (!m_generatedApiTokens) {
         QList<BuildToken> buildTokens;
         for (const DemoAccount &account : m_accounts)
-            buildTokens += account.tokens;
+            buildTokens += tokensOf(account);
         m_generatedApiTokens = DemoTokenGenerator::apiTokensFor(buildTokens);
     }
     return *m_generatedApiTokens;

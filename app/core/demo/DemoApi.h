@@ -89,12 +89,14 @@ public:
     // The tokens as they are now: a test changes the list while a client pages through it.
     void setTokens(const QList<BuildToken> &tokens)
     {
-        m_accounts.first().tokens = tokens;
+        DemoAccount &account = m_accounts.first();
+        account.tokens = tokens;
+        account.ungenerated = 0;
         m_generatedApiTokens.reset();
         m_apiTokensById.reset();
     }
-    int tokenCount() const { return int(tokens().size()); }
-    const QList<BuildToken> &tokens() const { return m_accounts.first().tokens; }
+    int tokenCount() const { return int(tokenCountOf(m_accounts.first())); }
+    const QList<BuildToken> &tokens() const { return tokensOf(m_accounts.first()); }
 
     // Appends `count` accounts without build tokens ("Demo Account 4", ...) after the three
     // named ones, so that GET /accounts has several pages.
@@ -128,7 +130,12 @@ private:
     struct DemoAccount
     {
         Account account;
-        QList<BuildToken> tokens;
+        // Made when all of them are first asked for (a page makes its own): a demo of
+        // 100,000 tokens shows its first page at once, and --demo does not make 300 before
+        // the window's first paint.
+        mutable QList<BuildToken> tokens;
+        mutable int ungenerated = 0; // DemoTokenGenerator's tokens from firstGenerated on, not made yet
+        int firstGenerated = 0;
         // Set by a test (workersSet). Not a std::optional: GCC 12 at -O3 takes a disengaged one
         // moved with the account for uninitialized (-Wmaybe-uninitialized, the DEB's build).
         QList<DemoWorker> workers = {};
@@ -147,6 +154,8 @@ private:
     // The account of a route that needs "Workers CI Read", or null with the answer refusing it.
     const DemoAccount *buildsAccount(const QString &accountId, const Request &request, Reply *refusal) const;
     QList<DemoWorker> workersOf(const DemoAccount &account) const;
+    static const QList<BuildToken> &tokensOf(const DemoAccount &account);
+    static qsizetype tokenCountOf(const DemoAccount &account);
     Reply listBuildTokens(const QString &accountId, const Request &request) const;
     Reply listWorkers(const QString &accountId, const Request &request) const;
     Reply latestBuilds(const QString &accountId, const Request &request) const;
