@@ -121,6 +121,9 @@ PaginationBar::PaginationBar(BrowserSession *session, ActiveProfile *active, con
     layout->addWidget(m_busyIndicator);
     layout->addWidget(m_cancelButton);
 
+    m_busyDelay.setSingleShot(true);
+    m_busyDelay.setInterval(BusyDelayMs);
+    connect(&m_busyDelay, &QTimer::timeout, this, [this] { showBusy(true); });
     connect(session, &BrowserSession::stateChanged, this, &PaginationBar::refresh);
     connect(active, &ActiveProfile::waitingChanged, this, &PaginationBar::refresh);
     refresh();
@@ -139,8 +142,12 @@ void PaginationBar::refresh()
     m_next->setEnabled(m_session->canGoForward());
     m_last->setEnabled(m_session->canGoLast());
     m_cancel->setEnabled(busy);
-    m_busyIndicator->setVisible(busy);
-    m_cancelButton->setVisible(busy);
+    if (!busy) {
+        m_busyDelay.stop();
+        showBusy(false);
+    } else if (m_busyIndicator->isHidden() && !m_busyDelay.isActive()) {
+        m_busyDelay.start();
+    }
     const bool allPages = m_session->mode() == BrowserSession::Mode::AllPages;
     // A page has no progress to show; all pages have pages done of pages known.
     const auto [done, of] = m_session->allPagesProgress();
@@ -166,4 +173,10 @@ void PaginationBar::refresh()
     m_perPageBox->setCurrentIndex(m_perPageBox->findData(m_session->perPage()));
     m_summaryLabel->setText(m_session->isBusy() && !allPages ? tr("Loading page %1\u2026").arg(QLocale().toString(m_session->requestedPage()))
                                               : m_session->summary());
+}
+
+void PaginationBar::showBusy(bool shown)
+{
+    m_busyIndicator->setVisible(shown);
+    m_cancelButton->setVisible(shown);
 }
