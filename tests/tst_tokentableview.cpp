@@ -77,6 +77,31 @@ private slots:
     }
 
     // A tooltip only where it tells more than the cell: the cut-off name, not the short one.
+    // The header keeps each title's measured size: a new title, a larger font or the sort
+    // indicator's room is measured anew.
+    void aHeaderTitleIsMeasuredAgainWhenItChanges()
+    {
+        TokenTableView view;
+        QStandardItemModel *model = makeModel(&view);
+        view.setModel(model);
+        QHeaderView *header = view.horizontalHeader();
+        const int name = header->sectionSizeHint(0);
+        QVERIFY(name > 0);
+        model->setHeaderData(0, Qt::Horizontal, u"A much, much longer title than Name"_s);
+        QVERIFY(header->sectionSizeHint(0) > name);
+        model->setHeaderData(0, Qt::Horizontal, u"Name"_s);
+        QCOMPARE(header->sectionSizeHint(0), name);
+        QFont larger = view.font();
+        larger.setPointSizeF(larger.pointSizeF() * 2);
+        header->setFont(larger);
+        QVERIFY(header->sectionSizeHint(0) > name);
+        header->setFont(view.font());
+        QCOMPARE(header->sectionSizeHint(0), name);
+        header->setSortIndicatorShown(false);
+        QVERIFY(header->sectionSizeHint(0) < name);
+        QVERIFY(header->sectionsClickable()); // headers sort on a click, as Qt's own
+    }
+
     void aTooltipOnlyWhereTheCellIsCutOff()
     {
         TokenTableView view;

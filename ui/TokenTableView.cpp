@@ -13,6 +13,7 @@
 #include <QHelpEvent>
 #include <QPainter>
 #include <QStyle>
+#include <QStyleOption>
 #include <QToolTip>
 
 #include <algorithm>
@@ -32,11 +33,97 @@ constexpr quint32 HeaderStateMagic = 0x42544248; // "BTBH"
 // Version 2: Name stretches and the ids are measured (version 1 stretched the last column).
 constexpr quint32 BareStateVersion = 1;
 
+// The column headers, each title measured once and in the font it is drawn in. Qt measures
+// every shown title again each time the view lays out its header (when a column is hidden, the
+// view shown, the window laid out: 34 measurements of the same 9 titles before the first
+// page), and in bold, for a highlighted section, which this header never draws (sections are
+// not highlighted): loading the bold face alone took 3M instructions of the first paint. A
+// measurement depends on the title, the font, the style and whether a sort indicator has
+// room: it is kept until one of them changes.
+class TokenHeaderView : public QHeaderView
+{
+public:
+    explicit TokenHeaderView(QWidget *parent) : QHeaderView(Qt::Horizontal, parent)
+    {
+        setSectionsClickable(true); // as QTableView's own header
+        setHighlightSections(false); // never bold, as measured
+    }
+
+    void setModel(QAbstractItemModel *model) override
+    {
+        if (this->model())
+            disconnect(this->model(), nullptr, this, nullptr);
+        m_sizes.clear();
+        QHeaderView::setModel(model);
+        if (!model)
+            return;
+        const auto forget = [this] { m_sizes.clear(); };
+        connect(model, &QAbstractItemModel::headerDataChanged, this, forget);
+        connect(model, &QAbstractItemModel::columnsInserted, this, forget);
+        connect(model, &QAbstractItemModel::columnsRemoved, this, forget);
+        connect(model, &QAbstractItemModel::columnsMoved, this, forget);
+        connect(model, &QAbstractItemModel::modelReset, this, forget);
+        connect(model, &QAbstractItemModel::layoutChanged, this, forget);
+    }
+
+protected:
+    QSize sectionSizeFromContents(int logicalIndex) const override
+    {
+        if (m_sortIndicatorShown != isSortIndicatorShown()) {
+            m_sizes.clear();
+            m_sortIndicatorShown = isSortIndicatorShown();
+        }
+        if (logicalIndex < 0)
+            return QHeaderView::sectionSizeFromContents(logicalIndex);
+        if (m_sizes.size() <= logicalIndex)
+            m_sizes.resize(logicalIndex + 1);
+        QSize &size = m_sizes[logicalIndex];
+        if (!size.isValid())
+            size = measure(logicalIndex);
+        return size;
+    }
+
+    void changeEvent(QEvent *event) override
+    {
+        if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)
+            m_sizes.clear();
+        QHeaderView::changeEvent(event);
+    }
+
+private:
+    // QHeaderView::sectionSizeFromContents() (Qt 6.4) without its bold.
+    QSize measure(int logicalIndex) const
+    {
+        ensurePolished();
+        const QAbstractItemModel *model = this->model();
+        if (const QVariant hint = model->headerData(logicalIndex, orientation(), Qt::SizeHintRole); hint.isValid())
+            return hint.toSize();
+        QStyleOptionHeader option;
+        initStyleOption(&option);
+        option.section = logicalIndex;
+        const QVariant font = model->headerData(logicalIndex, orientation(), Qt::FontRole);
+        option.fontMetrics = QFontMetrics(font.canConvert<QFont>() ? font.value<QFont>() : this->font());
+        option.text = model->headerData(logicalIndex, orientation(), Qt::DisplayRole).toString();
+        const QVariant decoration = model->headerData(logicalIndex, orientation(), Qt::DecorationRole);
+        option.icon = decoration.value<QIcon>();
+        if (option.icon.isNull())
+            option.icon = decoration.value<QPixmap>();
+        QSize size = style()->sizeFromContents(QStyle::CT_HeaderSection, &option, QSize(), this);
+        if (isSortIndicatorShown())
+            size.rwidth() += size.height() + style()->pixelMetric(QStyle::PM_HeaderMargin, &option, this);
+        return size;
+    }
+
+    mutable QList<QSize> m_sizes; // by logical index; an invalid size is not measured yet
+    mutable bool m_sortIndicatorShown = false;
+};
+
 } // namespace
 
 TokenTableView::TokenTableView(QWidget *parent)
     : QTableView(parent)
 {
+    setHorizontalHeader(new TokenHeaderView(this));
     setObjectName(u"tokenTable"_s);
     setAccessibleName(tr("Build tokens"));
     setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -59,7 +146,6 @@ TokenTableView::TokenTableView(QWidget *parent)
     verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     QHeaderView *header = horizontalHeader();
     header->setStretchLastSection(false); // the registry's stretching column takes the spare width
-    header->setHighlightSections(false);
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     header->setSectionsMovable(true);
     // Unsorted (the API's order) until a header is clicked; a third click returns to it.
