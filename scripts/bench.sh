@@ -71,7 +71,7 @@ if $check; then
     # pipefail: a benchmark that fails (before printing all its budgets) fails the check too.
     # Its own words go to a file (Qt's offscreen warnings are many), shown when the check fails.
     errors=$(mktemp)
-    { "$bench/bench_parse" --runs 201 && "$bench/bench_gui" --rounds 5 --loads 3; } 2>"$errors" | check_budgets || status=$?
+    { "$bench/bench_parse" --runs 201 && "$bench/bench_gui" --loads 3; } 2>"$errors" | check_budgets || status=$?
     if [ "$status" -ne 0 ]; then
         echo "bench.sh --check: a budget was missed or a benchmark failed; the benchmarks' last words:" >&2
         grep -v 'propagateSizeHints\|XDG_RUNTIME_DIR' "$errors" | tail -n 20 >&2 || true
