@@ -603,6 +603,32 @@ private slots:
         QTRY_VERIFY(child<QLabel>(u"summaryLabel"_s)->text().startsWith(u"Page 1 of 13"_s));
     }
 
+    // A laptop of 1366x768 less a panel, or a netbook's 1024x600: the window fits in every
+    // state (the details pane's fields scroll), and a banner does not make it grow.
+    void theWindowFitsASmallScreenInEveryState()
+    {
+        const QSize small(1024, 600);
+        const auto fits = [this, small](const char *state) {
+            const QSize least = m_window->minimumSizeHint().expandedTo(m_window->minimumSize());
+            if (least.width() <= small.width() && least.height() <= small.height())
+                return true;
+            qWarning("%s: the window needs %dx%d", state, least.width(), least.height());
+            return false;
+        };
+        QVERIFY(fits("first start"));
+        m_window->resize(small);
+        QVERIFY(loadFirstPage());
+        QVERIFY(fits("a page"));
+        child<QTableView>(u"tokenTable"_s)->selectRow(1);
+        QTRY_VERIFY(child<QLineEdit>(u"detail_uuid"_s)->isVisible());
+        QVERIFY(fits("a row selected"));
+        f->server.setFault(DemoApiServer::Fault::HtmlPage, 1);
+        trigger(u"reloadAction"_s);
+        QTRY_VERIFY(child<QWidget>(u"errorBanner"_s)->isVisible());
+        QVERIFY(fits("an error banner"));
+        QCOMPARE(m_window->size(), small);
+    }
+
     void rowsNeverStayUnderAnotherAccount()
     {
         QVERIFY(loadFirstPage());

@@ -104,6 +104,23 @@ private slots:
         QTRY_COMPARE(second.splitter()->sizes(), splitterSizes);
     }
 
+    // Saved on a larger screen (or grown past this one): the window opens within the screen.
+    void aWindowLargerThanTheScreenOpensWithinIt()
+    {
+        QSize available;
+        {
+            Launch first(file());
+            QVERIFY(QTest::qWaitForWindowExposed(first.window.get()));
+            available = first.window->screen()->availableSize();
+            first.window->resize(available + QSize(600, 400));
+            QCOMPARE(first.window->size(), available + QSize(600, 400));
+        }
+        Launch second(file());
+        QVERIFY(QTest::qWaitForWindowExposed(second.window.get()));
+        QVERIFY2(second.window->width() <= available.width() && second.window->height() <= available.height(),
+                 qPrintable(u"%1x%2"_s.arg(second.window->width()).arg(second.window->height())));
+    }
+
     void aHeaderStateOfAnotherVersionIsIgnored()
     {
         QSize size;

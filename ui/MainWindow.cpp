@@ -329,6 +329,8 @@ void MainWindow::restoreSettings()
 {
     if (!restoreGeometry(m_settings.windowGeometry()))
         resize(QSize(1120, 720).boundedTo(screen()->availableSize() * 0.9));
+    // A size saved on a larger screen opens within this one.
+    resize(size().boundedTo(screen()->availableSize()));
     restoreState(m_settings.windowState());
     m_table->restoreHeaderState(m_settings.tokenTableHeader());
     m_detailsWidth = m_details->sizeHint().width();

@@ -19,8 +19,10 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QStackedWidget>
 #include <QStyle>
+#include <QTextDocument>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -76,6 +78,9 @@ TokenDetailsPane::TokenDetailsPane(QWidget *parent) : QWidget(parent)
     m_rawJson->setFont(fixed);
     m_rawJson->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_rawJson->setAccessibleName(tr("JSON"));
+    // Six lines at least: in a short window the pane scrolls to it rather than squeezing it.
+    m_rawJson->setMinimumHeight(6 * QFontMetrics(fixed).lineSpacing() + 2 * m_rawJson->frameWidth()
+                                + int(2 * m_rawJson->document()->documentMargin()));
     auto *jsonHeader = new QHBoxLayout;
     // Rebuilt from the fields (the API's object is not kept): the columns' fields in column
     // order, then any the app does not know.
@@ -98,9 +103,21 @@ TokenDetailsPane::TokenDetailsPane(QWidget *parent) : QWidget(parent)
     m_placeholder->setText(tr("Select a token to see its details."));
     m_placeholder->setAlignment(Qt::AlignCenter);
 
+    // The fields scroll: their height would otherwise be the window's least height (730 px,
+    // taller than a laptop's 768 less a panel).
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(u"detailsScroll"_s);
+    scroll->setAccessibleName(tr("Token details"));
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(details);
+    // Wide enough for the fields beside the scroll bar: the ids stay whole, and the fields
+    // never scroll sideways.
+    scroll->setMinimumWidth(details->minimumSizeHint().width() + style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, scroll));
+
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(m_placeholder);
-    m_stack->addWidget(details);
+    m_stack->addWidget(scroll);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 0, 0, 0);
     layout->addWidget(m_stack);

@@ -1846,6 +1846,10 @@ Es bindet Qt HttpServer ein, das nur unter der GPL-3 lizenziert ist; daher steht
 <context>
     <name>TokenDetailsPane</name>
     <message>
+        <source>Token details</source>
+        <translation>Token-Details</translation>
+    </message>
+    <message>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
