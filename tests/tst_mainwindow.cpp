@@ -711,6 +711,39 @@ private slots:
         QCOMPARE(childOf<QLineEdit>(m_window->findChild<ProfileDialog *>(), u"nameEdit"_s)->text(), u"no-access"_s);
     }
 
+    // Enter clicks the focused button, as Space does: the banner's Retry, the page arrows,
+    // Load. Qt gives it only to a dialog's default button.
+    void enterClicksTheFocusedButton()
+    {
+        QVERIFY(activate());
+        f->server.setFault(DemoApiServer::Fault::HtmlPage, 1);
+        addProfile(u"demo"_s, DemoApiServer::apiToken());
+        m_window->selectProfile(u"demo"_s);
+        auto *banner = child<QWidget>(u"errorBanner"_s);
+        QTRY_VERIFY(banner->isVisible());
+        QToolButton *retry = bannerButton(banner, u"Retry"_s);
+        QVERIFY(retry);
+        retry->setFocus();
+        QTest::keyClick(retry, Qt::Key_Return);
+        QTRY_COMPARE(model()->rowCount(), 50);
+
+        const QList<QToolButton *> buttons = m_window->findChildren<QToolButton *>();
+        const auto next = std::find_if(buttons.begin(), buttons.end(), [this](QToolButton *b) {
+            return b->defaultAction() == child<QAction>(u"nextPageAction"_s);
+        });
+        QVERIFY(next != buttons.end());
+        (*next)->setFocus();
+        QTest::keyClick(*next, Qt::Key_Enter, Qt::KeypadModifier);
+        QTRY_COMPARE(m_window->session()->page(), 2);
+
+        auto *load = child<QPushButton>(u"loadButton"_s);
+        load->setFocus();
+        const qsizetype before = f->server.requests().size();
+        QTest::keyClick(load, Qt::Key_Return);
+        QTRY_VERIFY(f->server.requests().size() > before);
+        QTRY_COMPARE(m_window->session()->page(), 1);
+    }
+
     // A failed listing offers another try in its banner.
     void aFailureOffersRetry()
     {

@@ -7,6 +7,7 @@
 #include "ConnectionBar.h"
 #include "Documentation.h"
 #include "EmptyStatePanel.h"
+#include "EnterClicksButtons.h"
 #include "FilterBar.h"
 #include "Icons.h"
 #include "MessageBanner.h"
@@ -42,6 +43,7 @@ MainWindow::MainWindow(AppCore *core, QWidget *parent)
     : QMainWindow(parent), m_core(core), m_settings(core->settings)
 {
     setWindowIcon(Icons::application());
+    new EnterClicksButtons(this);
 
     m_actions = new Actions(this);
     m_connection = new ConnectionBar(core->profiles, &core->active, this);
