@@ -96,6 +96,30 @@ private slots:
         QCOMPARE(m_proxy->token(0).uuid, DemoTokenGenerator::token(0).uuid);
     }
 
+    // Numbers in names sort by their value, sorted at once or as rows come.
+    void namesSortNaturally()
+    {
+        int next = 1000;
+        const auto named = [&next](const QStringList &names) {
+            QList<BuildToken> tokens;
+            for (const QString &name : names) {
+                BuildToken token = DemoTokenGenerator::token(next++);
+                token.name = name;
+                tokens << token;
+            }
+            return tokens;
+        };
+        const QStringList expected{u"api-2"_s, u"api-10"_s, u"Build-99"_s, u"build-100"_s, u"build-989"_s};
+        m_source->clear();
+        m_source->appendTokens(named({u"build-989"_s, u"api-10"_s, u"build-100"_s, u"api-2"_s, u"Build-99"_s}));
+        m_proxy->sort(TokenColumns::Name, Qt::AscendingOrder);
+        QCOMPARE(column(TokenColumns::Name), expected);
+        m_source->clear();
+        m_source->appendTokens(named({u"build-100"_s, u"api-2"_s}));
+        m_source->appendTokens(named({u"build-989"_s, u"Build-99"_s, u"api-10"_s}));
+        QCOMPARE(column(TokenColumns::Name), expected);
+    }
+
     void appendedRowsAreFilteredAsTheyCome()
     {
         m_proxy->setFilterText(u"blog"_s);
@@ -142,8 +166,8 @@ private slots:
     // compared by the model's collator, or by its own sort key.
     static QStringList sortedUuids(const QList<BuildToken> &tokens, Qt::SortOrder order, int column = TokenColumns::Name)
     {
-        const QCollator collator = BuildTokenFilterModel::textCollator();
         const ColumnSpec &spec = TokenColumns::at(column);
+        const QCollator collator = BuildTokenFilterModel::textCollator(!spec.monospace);
         const auto less = [&](const BuildToken &a, const BuildToken &b) {
             if (spec.sortKey)
                 return QVariant::compare(spec.sortKey(a), spec.sortKey(b)) == QPartialOrdering::Less;

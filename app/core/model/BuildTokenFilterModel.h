@@ -8,6 +8,7 @@
 #include <vector>
 
 class BuildTokenTableModel;
+struct ColumnSpec;
 
 // Sorts by any column (by its sort key) and keeps the rows that match a filter text,
 // case-insensitively, in any filterable column. The CLI's --filter uses the same matches().
@@ -23,8 +24,9 @@ public:
     explicit BuildTokenFilterModel(QObject *parent = nullptr);
 
     static bool matches(const BuildToken &token, const QString &text);
-    // What sorts text: the user's locale's collation, ignoring case.
-    static QCollator textCollator();
+    // What sorts text: the user's locale's collation, ignoring case; `natural`, numbers in the
+    // text by their value (names, words), else digit by digit (ids, the monospace columns).
+    static QCollator textCollator(bool natural);
 
     void setTokenModel(BuildTokenTableModel *model);
     void setFilterText(const QString &text);
@@ -38,7 +40,7 @@ protected:
     bool lessThan(const QModelIndex &sourceLeft, const QModelIndex &sourceRight) const override;
 
 private:
-    // The source rows by their key in `column`: text by the collator (textCollator()), a
+    // The source rows by their key in `column`: text by its collator (collatorFor()), a
     // column's own sort key (a number, a date) by its value. Rows coming and rows changed in
     // the column are merged into it by comparing their keys with those of rows already in it,
     // made as they are compared (some 9 a row at 100,000 rows).
@@ -49,6 +51,7 @@ private:
         std::vector<char> tied; // by place in `rows`: the key equals the one before
         std::vector<int> rank;  // by source row, made from `rows` when a sort asks: equal keys, equal ranks
     };
+    const QCollator &collatorFor(const ColumnSpec &spec) const;
     void makeOrder(int column) const;
     void makeRanks() const;
     void rowsCame(int first, int last);
@@ -59,6 +62,7 @@ private:
 
     BuildTokenTableModel *m_tokens = nullptr;
     QString m_text;
-    QCollator m_collator;
+    QCollator m_collator;   // names and words
+    QCollator m_idCollator; // the ids
     mutable SortOrder m_order; // made by the first comparison of a column
 };
