@@ -109,6 +109,8 @@ private slots:
                 expected << QString(action->text()).remove(u'&') + u'=' + action->shortcut().toString(QKeySequence::NativeText);
         }
         QVERIFY2(expected.size() >= 14, qPrintable(expected.join(u", "_s)));
+        // Then the keys no action has: the row's menu, and a button.
+        expected << u"The current row's menu=Shift+F10, Menu"_s << u"Press the focused button=Return, Space"_s;
         QCOMPARE(listed, expected);
         QVERIFY(listed.contains(u"Details Pane=F9"_s));
         dialog->close();

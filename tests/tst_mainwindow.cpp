@@ -360,6 +360,26 @@ private slots:
         QCOMPARE(readFile(existing), TokenExport::toCsv(f->server.tokens().mid(0, 50)));
     }
 
+    // Shift+F10 opens the current row's menu from the keyboard, as the Menu key does.
+    void shiftF10OpensTheRowsMenu()
+    {
+        QVERIFY(loadFirstPage());
+        auto *table = child<QTableView>(u"tokenTable"_s);
+        table->setCurrentIndex(model()->index(3, 0));
+        QVERIFY(!m_window->findChild<QMenu *>(u"tokenContextMenu"_s));
+        // As fingers do it: Shift down, F10, Shift up (which leaves no Shift held for the
+        // tests after).
+        QTest::keyPress(table, Qt::Key_Shift);
+        QTest::keyClick(table, Qt::Key_F10, Qt::ShiftModifier);
+        QTest::keyRelease(table, Qt::Key_Shift);
+        auto *menu = m_window->findChild<QMenu *>(u"tokenContextMenu"_s);
+        QVERIFY(menu);
+        QTRY_VERIFY(menu->isVisible());
+        menu->actions().first()->trigger(); // Copy UUID
+        QCOMPARE(QGuiApplication::clipboard()->text(), f->server.tokens().at(3).uuid.toString());
+        menu->close();
+    }
+
     void contextMenuAndDetailsCopy()
     {
         QVERIFY(loadFirstPage());

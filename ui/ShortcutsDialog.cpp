@@ -36,15 +36,23 @@ void showKeyboardShortcuts(const Actions *actions, QWidget *parent)
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
     table->setTabKeyNavigation(false); // Tab goes on to Close
-    for (const QAction *action : actions->all()) {
-        if (action->shortcut().isEmpty())
-            continue;
+    const auto addRow = [table](const QString &what, const QList<QKeySequence> &keys) {
+        QStringList texts;
+        for (const QKeySequence &key : keys)
+            texts << key.toString(QKeySequence::NativeText);
         const int row = table->rowCount();
         table->insertRow(row);
+        table->setItem(row, 0, new QTableWidgetItem(what));
+        table->setItem(row, 1, new QTableWidgetItem(texts.join(u", "_s)));
+    };
+    for (const QAction *action : actions->all()) {
         // "&Copy Rows" reads as "Copy Rows"; "Export…" keeps its ellipsis (it opens a dialog).
-        table->setItem(row, 0, new QTableWidgetItem(QString(action->text()).remove(u'&')));
-        table->setItem(row, 1, new QTableWidgetItem(action->shortcut().toString(QKeySequence::NativeText)));
+        if (!action->shortcut().isEmpty())
+            addRow(QString(action->text()).remove(u'&'), {action->shortcut()});
     }
+    // What the window does with keys that no action has.
+    addRow(ShortcutsDialog::tr("The current row's menu"), {QKeySequence(Qt::SHIFT | Qt::Key_F10), QKeySequence(Qt::Key_Menu)});
+    addRow(ShortcutsDialog::tr("Press the focused button"), {QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Space)});
     table->resizeColumnsToContents();
     table->horizontalHeader()->setStretchLastSection(true);
 

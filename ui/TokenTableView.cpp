@@ -11,6 +11,7 @@
 #include <QItemSelectionModel>
 #include <QIODevice>
 #include <QHelpEvent>
+#include <QKeyEvent>
 #include <QPainter>
 #include <QStyle>
 #include <QStyleOption>
@@ -205,6 +206,16 @@ QRect TokenTableView::currentRowRect() const
     const int left = columnViewportPosition(columns.first());
     const int right = columnViewportPosition(columns.last()) + columnWidth(columns.last());
     return QRect(left, rowViewportPosition(row), right - left, rowHeight(row));
+}
+
+void TokenTableView::keyPressEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_F10 && event->modifiers() == Qt::ShiftModifier) {
+        const QRect row = visualRect(currentIndex());
+        emit customContextMenuRequested(row.isValid() ? row.center() : viewport()->rect().center());
+        return;
+    }
+    QTableView::keyPressEvent(event);
 }
 
 void TokenTableView::focusInEvent(QFocusEvent *event)

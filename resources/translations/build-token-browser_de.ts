@@ -1693,6 +1693,14 @@ Es bindet Qt HttpServer ein, das nur unter der GPL-3 lizenziert ist; daher steht
 <context>
     <name>ShortcutsDialog</name>
     <message>
+        <source>The current row&apos;s menu</source>
+        <translation>Menü der aktuellen Zeile</translation>
+    </message>
+    <message>
+        <source>Press the focused button</source>
+        <translation>Den fokussierten Knopf drücken</translation>
+    </message>
+    <message>
         <source>Keyboard Shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
