@@ -75,6 +75,26 @@ private slots:
                  u"Name length\tName\n"_s + nameLength(m_token) + u'\t' + m_token.name + u'\n');
     }
 
+    // An API token without an expiry reads "Never"; not checked, the cell is blank; the
+    // writers keep the value itself (empty, null in JSON).
+    void anExpiryThatNeverComesReadsNever()
+    {
+        const ColumnSpec &expires = TokenColumns::at(TokenColumns::indexOf(u"expires_on"_s));
+        BuildToken token = DemoTokenGenerator::token(0);
+        QCOMPARE(expires.cell(token), QString());
+        ApiToken record;
+        record.id = token.cloudflareTokenId;
+        record.status = u"active"_s;
+        token.health = std::make_shared<const TokenHealth>(TokenHealth::of(record, QDateTime::currentDateTimeUtc()));
+        QCOMPARE(expires.cell(token), u"Never"_s);
+        QCOMPARE(expires.value(token), QString());
+        record.expiresOn = u"2030-01-01T00:00:00Z"_s;
+        token.health = std::make_shared<const TokenHealth>(TokenHealth::of(record, QDateTime::currentDateTimeUtc()));
+        QCOMPARE(expires.cell(token), u"2030-01-01T00:00:00Z"_s);
+        token.health = std::make_shared<const TokenHealth>(TokenHealth::missing());
+        QCOMPARE(expires.cell(token), QString());
+    }
+
     void detailsPaneShowsIt()
     {
         TokenDetailsPane pane;

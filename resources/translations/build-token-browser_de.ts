@@ -1811,6 +1811,10 @@ Es bindet Qt HttpServer ein, das nur unter der GPL-3 lizenziert ist; daher steht
 <context>
     <name>TokenColumns</name>
     <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Name</translation>
     </message>

@@ -64,7 +64,13 @@ QList<ColumnSpec> &registry()
          false, false, ColumnSpec::Group::Health, nullptr, &healthJson<&TokenHealth::tokenStatus>},
         {u"expires_on"_s, u"expires_on"_s, QT_TRANSLATE_NOOP("TokenColumns", "Expires"),
          [](const BuildToken &t) { return t.health ? t.health->expiresOn() : QString(); }, nullptr, true,
-         u"2026-12-31T00:00:00Z"_s, false, false, false, ColumnSpec::Group::Health, nullptr,
+         u"2026-12-31T00:00:00Z"_s, false, false, false, ColumnSpec::Group::Health,
+         // An API token read without an expiry never expires; blank, it was not told.
+         [](const BuildToken &t) {
+             return t.health && t.health->hasToken && t.health->expiresOn().isEmpty()
+                        ? QCoreApplication::translate("TokenColumns", "Never")
+                        : (t.health ? t.health->expiresOn() : QString());
+         },
          &healthJson<&TokenHealth::expiresOn>},
         {u"last_used_on"_s, u"last_used_on"_s, QT_TRANSLATE_NOOP("TokenColumns", "Last used"),
          [](const BuildToken &t) { return t.health ? t.health->lastUsedOn() : QString(); }, nullptr, true,
