@@ -1075,6 +1075,8 @@ private slots:
         QTRY_VERIFY(busy->isVisible());
         QCOMPARE(busy->maximum(), 7);
         QCOMPARE(busy->value(), 1);
+        QVERIFY(busy->isTextVisible());
+        QCOMPARE(busy->text(), u"1 of 7"_s);
         QCOMPARE(summary->text(), u"All pages: 1 of 7 loaded \u00b7 200 tokens"_s);
         QTest::keyClick(table, Qt::Key_Escape);
         QVERIFY(!busy->isVisible());
@@ -1519,6 +1521,7 @@ private slots:
         click(childOf<QPushButton>(dialog, u"removeButton"_s));
         QMessageBox *box = nullptr;
         QTRY_VERIFY((box = dialog->findChild<QMessageBox *>(u"confirmRemoveBox"_s)) != nullptr);
+        QCOMPARE(box->defaultButton(), box->button(QMessageBox::Cancel)); // Enter keeps it
         click(childOf<QPushButton>(box, u"confirmRemoveButton"_s));
         QTRY_COMPARE(removed.size(), 1);
         QVERIFY(m_profiles->names().isEmpty());

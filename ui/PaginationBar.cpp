@@ -89,10 +89,9 @@ PaginationBar::PaginationBar(BrowserSession *session, ActiveProfile *active, con
         m_summaryLabel->fontMetrics().horizontalAdvance(BrowserSession::tr("Page %1 of %2").arg(u"00"_s, u"00"_s)));
     m_busyIndicator = new QProgressBar(this);
     m_busyIndicator->setObjectName(u"busyIndicator"_s);
-    m_busyIndicator->setTextVisible(false);
     // Narrow, and Cancel an icon (named, with its key in the tooltip): busy, the bar still
-    // fits a 720 px window.
-    m_busyIndicator->setFixedWidth(m_busyIndicator->fontMetrics().horizontalAdvance(u"0000000"_s));
+    // fits a 720 px window; wide enough for the pages of Load All Pages ("49 of 500").
+    m_busyIndicator->setFixedWidth(m_busyIndicator->fontMetrics().horizontalAdvance(pagesDone(500, 500)) + 16);
     m_busyIndicator->setAccessibleName(tr("Loading"));
     m_cancelButton = buttonFor(m_cancel, this);
 
@@ -154,6 +153,8 @@ void PaginationBar::refresh()
     // A run goes no further than the last page a page number names.
     m_busyIndicator->setRange(0, allPages && of > 0 ? PageMath::lastNameablePage(of) : 0);
     m_busyIndicator->setValue(int(qMin<qint64>(done, m_busyIndicator->maximum())));
+    m_busyIndicator->setTextVisible(m_busyIndicator->maximum() > 0);
+    m_busyIndicator->setFormat(pagesDone(m_busyIndicator->value(), m_busyIndicator->maximum()));
     // All pages are one table: there is no page to type, only a way back to page 1.
     m_pageLabel->setVisible(!allPages);
     m_pageBox->setVisible(!allPages);
@@ -173,6 +174,12 @@ void PaginationBar::refresh()
     m_perPageBox->setCurrentIndex(m_perPageBox->findData(m_session->perPage()));
     m_summaryLabel->setText(m_session->isBusy() && !allPages ? tr("Loading page %1\u2026").arg(QLocale().toString(m_session->requestedPage()))
                                               : m_session->summary());
+}
+
+QString PaginationBar::pagesDone(int done, int of)
+{
+    //: Pages loaded of all pages, in the busy indicator of Load All Pages
+    return tr("%1 of %2").arg(QLocale().toString(done), QLocale().toString(of));
 }
 
 void PaginationBar::showBusy(bool shown)

@@ -35,6 +35,7 @@ public:
 private:
     void refresh();
     void showBusy(bool shown);
+    static QString pagesDone(int done, int of); // "49 of 500"
     void onPerPageActivated(int index);
 
     BrowserSession *m_session;

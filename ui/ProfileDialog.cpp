@@ -380,6 +380,8 @@ void ProfileDialog::confirmRemove()
     box->setTextFormat(Qt::PlainText); // the profile's name is the person's text
     QPushButton *remove = box->addButton(tr("&Remove"), QMessageBox::DestructiveRole);
     remove->setObjectName(u"confirmRemoveButton"_s);
+    // Enter keeps the profile: removing it takes a deliberate Alt+R or click.
+    box->setDefaultButton(QMessageBox::Cancel);
     box->setAttribute(Qt::WA_DeleteOnClose);
     connect(remove, &QPushButton::clicked, this, [this, name] {
         setSaving(true);

@@ -1377,6 +1377,11 @@ Es bindet Qt HttpServer ein, das nur unter der GPL-3 lizenziert ist; daher steht
 <context>
     <name>PaginationBar</name>
     <message>
+        <source>%1 of %2</source>
+        <extracomment>Pages loaded of all pages, in the busy indicator of Load All Pages</extracomment>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
         <source>Page number</source>
         <translation>Seitenzahl</translation>
     </message>
