@@ -91,6 +91,21 @@ private slots:
         QVERIFY2(!tip.contains(u"<img"_s) && !tip.contains(u"<b>"_s), qPrintable(tip));
     }
 
+    // A screen reader gets what a Health cell's tooltip tells: why.
+    void aHealthCellsReasonIsItsAccessibleDescription()
+    {
+        BuildToken token = DemoTokenGenerator::token(0);
+        TokenHealth missing = TokenHealth::missing();
+        missing.note = u"Another member's API token, or a deleted one"_s;
+        token.health = std::make_shared<const TokenHealth>(missing);
+        m_model->appendTokens({token});
+        const QModelIndex health = m_model->index(0, TokenColumns::indexOf(u"health"_s));
+        const QString description = health.data(Qt::AccessibleDescriptionRole).toString();
+        QVERIFY2(description.contains(u"Another member's API token"_s), qPrintable(description));
+        QVERIFY(description.startsWith(health.data().toString())); // "Missing: …"
+        QCOMPARE(m_model->index(0, TokenColumns::Name).data(Qt::AccessibleDescriptionRole).toString(), QString());
+    }
+
     // One line per cell: a line break would cut the name off unseen, and spaces alone look
     // like a blank. The token, and so every export and copy, keeps the name as it is.
     void lineBreaksAndBlankNamesAreMarkedInTheCell()

@@ -161,6 +161,9 @@ QVariant BuildTokenTableModel::data(const QModelIndex &index, int role) const
             return plainToolTip(more);
         return plainToolTip(column.cell(token));
     case ToolTipTellsMoreRole: return column.toolTip && !column.toolTip(token).isEmpty();
+    // What the tooltip tells a sighted person (why a token is missing, which permission to
+    // add), for a screen reader as the cell's description.
+    case Qt::AccessibleDescriptionRole: return column.toolTip ? column.toolTip(token) : QString();
     default: return {};
     }
 }
