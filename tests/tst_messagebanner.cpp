@@ -97,6 +97,7 @@ private slots:
         banner.showMessage(u"Timed out"_s, u"Gave up after 3 attempts"_s);
         QAccessibleInterface *interface = QAccessible::queryAccessibleInterface(&banner);
         QVERIFY(interface);
+        QCOMPARE(interface->role(), QAccessible::AlertMessage); // read out as an alert
         QCOMPARE(interface->text(QAccessible::Name), u"Error"_s);
         QCOMPARE(interface->text(QAccessible::Description), u"Timed out\nGave up after 3 attempts"_s);
     }

@@ -3,6 +3,7 @@
 #include "Theme.h"
 
 #include <QAccessible>
+#include <QAccessibleWidget>
 #include <QAction>
 #include <QEvent>
 #include <QHBoxLayout>
@@ -12,10 +13,33 @@
 
 using namespace Qt::Literals::StringLiterals;
 
+namespace {
+
+// A banner is an alert to a screen reader (AT-SPI's "alert" role): screen readers read an
+// alert out when it comes (the Alert event below), where a frame's text waits to be found.
+class BannerAccessible : public QAccessibleWidget
+{
+public:
+    explicit BannerAccessible(QWidget *banner) : QAccessibleWidget(banner, QAccessible::AlertMessage) {}
+};
+
+QAccessibleInterface *bannerAccessible(const QString &className, QObject *object)
+{
+    if (className == u"MessageBanner"_s && object && object->isWidgetType())
+        return new BannerAccessible(static_cast<QWidget *>(object));
+    return nullptr;
+}
+
+} // namespace
 
 MessageBanner::MessageBanner(QWidget *parent)
     : QFrame(parent), m_text(new QLabel(this))
 {
+    static const bool accessible = [] {
+        QAccessible::installFactory(&bannerAccessible);
+        return true;
+    }();
+    Q_UNUSED(accessible)
     setObjectName(u"errorBanner"_s);
     setAccessibleName(tr("Error"));
     m_text->setObjectName(u"errorText"_s);
