@@ -100,8 +100,9 @@ int main(int argc, char *argv[])
     parse(app, parser, options);
     const bool demo = parser.isSet(options.demo);
     // The demo never touches the person's own settings or keychain.
-    QTemporaryDir demoDir(DemoApi::settingsFolderTemplate());
-    const QString settingsFile = demo ? demoDir.filePath(u"demo.ini"_s) : parser.value(options.settings);
+    // Made for the demo only: a person's start has no folder to make and remove.
+    const std::unique_ptr<QTemporaryDir> demoDir = demo ? std::make_unique<QTemporaryDir>(DemoApi::settingsFolderTemplate()) : nullptr;
+    const QString settingsFile = demo ? demoDir->filePath(u"demo.ini"_s) : parser.value(options.settings);
     const std::unique_ptr<QSettings> settings = ProfileStore::openSettings(settingsFile);
     std::unique_ptr<SecretStore> secrets;
     if (demo)

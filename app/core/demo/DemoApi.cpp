@@ -298,6 +298,11 @@ qsizetype DemoApi::tokenCountOf(const DemoAccount &account)
     return account.ungenerated > 0 ? account.ungenerated : account.tokens.size();
 }
 
+BuildToken DemoApi::tokenAt(const DemoAccount &account, qsizetype index)
+{
+    return account.ungenerated > 0 ? DemoTokenGenerator::token(account.firstGenerated + int(index)) : account.tokens.at(index);
+}
+
 void DemoApi::setExtraAccountCount(int count)
 {
     constexpr qsizetype namedAccounts = 3;
@@ -351,10 +356,8 @@ Reply DemoApi::listBuildTokens(const QString &accountId, const Request &request)
     const DemoAccount *account = buildsAccount(accountId, request, &refusal);
     if (!account)
         return refusal;
-    return listPage(request.query, {50, 1, 200}, tokenCountOf(*account), [account](qsizetype i) {
-        return QJsonValue(DemoTokenGenerator::toJson(account->ungenerated > 0 ? DemoTokenGenerator::token(account->firstGenerated + int(i))
-                                                                              : account->tokens.at(i)));
-    });
+    return listPage(request.query, {50, 1, 200}, tokenCountOf(*account),
+                    [account](qsizetype i) { return QJsonValue(DemoTokenGenerator::toJson(tokenAt(*account, i))); });
 }
 
 Reply DemoApi::listWorkers(const QString &accountId, const Request &request) const

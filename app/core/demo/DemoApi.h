@@ -156,6 +156,8 @@ private:
     QList<DemoWorker> workersOf(const DemoAccount &account) const;
     static const QList<BuildToken> &tokensOf(const DemoAccount &account);
     static qsizetype tokenCountOf(const DemoAccount &account);
+    // Token `index` of `account`, made alone while the account's are not made yet (a page).
+    static BuildToken tokenAt(const DemoAccount &account, qsizetype index);
     Reply listBuildTokens(const QString &accountId, const Request &request) const;
     Reply listWorkers(const QString &accountId, const Request &request) const;
     Reply latestBuilds(const QString &accountId, const Request &request) const;
